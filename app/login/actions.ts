@@ -1,0 +1,32 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn } from "@/lib/auth/next-auth";
+import { signInSchema } from "@/lib/auth/sign-in";
+import { fieldErrorsOf, type FormState } from "@/lib/forms";
+
+export type SignInValues = { email: string; password: string };
+
+export async function signInAction(_prev: FormState<SignInValues>, form: FormData): Promise<FormState<SignInValues>> {
+  // The password is never sent back to the browser.
+  const values = { email: String(form.get("email") ?? "").slice(0, 320) };
+  const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+  if (!parsed.success) {
+    return { status: "invalid", values, fieldErrors: fieldErrorsOf<SignInValues>(parsed.error) };
+  }
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      const key = error.code === "too-many-attempts" ? "too-many-attempts" : "invalid";
+      return { status: "failed", values, fieldErrors: {}, formError: `signIn.errors.${key}` };
+    }
+    if (error instanceof AuthError) {
+      console.error("Sign-in failed unexpectedly", error.type);
+      return { status: "failed", values, fieldErrors: {}, formError: "signIn.errors.unexpected" };
+    }
+    // Success arrives as a redirect, which Next.js delivers by throwing.
+    throw error;
+  }
+  return { status: "idle", values, fieldErrors: {} };
+}

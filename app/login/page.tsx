@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session-user";
+import { SignInForm } from "./sign-in-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("signIn");
+  return { title: t("title") };
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  if (await getCurrentUser()) redirect("/");
+  const t = await getTranslations("signIn");
+  const params = await searchParams;
+  return (
+    <div className="max-w-xl">
+      {params.signedOut && (
+        <p role="status" className="mb-6 border-l-4 border-brand bg-panel p-3">
+          {t("signedOut")}
+        </p>
+      )}
+      <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
+      <p className="mb-6 text-muted">{t("intro")}</p>
+      <SignInForm />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { TextField } from "@/components/form/text-field";
+import { signInAction, type SignInValues } from "./actions";
+import type { FormState } from "@/lib/forms";
+
+const initial: FormState<SignInValues> = { status: "idle", values: {}, fieldErrors: {} };
+
+export function SignInForm() {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState(signInAction, initial);
+  const errors = [
+    ...(state.formError ? [{ fieldId: "email", message: t(state.formError) }] : []),
+    ...(["email", "password"] as const).flatMap((f) => {
+      const key = state.fieldErrors[f];
+      return key ? [{ fieldId: f, message: t(key) }] : [];
+    }),
+  ];
+  return (
+    <form action={action} noValidate className="max-w-md">
+      <ErrorSummary title={t("signIn.errorSummaryTitle")} errors={errors} />
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        label={t("signIn.email")}
+        autoComplete="username"
+        spellCheck={false}
+        defaultValue={state.values.email ?? ""}
+        key={`email-${state.values.email ?? ""}`}
+        error={state.fieldErrors.email ? t(state.fieldErrors.email) : undefined}
+        required
+      />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        label={t("signIn.password")}
+        autoComplete="current-password"
+        error={state.fieldErrors.password ? t(state.fieldErrors.password) : undefined}
+        required
+      />
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-brand px-5 py-2 font-bold text-white disabled:opacity-60"
+      >
+        {pending ? t("signIn.submitting") : t("signIn.submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session-user";
+import { findOpenReportsForUnit } from "@/lib/reports/queries";
+import { findOfficersInUnit, findUsers } from "@/lib/users/queries";
+import { pageNumberSchema } from "@/lib/pagination";
+import { DataTable } from "@/components/data-table";
+import { Pagination } from "@/components/pagination";
+import type { CurrentUser } from "@/lib/auth/current-user";
+
+type Props = { searchParams: Promise<{ page?: string }> };
+
+export default async function HomePage({ searchParams }: Props) {
+  const user = await requireUser();
+  const page = pageNumberSchema.parse((await searchParams).page);
+  switch (user.role) {
+    case "PARTNER":
+      redirect("/referrals");
+    case "ADMIN":
+      return <AdminHome user={user} page={page} />;
+    default:
+      return <UnitHome user={user} page={page} />;
+  }
+}
+
+async function UnitHome({ user, page }: { user: CurrentUser; page: number }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const [reports, officers] = await Promise.all([
+    findOpenReportsForUnit(user, page),
+    user.role === "SUPERVISOR" ? findOfficersInUnit(user) : Promise.resolve([]),
+  ]);
+  return (
+    <>
+      <h1 className="mb-2 text-3xl font-bold">{t("home.officerTitle")}</h1>
+      <p className="mb-6 text-muted">{t("home.officerIntro")}</p>
+      {user.role === "SUPERVISOR" && (
+        <section aria-labelledby="officers-heading" className="mb-8">
+          <h2 id="officers-heading" className="mb-2 text-xl font-bold">
+            {t("home.supervisorOfficers")}
+          </h2>
+          <ul className="mb-3">
+            {officers.map((o) => (
+              <li key={o.id}>
+                {o.name}: {t("home.openCaseload", { count: o.openReports })}
+              </li>
+            ))}
+          </ul>
+          <Link href="/dashboard">{t("home.dashboardLink")}</Link>
+        </section>
+      )}
+      {reports.total === 0 ? (
+        <p>{t("home.noOpenReports")}</p>
+      ) : (
+        <>
+          <DataTable
+            caption={t("reports.tableCaption", { total: reports.total })}
+            rows={reports.rows}
+            rowKey={(r) => r.id}
+            columns={[
+              { header: t("reports.reference"), rowHeader: true, cell: (r) => <Link href={`/reports/${r.id}`}>{r.reference}</Link> },
+              { header: t("reports.reportedOn"), cell: (r) => format.dateTime(r.reportedAt, "date") },
+              {
+                header: t("reports.incidentTypes"),
+                cell: (r) => r.incidentTypes.map((i) => t(`enums.IncidentType.${i}`)).join(", "),
+              },
+              { header: t("reports.status"), cell: (r) => t(`enums.ReportStatus.${r.status}`) },
+              { header: t("reports.assignedOfficer"), cell: (r) => r.assignedOfficerName ?? t("reports.unassigned") },
+            ]}
+          />
+          <Pagination path="/" page={reports.page} pageCount={reports.pageCount} />
+        </>
+      )}
+    </>
+  );
+}
+
+async function AdminHome({ user, page }: { user: CurrentUser; page: number }) {
+  const t = await getTranslations();
+  const users = await findUsers(user, page);
+  return (
+    <>
+      <h1 className="mb-2 text-3xl font-bold">{t("home.adminTitle")}</h1>
+      <p className="mb-6 text-muted">{t("home.adminIntro")}</p>
+      <DataTable
+        caption={t("users.tableCaption", { total: users.total })}
+        rows={users.rows}
+        rowKey={(u) => u.id}
+        columns={[
+          { header: t("users.name"), rowHeader: true, cell: (u) => u.name },
+          { header: t("users.email"), cell: (u) => u.email },
+          { header: t("users.role"), cell: (u) => t(`roles.${u.role}`) },
+          { header: t("users.organisation"), cell: (u) => u.organisationName },
+          { header: t("users.state"), cell: (u) => (u.disabled ? t("users.disabled") : t("users.active")) },
+        ]}
+      />
+      <Pagination path="/" page={users.page} pageCount={users.pageCount} />
+    </>
+  );
+}

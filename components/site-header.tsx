@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session-user";
+import { roleHas } from "@/lib/authz/permissions";
+import { signOutAction } from "@/app/actions/sign-out";
+
+export async function SiteHeader() {
+  const t = await getTranslations();
+  const user = await getCurrentUser();
+  const links = user
+    ? [
+        { href: "/", label: t("nav.home"), show: user.role !== "PARTNER" },
+        { href: "/referrals", label: t("nav.referrals"), show: roleHas(user.role, "referral:read:agency") },
+        { href: "/dashboard", label: t("nav.dashboard"), show: roleHas(user.role, "dashboard:read:unit") },
+      ].filter((l) => l.show)
+    : [];
+  return (
+    <header className="bg-brand text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-xl font-bold text-white no-underline">
+          {t("app.name")}
+        </Link>
+        {user && (
+          <>
+            <nav aria-label={t("app.mainNavigation")} className="flex-1">
+              <ul className="flex gap-4">
+                {links.map((l) => (
+                  <li key={l.href}>
+                    <Link href={l.href} className="text-white">
+                      {l.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <p className="text-sm">{t("app.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</p>
+            <form action={signOutAction}>
+              <button type="submit" className="rounded border border-white px-3 py-1 text-sm hover:bg-white/10">
+                {t("app.signOut")}
+              </button>
+            </form>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,68 @@
+// Who may do what. One table, typed strings: the same string hides a control in the UI and
+// is enforced on the server. A role missing from the table gets nothing.
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const PERMISSIONS = [
+  "report:read:unit",
+  "report:create:unit",
+  "report:update:unit",
+  "report:reassign:unit",
+  "person:read:unit",
+  "person:create:unit",
+  "person:update:unit",
+  "contact:read:unit",
+  "contact:create:unit",
+  "outcome:record:unit",
+  "referral:read:unit",
+  "referral:create:unit",
+  "consent:override:unit",
+  "retention:review:unit",
+  "dashboard:read:unit",
+  "dashboard:read:own",
+  "draft:manage:own",
+  "referral:read:agency",
+  "referral:respond:agency",
+  "report:submit:third-party",
+  "submission:read:own",
+  "user:read:all",
+  "user:manage:all",
+  "organisation:manage:all",
+  "audit:read:all",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const OFFICER: readonly Permission[] = [
+  "report:read:unit",
+  "report:create:unit",
+  "report:update:unit",
+  "person:read:unit",
+  "person:create:unit",
+  "person:update:unit",
+  "contact:read:unit",
+  "contact:create:unit",
+  "outcome:record:unit",
+  "referral:read:unit",
+  "referral:create:unit",
+  "dashboard:read:own",
+  "draft:manage:own",
+];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  LIAISON_OFFICER: OFFICER,
+  SUPERVISOR: [
+    ...OFFICER,
+    "report:reassign:unit",
+    "consent:override:unit",
+    "retention:review:unit",
+    "dashboard:read:unit",
+  ],
+  PARTNER: ["referral:read:agency", "referral:respond:agency", "report:submit:third-party", "submission:read:own"],
+  // Administrators run the system; they see no case content by default.
+  ADMIN: ["user:read:all", "user:manage:all", "organisation:manage:all", "audit:read:all"],
+};
+
+export function roleHas(role: string, permission: Permission): boolean {
+  const granted = (ROLE_PERMISSIONS as Record<string, readonly Permission[] | undefined>)[role];
+  return granted?.includes(permission) ?? false;
+}

@@ -1,0 +1,6 @@
+// Records are addressed by opaque UUIDs; anything else in a URL is simply not found.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -63,6 +63,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
 };
 
 export function roleHas(role: string, permission: Permission): boolean {
-  const granted = (ROLE_PERMISSIONS as Record<string, readonly Permission[] | undefined>)[role];
-  return granted?.includes(permission) ?? false;
+  // Own keys only: a role named like an Object.prototype member must not slip through.
+  if (!Object.hasOwn(ROLE_PERMISSIONS, role)) return false;
+  return ROLE_PERMISSIONS[role as Role].includes(permission);
 }

@@ -18,7 +18,7 @@ export async function getHeadlineForUnit(user: CurrentUser): Promise<Headline | 
                  AND (e.type = 'CHARGED' OR e.outcome IN ('OUTCOME_1', 'OUTCOME_1A')))) AS charged,
              count(*) FILTER (WHERE EXISTS (
                SELECT 1 FROM "CaseEvent" e WHERE e."reportId" = r.id
-                 AND e.type = 'COURT_RESULT' AND e."courtResult" IN ('CONVICTED', 'CONVICTED_ALTERNATIVE')))) AS convicted
+                 AND e.type = 'COURT_RESULT' AND e."courtResult" IN ('CONVICTED', 'CONVICTED_ALTERNATIVE'))) AS convicted
       FROM "IncidentReport" r
       WHERE r."unitId" = ${unitId}::uuid`);
     await recordAudit(tx, { actor: user, action: "dashboard.view", recordType: "unit", recordId: unitId, outcome: "SUCCESS" });

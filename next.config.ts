@@ -14,6 +14,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Several builds can live side by side (e.g. a test build next to a running app).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // `npm test` type-checks the whole repository (tools and tests too) before it builds.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["@node-rs/argon2", "pg"],

@@ -8,6 +8,7 @@ const executablePath = findChromium() ?? undefined;
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.spec.ts",
+  outputDir: `test-results/playwright-${port}`,
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,

@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: "unit",
           setupFiles: ["tests/support/fail-on-console-error.ts"],
-          include: ["{lib,tools,tests}/**/*.test.ts"],
+          include: ["{lib,tools,tests,prisma}/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**", ".data/**"],
         },
       },

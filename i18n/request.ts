@@ -1,6 +1,6 @@
 // One locale today (English, UK formats, London time); the catalogue is ready for Cymraeg.
 import { getRequestConfig } from "next-intl/server";
-import messages from "@/messages/en.json";
+import messages from "@/messages/en";
 
 export const LOCALE = "en-GB";
 export const TIME_ZONE = "Europe/London";

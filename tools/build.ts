@@ -16,7 +16,7 @@ function newestMtime(path: string): number {
 }
 
 export function buildIsCurrent(): boolean {
-  const buildId = join(ROOT, ".next", "BUILD_ID");
+  const buildId = join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (!existsSync(buildId)) return false;
   const built = statSync(buildId).mtimeMs;
   return SOURCES.every((s) => newestMtime(join(ROOT, s)) <= built);

@@ -12,19 +12,41 @@ import { createPrismaClient } from "@/lib/db/client";
 import { seedDemo } from "@/prisma/seed/demo";
 
 const log = (line: string) => console.log(`\n[test] ${line}`);
-const results = join(ROOT, "test-results");
+
+// `npm test -- --only=unit,e2e` runs some tiers; `--skip-static` skips type-check and lint;
+// anything after `--e2e` goes to Playwright (a spec file, --grep …).
+const argv = process.argv.slice(2);
+const e2eAt = argv.indexOf("--e2e");
+const playwrightArgs = e2eAt >= 0 ? argv.slice(e2eAt + 1) : [];
+const flags = e2eAt >= 0 ? argv.slice(0, e2eAt) : argv;
+const only = flags
+  .find((f) => f.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
+const wants = (tier: string) => !only || only.includes(tier);
+const skipStatic = flags.includes("--skip-static") || Boolean(only);
+// Named per run, so two runs on one machine or one server do not trip over each other.
+const runId = `${process.pid}_${Date.now().toString(36)}`;
+const results = join(ROOT, "test-results", "runs", runId);
 type Tally = { passed: number; failed: number; skipped: number };
 const tallies: Record<string, Tally> = {};
 
 function readVitest(file: string): Tally {
   if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };
-  const r = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const r = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
 }
 
 function readPlaywright(file: string): Tally {
   if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };
-  const r = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const r = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
 }
 
@@ -32,7 +54,9 @@ async function step(name: string, command: string, args: string[], env: NodeJS.P
   log(name);
   const started = Date.now();
   const code = await run(command, args, env);
-  log(`${name}: ${code === 0 ? "ok" : `failed (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `${name}: ${code === 0 ? "ok" : `failed (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (code !== 0) throw new Error(`${name} failed`);
 }
 
@@ -44,52 +68,110 @@ async function main(): Promise<number> {
     console.error(CHROMIUM_HELP);
     return 1;
   }
-  if (!existsSync(join(ROOT, "lib/generated/prisma/client.ts"))) await step("Generate the Prisma client", "npx", ["tsx", "tools/generate.ts"]);
-  await step("Type-check", "npx", ["tsc", "--noEmit"]);
-  await step("Lint", "npx", ["eslint", "--max-warnings=0", "."]);
-
-  const unitJson = join(results, "unit.json");
-  try {
-    await step("Unit tests", "npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${unitJson}`]);
-  } finally {
-    tallies.unit = readVitest(unitJson);
+  if (!existsSync(join(ROOT, "lib/generated/prisma/client.ts")))
+    await step("Generate the Prisma client", "npx", ["tsx", "tools/generate.ts"]);
+  if (!skipStatic) {
+    await step("Type-check", "npx", ["tsc", "--noEmit"]);
+    await step("Lint", "npx", ["eslint", "--max-warnings=0", "."]);
   }
 
-  log(process.env.DATABASE_URL ? "Using the PostgreSQL server in DATABASE_URL" : "Starting the embedded PostgreSQL test server");
+  const unitJson = join(results, "unit.json");
+  if (wants("unit"))
+    try {
+      await step("Unit tests", "npx", [
+        "vitest",
+        "run",
+        "--project",
+        "unit",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${unitJson}`,
+      ]);
+    } finally {
+      tallies.unit = readVitest(unitJson);
+    }
+
+  log(
+    process.env.DATABASE_URL
+      ? "Using the PostgreSQL server in DATABASE_URL"
+      : "Starting the embedded PostgreSQL test server",
+  );
   const server = await ensureDatabaseServer({ purpose: "test", log: (l) => console.log(`[db] ${l}`) });
-  const template = "liaison_test_template";
-  const e2eDatabase = "liaison_test_e2e";
+  const template = `liaison_test_${runId}_template`;
+  const e2eDatabase = `liaison_test_${runId}_e2e`;
   try {
-    await dropDatabase(server.url, template);
     await createDatabase(server.url, template);
     const templateUrl = withDatabase(server.url, template);
     await applyMigrations(templateUrl);
-    const testEnv = { ...process.env, TEST_ADMIN_DATABASE_URL: server.url, TEST_TEMPLATE_DATABASE: template, TEST_TEMPLATE_DATABASE_URL: templateUrl };
+    const testEnv = {
+      ...process.env,
+      TEST_ADMIN_DATABASE_URL: server.url,
+      TEST_TEMPLATE_DATABASE: template,
+      TEST_TEMPLATE_DATABASE_URL: templateUrl,
+    };
 
     const integrationJson = join(results, "integration.json");
-    try {
-      await step("Integration tests (real PostgreSQL)", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${integrationJson}`], testEnv);
-      await step("Migration and schema checks", "npx", ["vitest", "run", "--config", "tools/db/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${join(results, "db.json")}`], testEnv);
-    } finally {
-      const a = readVitest(integrationJson);
-      const b = readVitest(join(results, "db.json"));
-      tallies.integration = { passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped };
-    }
+    if (wants("integration"))
+      try {
+        await step(
+          "Integration tests (real PostgreSQL)",
+          "npx",
+          [
+            "vitest",
+            "run",
+            "--project",
+            "integration",
+            "--reporter=default",
+            "--reporter=json",
+            `--outputFile.json=${integrationJson}`,
+          ],
+          testEnv,
+        );
+        await step(
+          "Migration and schema checks",
+          "npx",
+          [
+            "vitest",
+            "run",
+            "--config",
+            "tools/db/vitest.config.ts",
+            "--reporter=default",
+            "--reporter=json",
+            `--outputFile.json=${join(results, "db.json")}`,
+          ],
+          testEnv,
+        );
+      } finally {
+        const a = readVitest(integrationJson);
+        const b = readVitest(join(results, "db.json"));
+        tallies.integration = {
+          passed: a.passed + b.passed,
+          failed: a.failed + b.failed,
+          skipped: a.skipped + b.skipped,
+        };
+      }
 
-    await dropDatabase(server.url, e2eDatabase);
-    await createDatabase(server.url, e2eDatabase, template);
-    const e2eUrl = withDatabase(server.url, e2eDatabase);
-    const client = createPrismaClient(e2eUrl, 2);
-    const seeded = await seedDemo(client);
-    await client.$disconnect();
-    if (!seeded.created) throw new Error(`Could not load demo data for the end-to-end tests: ${seeded.reason}`);
-    const appEnv = { ...appEnvironment(e2eUrl), CHROMIUM_PATH: chromium };
-    await buildApp(appEnv, log);
-    const e2eJson = join(results, "e2e.json");
-    try {
-      await step("End-to-end tests (Chromium)", "npx", ["playwright", "test", "--reporter=list,json"], { ...appEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
-    } finally {
-      tallies.e2e = readPlaywright(e2eJson);
+    if (wants("e2e")) {
+      await createDatabase(server.url, e2eDatabase, template);
+      const e2eUrl = withDatabase(server.url, e2eDatabase);
+      const client = createPrismaClient(e2eUrl, 2);
+      const seeded = await seedDemo(client);
+      await client.$disconnect();
+      if (!seeded.created)
+        throw new Error(`Could not load demo data for the end-to-end tests: ${seeded.reason}`);
+      const appEnv = { ...appEnvironment(e2eUrl), CHROMIUM_PATH: chromium };
+      await buildApp(appEnv, log);
+      const e2eJson = join(results, "e2e.json");
+      try {
+        await step(
+          "End-to-end tests (Chromium)",
+          "npx",
+          ["playwright", "test", "--reporter=list,json", ...playwrightArgs],
+          { ...appEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson },
+        );
+      } finally {
+        tallies.e2e = readPlaywright(e2eJson);
+      }
     }
   } finally {
     await dropDatabase(server.url, e2eDatabase).catch(() => undefined);
@@ -101,8 +183,17 @@ async function main(): Promise<number> {
 
 function summary(code: number): number {
   const tiers = Object.entries(tallies);
-  const total = tiers.reduce((t, [, v]) => ({ passed: t.passed + v.passed, failed: t.failed + v.failed, skipped: t.skipped + v.skipped }), { passed: 0, failed: 0, skipped: 0 });
-  console.log("\n[test] " + tiers.map(([k, v]) => `${k}: ${v.passed} passed, ${v.failed} failed`).join(" · "));
+  const total = tiers.reduce(
+    (t, [, v]) => ({
+      passed: t.passed + v.passed,
+      failed: t.failed + v.failed,
+      skipped: t.skipped + v.skipped,
+    }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
+  console.log(
+    "\n[test] " + tiers.map(([k, v]) => `${k}: ${v.passed} passed, ${v.failed} failed`).join(" · "),
+  );
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   return code;
 }

@@ -29,13 +29,24 @@ describe("report references", () => {
   });
 
   it("round-trips every reference it formats", () => {
-    for (const [year, sequence] of [[2024, 1], [2025, 99999], [2026, 100000]] as const) {
+    for (const [year, sequence] of [
+      [2024, 1],
+      [2025, 99999],
+      [2026, 100000],
+    ] as const) {
       expect(parseReference(formatReference(year, sequence))).toEqual({ year, sequence });
     }
   });
 
   it("finds nothing for text that is not a reference", () => {
-    for (const text of ["", "SWL-26-00042", "SWL-2026-42", "ABC-2026-00042", "SWL-2026-00042x", "2026-00042"]) {
+    for (const text of [
+      "",
+      "SWL-26-00042",
+      "SWL-2026-42",
+      "ABC-2026-00042",
+      "SWL-2026-00042x",
+      "2026-00042",
+    ]) {
       expect(parseReference(text)).toBeNull();
     }
   });

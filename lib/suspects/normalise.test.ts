@@ -1,6 +1,11 @@
 import { describe, it, expect } from "vitest";
 import { IdentifierKind } from "@/lib/generated/prisma/enums";
-import { normaliseHandle, normaliseIdentifier, normalisePhoneNumber, normaliseRegistration } from "./normalise";
+import {
+  normaliseHandle,
+  normaliseIdentifier,
+  normalisePhoneNumber,
+  normaliseRegistration,
+} from "./normalise";
 
 describe("vehicle registrations", () => {
   it("links a plate typed with spaces, dashes or lower case to the same car", () => {
@@ -32,6 +37,10 @@ describe("phone numbers", () => {
     expect(normalisePhoneNumber("+44 (0)7700 900123")).toBe("+447700900123");
     expect(normalisePhoneNumber("+44(0) 7700 900123")).toBe("+447700900123");
     expect(normalisePhoneNumber("+44 07700 900123")).toBe("+447700900123");
+  });
+
+  it("drops a bracketed trunk zero after other country codes too", () => {
+    expect(normalisePhoneNumber("+353 (0)87 123 4567")).toBe("+353871234567");
   });
 
   it("reads a 00 international prefix as +", () => {

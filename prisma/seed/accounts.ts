@@ -7,7 +7,11 @@ export const DEMO_PASSWORD = "LiaisonDemo!2026";
 
 export const DEMO_ORGANISATIONS = {
   police: { name: "Demo Police", kind: OrganisationKind.POLICE_FORCE, parent: null },
-  unit: { name: "Demo Police — Sex Work Liaison Unit", kind: OrganisationKind.LIAISON_UNIT, parent: "police" },
+  unit: {
+    name: "Demo Police — Sex Work Liaison Unit",
+    kind: OrganisationKind.LIAISON_UNIT,
+    parent: "police",
+  },
   womensAid: { name: "Demo Women's Aid", kind: OrganisationKind.PARTNER_AGENCY, parent: null },
   health: { name: "Demo Health Outreach", kind: OrganisationKind.PARTNER_AGENCY, parent: null },
 } as const;

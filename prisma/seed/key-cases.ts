@@ -11,7 +11,10 @@ export type SeriesKey = "silverEstate" | "textHarasser" | "velvetGent" | "flatRo
 
 // One perpetrator (or pair) seen in several reports. Each report records the identifiers as
 // the person typed them that time; normalisation is what makes them match.
-export type SeriesSuspect = { description: string; identifiers: readonly (readonly [IdentifierKind, readonly string[]])[] };
+export type SeriesSuspect = {
+  description: string;
+  identifiers: readonly (readonly [IdentifierKind, readonly string[]])[];
+};
 
 export const SERIES: Record<SeriesKey, readonly SeriesSuspect[]> = {
   silverEstate: [

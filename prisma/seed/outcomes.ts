@@ -11,11 +11,36 @@ import {
 } from "@/lib/generated/prisma/enums";
 import type { Random } from "./random";
 
-export const CLOSED_KINDS = ["CONVICTED", "ACQUITTED", "DISCONTINUED", "O14", "O15", "O16", "O18", "O20", "O21", "INTEL"] as const;
-export const OPEN_KINDS = ["AWAITING_TRIAL", "NEW", "RECORDED", "UNDECIDED", "SUSPECT", "RUI", "BAIL", "CPS"] as const;
+export const CLOSED_KINDS = [
+  "CONVICTED",
+  "ACQUITTED",
+  "DISCONTINUED",
+  "O14",
+  "O15",
+  "O16",
+  "O18",
+  "O20",
+  "O21",
+  "INTEL",
+] as const;
+export const OPEN_KINDS = [
+  "AWAITING_TRIAL",
+  "NEW",
+  "RECORDED",
+  "UNDECIDED",
+  "SUSPECT",
+  "RUI",
+  "BAIL",
+  "CPS",
+] as const;
 export type OutcomeKind = (typeof CLOSED_KINDS)[number] | (typeof OPEN_KINDS)[number];
 
-export const CHARGED_KINDS: readonly OutcomeKind[] = ["CONVICTED", "ACQUITTED", "DISCONTINUED", "AWAITING_TRIAL"];
+export const CHARGED_KINDS: readonly OutcomeKind[] = [
+  "CONVICTED",
+  "ACQUITTED",
+  "DISCONTINUED",
+  "AWAITING_TRIAL",
+];
 
 export function isOpen(kind: OutcomeKind): boolean {
   return (OPEN_KINDS as readonly string[]).includes(kind);
@@ -28,6 +53,7 @@ export type EventPlan = {
   type: E;
   offset: number;
   aboutSuspect: boolean;
+  crimeReference?: string;
   releaseType?: ReleaseType;
   offence?: string;
   outcome?: O;
@@ -51,9 +77,20 @@ export type TrailInput = {
 
 type Step = { gap: readonly [number, number]; event: Omit<EventPlan, "offset" | "aboutSuspect"> };
 
-const SUSPECT_EVENTS: readonly E[] = [E.SUSPECT_IDENTIFIED, E.ARRESTED, E.INTERVIEWED_UNDER_CAUTION, E.RELEASED, E.CHARGED, E.COURT_RESULT, E.SENTENCE];
+const SUSPECT_EVENTS: readonly E[] = [
+  E.SUSPECT_IDENTIFIED,
+  E.ARRESTED,
+  E.INTERVIEWED_UNDER_CAUTION,
+  E.RELEASED,
+  E.CHARGED,
+  E.COURT_RESULT,
+  E.SENTENCE,
+];
 
-const step = (type: E, gap: readonly [number, number], extra: Partial<Step["event"]> = {}): Step => ({ gap, event: { type, ...extra } });
+const step = (type: E, gap: readonly [number, number], extra: Partial<Step["event"]> = {}): Step => ({
+  gap,
+  event: { type, ...extra },
+});
 
 const recorded = () => step(E.CRIME_RECORDED, [0, 1]);
 const identified = () => step(E.SUSPECT_IDENTIFIED, [2, 21]);
@@ -105,31 +142,52 @@ const O18_NOTES = [
 
 // Notes for reasons that need words, not just a code.
 function withdrawalNotes(reasons: readonly WithdrawalReason[]): string | undefined {
-  return reasons.includes(WithdrawalReason.OTHER) ? "Has moved out of the area and does not want to travel back for the case." : undefined;
+  return reasons.includes(WithdrawalReason.OTHER)
+    ? "Has moved out of the area and does not want to travel back for the case."
+    : undefined;
 }
 
 function stepsFor(input: TrailInput, random: Random): Step[] {
   const { kind, offence } = input;
   const reasons = input.withdrawal ? [...input.withdrawal] : withdrawalReasons(random);
-  const changed = input.wants !== input.initialWants ? [step(E.PERSON_WANTS_CHANGED, [3, 30], { personWants: input.wants })] : [];
+  const changed =
+    input.wants !== input.initialWants
+      ? [step(E.PERSON_WANTS_CHANGED, [3, 30], { personWants: input.wants })]
+      : [];
   switch (kind) {
     case "CONVICTED":
       return [
         ...toCharge(offence),
         step(E.COURT_RESULT, [120, 300], { courtResult: CourtResult.CONVICTED, offence }),
-        step(E.SENTENCE, [21, 42], { sentence: input.sentence ?? "Community order with 200 hours' unpaid work; restraining order" }),
+        step(E.SENTENCE, [21, 42], {
+          sentence: input.sentence ?? "Community order with 200 hours' unpaid work; restraining order",
+        }),
       ];
     case "ACQUITTED":
-      return [...toCharge(offence), step(E.COURT_RESULT, [150, 300], { courtResult: CourtResult.ACQUITTED, offence })];
+      return [
+        ...toCharge(offence),
+        step(E.COURT_RESULT, [150, 300], { courtResult: CourtResult.ACQUITTED, offence }),
+      ];
     case "DISCONTINUED":
       return [
         ...toCharge(offence),
-        step(E.COURT_RESULT, [40, 120], { courtResult: CourtResult.DISCONTINUED, notes: input.notes ?? "CPS reviewed the case before trial and discontinued it." }),
+        step(E.COURT_RESULT, [40, 120], {
+          courtResult: CourtResult.DISCONTINUED,
+          notes: input.notes ?? "CPS reviewed the case before trial and discontinued it.",
+        }),
       ];
     case "AWAITING_TRIAL":
       return toCharge(offence);
     case "O14":
-      return [recorded(), ...changed, step(E.OUTCOME_RECORDED, [5, 40], { outcome: O.OUTCOME_14, withdrawalReasons: reasons, notes: input.notes ?? withdrawalNotes(reasons) })];
+      return [
+        recorded(),
+        ...changed,
+        step(E.OUTCOME_RECORDED, [5, 40], {
+          outcome: O.OUTCOME_14,
+          withdrawalReasons: reasons,
+          notes: input.notes ?? withdrawalNotes(reasons),
+        }),
+      ];
     case "O16": {
       const arrested = random.chance(0.5);
       return [
@@ -138,7 +196,11 @@ function stepsFor(input: TrailInput, random: Random): Step[] {
         ...(arrested ? arrestAndInterview(ReleaseType.UNDER_INVESTIGATION) : []),
         ...changed,
         ...(arrested ? [step(E.RELEASED, [3, 20], { releaseType: ReleaseType.NO_FURTHER_ACTION })] : []),
-        step(E.OUTCOME_RECORDED, [0, 5], { outcome: O.OUTCOME_16, withdrawalReasons: reasons, notes: input.notes ?? withdrawalNotes(reasons) }),
+        step(E.OUTCOME_RECORDED, [0, 5], {
+          outcome: O.OUTCOME_16,
+          withdrawalReasons: reasons,
+          notes: input.notes ?? withdrawalNotes(reasons),
+        }),
       ];
     }
     case "O15":
@@ -148,12 +210,29 @@ function stepsFor(input: TrailInput, random: Random): Step[] {
         ...arrestAndInterview(ReleaseType.UNDER_INVESTIGATION),
         ...(random.chance(0.5) ? [step(E.FILE_TO_CPS, [20, 60])] : []),
         step(E.RELEASED, [10, 60], { releaseType: ReleaseType.NO_FURTHER_ACTION }),
-        step(E.OUTCOME_RECORDED, [0, 3], { outcome: O.OUTCOME_15, notes: input.notes ?? random.pick(O15_NOTES) }),
+        step(E.OUTCOME_RECORDED, [0, 3], {
+          outcome: O.OUTCOME_15,
+          notes: input.notes ?? random.pick(O15_NOTES),
+        }),
       ];
     case "O18":
-      return [recorded(), step(E.OUTCOME_RECORDED, [20, 90], { outcome: O.OUTCOME_18, notes: input.notes ?? random.pick(O18_NOTES) })];
+      return [
+        recorded(),
+        step(E.OUTCOME_RECORDED, [20, 90], {
+          outcome: O.OUTCOME_18,
+          notes: input.notes ?? random.pick(O18_NOTES),
+        }),
+      ];
     case "O20":
-      return [recorded(), identified(), step(E.OUTCOME_RECORDED, [5, 30], { outcome: O.OUTCOME_20, notes: input.notes, personInformed: true })];
+      return [
+        recorded(),
+        identified(),
+        step(E.OUTCOME_RECORDED, [5, 30], {
+          outcome: O.OUTCOME_20,
+          notes: input.notes,
+          personInformed: true,
+        }),
+      ];
     case "O21":
       return [
         recorded(),
@@ -174,7 +253,12 @@ function stepsFor(input: TrailInput, random: Random): Step[] {
     case "BAIL":
       return [recorded(), identified(), ...arrestAndInterview(ReleaseType.BAIL)];
     case "CPS":
-      return [recorded(), identified(), ...arrestAndInterview(ReleaseType.BAIL), step(E.FILE_TO_CPS, [20, 60])];
+      return [
+        recorded(),
+        identified(),
+        ...arrestAndInterview(ReleaseType.BAIL),
+        step(E.FILE_TO_CPS, [20, 60]),
+      ];
   }
 }
 
@@ -195,7 +279,10 @@ export function buildTrail(input: TrailInput, availableDays: number, random: Ran
 }
 
 // What the person wants now and wanted at first, as the outcome implies.
-export function wantsFor(kind: OutcomeKind, random: Random): { wants: PersonWants; initialWants: PersonWants } {
+export function wantsFor(
+  kind: OutcomeKind,
+  random: Random,
+): { wants: PersonWants; initialWants: PersonWants } {
   const W = PersonWants;
   switch (kind) {
     case "INTEL":

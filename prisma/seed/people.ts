@@ -3,7 +3,8 @@
 // emails use the reserved example.org domain.
 import { AgeBand, ContactMethod, Language, WorkSetting } from "@/lib/generated/prisma/enums";
 
-const { STREET, INDOOR, ESCORT_OUTCALL, ONLINE_INDEPENDENT, WEBCAM_CONTENT, OTHER, PREFER_NOT_TO_SAY } = WorkSetting;
+const { STREET, INDOOR, ESCORT_OUTCALL, ONLINE_INDEPENDENT, WEBCAM_CONTENT, OTHER, PREFER_NOT_TO_SAY } =
+  WorkSetting;
 const { IN_PERSON, PHONE_CALL, TEXT_MESSAGE, EMAIL, VIDEO_CALL, VIA_PARTNER_AGENCY } = ContactMethod;
 const A = AgeBand;
 
@@ -23,6 +24,8 @@ export type PersonSketch = {
   reports: number;
 };
 
+// One person per line, so the list reads as the table it is.
+// prettier-ignore
 export const PEOPLE: readonly PersonSketch[] = [
   { name: "Jade", setting: STREET, age: A.AGE_25_34, self: "Works on the street, sometimes from a friend's flat", legal: "Jade Lawrence", methods: [IN_PERSON, PHONE_CALL, TEXT_MESSAGE], times: "Afternoons", rules: "Do not text after 10pm", reports: 5 },
   { name: "Cerys", setting: INDOOR, age: A.AGE_25_34, welsh: true, self: "Works from a flat with one other woman", methods: [PHONE_CALL, TEXT_MESSAGE, IN_PERSON], times: "Weekdays before 6pm", reports: 4 },
@@ -73,7 +76,10 @@ export function phoneFor(index: number, sketch: PersonSketch): string | null {
 }
 
 export function emailFor(index: number, sketch: PersonSketch): string | null {
-  const slug = sketch.name.normalize("NFD").replace(/[^A-Za-z]/g, "").toLowerCase();
+  const slug = sketch.name
+    .normalize("NFD")
+    .replace(/[^A-Za-z]/g, "")
+    .toLowerCase();
   return sketch.methods.includes(EMAIL) ? `${slug}.${index + 1}@example.org` : null;
 }
 

@@ -1,13 +1,24 @@
 // What happened, as a small set of recurring situations that liaison officers describe.
 // Narratives are short, neutral and written from the person's account: they say what the
 // other person did, never what the person reporting "should" have done.
-import { IdentifierKind, IncidentType, PerpetratorRelationship, WorkSetting } from "@/lib/generated/prisma/enums";
+import {
+  IdentifierKind,
+  IncidentType,
+  PerpetratorRelationship,
+  WorkSetting,
+} from "@/lib/generated/prisma/enums";
 
 const T = IncidentType;
 const R = PerpetratorRelationship;
 const W = WorkSetting;
 const ANY_SETTING: readonly WorkSetting[] = Object.values(W);
-const IN_PRIVATE: readonly WorkSetting[] = [W.INDOOR, W.ESCORT_OUTCALL, W.ONLINE_INDEPENDENT, W.OTHER, W.PREFER_NOT_TO_SAY];
+const IN_PRIVATE: readonly WorkSetting[] = [
+  W.INDOOR,
+  W.ESCORT_OUTCALL,
+  W.ONLINE_INDEPENDENT,
+  W.OTHER,
+  W.PREFER_NOT_TO_SAY,
+];
 const ONLINE: readonly WorkSetting[] = [W.ONLINE_INDEPENDENT, W.WEBCAM_CONTENT, W.ESCORT_OUTCALL];
 
 export type Scenario = {
@@ -33,6 +44,8 @@ export type Scenario = {
   offence?: string;
 };
 
+// Kept compact (a few fields per line) so the whole catalogue fits on a screen or two.
+// prettier-ignore
 export const SCENARIOS: readonly Scenario[] = [
   {
     key: "outcall-robbery", weight: 6, types: [T.ROBBERY, T.PHYSICAL_ASSAULT],
@@ -212,5 +225,19 @@ export function scenario(key: string): Scenario {
 }
 
 // Invented neighbourhoods: the app records areas, not addresses.
-export const STREET_AREAS = ["Harbour Quarter", "Station Side", "Canal Basin", "Old Market", "Westgate"] as const;
-export const OTHER_AREAS = ["Upper Town", "Millbrook", "Riverside North", "Tŷ Gwyn estate", "Pen-y-Bryn", "The Tannery", "Glanafon"] as const;
+export const STREET_AREAS = [
+  "Harbour Quarter",
+  "Station Side",
+  "Canal Basin",
+  "Old Market",
+  "Westgate",
+] as const;
+export const OTHER_AREAS = [
+  "Upper Town",
+  "Millbrook",
+  "Riverside North",
+  "Tŷ Gwyn estate",
+  "Pen-y-Bryn",
+  "The Tannery",
+  "Glanafon",
+] as const;

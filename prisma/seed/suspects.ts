@@ -7,7 +7,11 @@ import type { Random } from "./random";
 import type { Scenario } from "./scenarios";
 
 export type IdentifierPlan = { kind: IdentifierKind; value: string; normalised: string };
-export type SuspectPlan = { description: string; relationship: PerpetratorRelationship; identifiers: IdentifierPlan[] };
+export type SuspectPlan = {
+  description: string;
+  relationship: PerpetratorRelationship;
+  identifiers: IdentifierPlan[];
+};
 
 function identifier(kind: IdentifierKind, value: string): IdentifierPlan {
   const normalised = normaliseIdentifier(kind, value);
@@ -21,7 +25,10 @@ function identifier(kind: IdentifierKind, value: string): IdentifierPlan {
 const PLATE_LETTERS = "ABCDEFGHJKLMNPRSTVWXY";
 const AGE_IDENTIFIERS = ["15", "65", "16", "66", "17", "67", "18", "68", "69", "20", "70", "21"];
 // Suspects' lines (600–999) are kept clear of the numbers given to people (100–250).
-const HANDLE_WORDS = [["quiet", "harbour", "midnight", "gentle", "north", "velvet", "silver"], ["caller", "visitor", "guy", "traveller", "gent"]] as const;
+const HANDLE_WORDS = [
+  ["quiet", "harbour", "midnight", "gentle", "north", "velvet", "silver"],
+  ["caller", "visitor", "guy", "traveller", "gent"],
+] as const;
 
 function letters(random: Random, count: number): string {
   return Array.from({ length: count }, () => random.pick([...PLATE_LETTERS])).join("");
@@ -35,7 +42,12 @@ function randomPlate(random: Random): string {
 function randomPhone(random: Random): string {
   const line = random.int(600, 999);
   const digits = `7700900${line}`;
-  return random.pick([`0${digits.slice(0, 4)} ${digits.slice(4)}`, `0${digits}`, `+44 (0)${digits.slice(0, 4)} ${digits.slice(4)}`, `+44${digits}`]);
+  return random.pick([
+    `0${digits.slice(0, 4)} ${digits.slice(4)}`,
+    `0${digits}`,
+    `+44 (0)${digits.slice(0, 4)} ${digits.slice(4)}`,
+    `+44${digits}`,
+  ]);
 }
 
 function randomHandle(random: Random): string {
@@ -49,18 +61,26 @@ const MAKERS: Record<IdentifierKind, (random: Random) => string> = {
   ONLINE_HANDLE: randomHandle,
 };
 
-export function seriesSuspects(series: SeriesKey, occurrence: number, relationship: PerpetratorRelationship): SuspectPlan[] {
+export function seriesSuspects(
+  series: SeriesKey,
+  occurrence: number,
+  relationship: PerpetratorRelationship,
+): SuspectPlan[] {
   return SERIES[series].map((s) => ({
     description: s.description,
     relationship,
-    identifiers: s.identifiers.map(([kind, typings]) => identifier(kind, typings[occurrence % typings.length] ?? typings[0] ?? "")),
+    identifiers: s.identifiers.map(([kind, typings]) =>
+      identifier(kind, typings[occurrence % typings.length] ?? typings[0] ?? ""),
+    ),
   }));
 }
 
 // The normalised values the series use, to be reserved before any one-off is made.
 export function seriesValues(): string[] {
   return Object.values(SERIES).flatMap((suspects) =>
-    suspects.flatMap((s) => s.identifiers.map(([kind, typings]) => identifier(kind, typings[0] ?? "").normalised)),
+    suspects.flatMap((s) =>
+      s.identifiers.map(([kind, typings]) => identifier(kind, typings[0] ?? "").normalised),
+    ),
   );
 }
 
@@ -81,5 +101,9 @@ export function oneOffSuspect(
     used.add(made.normalised);
     identifiers.push(made);
   }
-  return { description: random.pick(scenario.suspects).replaceAll("{name}", name), relationship, identifiers };
+  return {
+    description: random.pick(scenario.suspects).replaceAll("{name}", name),
+    relationship,
+    identifiers,
+  };
 }

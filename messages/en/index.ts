@@ -1,0 +1,11 @@
+// The English catalogue, one file per area so that areas grow without touching each other.
+// Each file's top-level keys are namespaces and must not repeat across files.
+import common from "./common.json";
+import enums from "./enums.json";
+import reports from "./reports.json";
+import referrals from "./referrals.json";
+import dashboard from "./dashboard.json";
+
+const messages = { ...common, ...enums, ...reports, ...referrals, ...dashboard };
+
+export default messages;

@@ -17,7 +17,10 @@ export type AgencyReferralRow = {
   contactNote: string | null;
 };
 
-export async function findReferralsForAgency(user: CurrentUser, page: number): Promise<Page<AgencyReferralRow>> {
+export async function findReferralsForAgency(
+  user: CurrentUser,
+  page: number,
+): Promise<Page<AgencyReferralRow>> {
   const agencyId = agencyScope(user, "referral:read:agency");
   const size = env().PAGE_SIZE;
   if (!agencyId) return pageOf([], 0, 1, size);
@@ -28,24 +31,29 @@ export async function findReferralsForAgency(user: CurrentUser, page: number): P
     consent: { withdrawnAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
   };
   return db().$transaction(async (tx) => {
-    const [total, rows] = await Promise.all([
-      tx.referral.count({ where }),
-      tx.referral.findMany({
-        where,
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        skip: (page - 1) * size,
-        take: size,
-        select: {
-          id: true,
-          createdAt: true,
-          status: true,
-          supportNeeded: true,
-          contactNote: true,
-          person: { select: { workingName: true } },
-        },
-      }),
-    ]);
-    await recordAudit(tx, { actor: user, action: "referral.list", recordType: "agency", recordId: agencyId, outcome: "SUCCESS" });
+    // One connection per transaction: its queries run one after another.
+    const total = await tx.referral.count({ where });
+    const rows = await tx.referral.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * size,
+      take: size,
+      select: {
+        id: true,
+        createdAt: true,
+        status: true,
+        supportNeeded: true,
+        contactNote: true,
+        person: { select: { workingName: true } },
+      },
+    });
+    await recordAudit(tx, {
+      actor: user,
+      action: "referral.list",
+      recordType: "agency",
+      recordId: agencyId,
+      outcome: "SUCCESS",
+    });
     return pageOf(
       rows.map(({ person, ...row }) => ({ ...row, workingName: person.workingName })),
       total,

@@ -20,15 +20,21 @@ export async function findUsers(user: CurrentUser, page: number): Promise<Page<U
   const size = env().PAGE_SIZE;
   if (!can(user, "user:read:all")) return pageOf([], 0, 1, size);
   return db().$transaction(async (tx) => {
-    const [total, rows] = await Promise.all([
-      tx.user.count(),
-      tx.user.findMany({
-        orderBy: [{ organisation: { name: "asc" } }, { name: "asc" }],
-        skip: (page - 1) * size,
-        take: size,
-        select: { id: true, name: true, email: true, role: true, disabledAt: true, organisation: { select: { name: true } } },
-      }),
-    ]);
+    // One connection per transaction: its queries run one after another.
+    const total = await tx.user.count();
+    const rows = await tx.user.findMany({
+      orderBy: [{ organisation: { name: "asc" } }, { name: "asc" }],
+      skip: (page - 1) * size,
+      take: size,
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        role: true,
+        disabledAt: true,
+        organisation: { select: { name: true } },
+      },
+    });
     await recordAudit(tx, { actor: user, action: "user.list", outcome: "SUCCESS" });
     return pageOf(
       rows.map((r) => ({
@@ -55,7 +61,11 @@ export async function findOfficersInUnit(user: CurrentUser): Promise<OfficerRow[
   const officers = await db().user.findMany({
     where: { organisationId: unitId, role: { in: ["LIAISON_OFFICER", "SUPERVISOR"] }, disabledAt: null },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, _count: { select: { assignedReports: { where: { status: "OPEN", unitId } } } } },
+    select: {
+      id: true,
+      name: true,
+      _count: { select: { assignedReports: { where: { status: "OPEN", unitId } } } },
+    },
   });
   return officers.map((o) => ({ id: o.id, name: o.name, openReports: o._count.assignedReports }));
 }

@@ -12,7 +12,7 @@ test("the sign-in page, with and without errors, has no serious accessibility pr
   await page.goto("/login");
   await expectNoSeriousViolations(page);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
 

@@ -14,7 +14,7 @@ test.describe("signing in and out", () => {
     await page.getByLabel("Email").fill(ACCOUNTS.officer);
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    const summary = page.getByRole("alert");
+    const summary = page.getByRole("alert", { name: "There is a problem" });
     await expect(summary).toContainText("The email or password is not right");
     const wrongPasswordText = await summary.innerText();
     // What was typed in the email field is kept; the password is not sent back.
@@ -31,8 +31,9 @@ test.describe("signing in and out", () => {
   test("an empty form says what to fill in, beside each field", async ({ page }) => {
     await page.goto("/login");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toContainText("Enter your email address");
-    await expect(page.getByRole("alert")).toContainText("Enter your password");
+    const summary = page.getByRole("alert", { name: "There is a problem" });
+    await expect(summary).toContainText("Enter your email address");
+    await expect(summary).toContainText("Enter your password");
     await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
     await page.getByRole("link", { name: /Enter your email address/ }).click();
     await expect(page.getByLabel("Email")).toBeFocused();

@@ -7,6 +7,10 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([".next/**", ".data/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
+    // useActionState hands actions the previous state first; an unused one is named _prev.
+    rules: { "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }] },
+  },
+  {
     // One env module: configuration is read and validated in lib/env.ts only.
     files: ["app/**", "components/**", "lib/**"],
     ignores: ["lib/env.ts"],

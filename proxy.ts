@@ -1,13 +1,24 @@
-// Sends signed-out visitors to the sign-in page. This is a convenience, not the security
-// boundary: every page, action and route handler checks the session itself.
+// Sends signed-out visitors to the sign-in page, remembering where they were going. This
+// is a convenience, not the security boundary: every page, action and route handler
+// checks the session itself.
 import { NextResponse, type NextRequest } from "next/server";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+export const RETURN_PATH_HEADER = "x-liaison-path";
 
 export function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname + request.nextUrl.search;
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (hasSession) return NextResponse.next();
-  return NextResponse.redirect(new URL("/login", request.url));
+  if (!hasSession) {
+    const login = new URL("/login", request.url);
+    if (request.method === "GET" && request.nextUrl.pathname !== "/") login.searchParams.set("next", path);
+    return NextResponse.redirect(login);
+  }
+  // A session that has lapsed is found out on the page itself, which uses this to return
+  // the user to where they were after they sign in again.
+  const headers = new Headers(request.headers);
+  headers.set(RETURN_PATH_HEADER, path);
+  return NextResponse.next({ request: { headers } });
 }
 
 export const config = {

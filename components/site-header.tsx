@@ -10,6 +10,9 @@ export async function SiteHeader() {
   const links = user
     ? [
         { href: "/", label: t("nav.home"), show: user.role !== "PARTNER" },
+        { href: "/reports/new", label: t("nav.newReport"), show: roleHas(user.role, "report:create:unit") },
+        { href: "/reports/drafts", label: t("nav.drafts"), show: roleHas(user.role, "draft:manage:own") },
+        { href: "/people", label: t("people.nav"), show: roleHas(user.role, "person:read:unit") },
         { href: "/referrals", label: t("nav.referrals"), show: roleHas(user.role, "referral:read:agency") },
         { href: "/dashboard", label: t("nav.dashboard"), show: roleHas(user.role, "dashboard:read:unit") },
       ].filter((l) => l.show)

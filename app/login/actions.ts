@@ -4,18 +4,20 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/next-auth";
 import { signInSchema } from "@/lib/auth/sign-in";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { safeReturnPath } from "@/lib/auth/return-path";
 
 export type SignInValues = { email: string; password: string };
 
 export async function signInAction(_prev: FormState<SignInValues>, form: FormData): Promise<FormState<SignInValues>> {
   // The password is never sent back to the browser.
   const values = { email: String(form.get("email") ?? "").slice(0, 320) };
+  // `next` rides along to the redirect only, so it is not part of the credentials schema.
   const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) {
     return { status: "invalid", values, fieldErrors: fieldErrorsOf<SignInValues>(parsed.error) };
   }
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+    await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(form.get("next")) });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       const key = error.code === "too-many-attempts" ? "too-many-attempts" : "invalid";

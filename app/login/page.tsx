@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session-user";
 import { SignInForm } from "./sign-in-form";
+import { safeReturnPath } from "@/lib/auth/return-path";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("signIn");
@@ -10,9 +11,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  if (await getCurrentUser()) redirect("/");
-  const t = await getTranslations("signIn");
   const params = await searchParams;
+  const next = safeReturnPath(params.next);
+  if (await getCurrentUser()) redirect(next);
+  const t = await getTranslations("signIn");
   return (
     <div className="max-w-xl">
       {params.signedOut && (
@@ -20,9 +22,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {t("signedOut")}
         </p>
       )}
+      {params.expired && !params.signedOut && (
+        <p role="status" className="mb-6 border-l-4 border-brand bg-panel p-3">
+          {t("expired")}
+        </p>
+      )}
       <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
       <p className="mb-6 text-muted">{t("intro")}</p>
-      <SignInForm />
+      <SignInForm next={next} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import type { FormState } from "@/lib/forms";
 
 const initial: FormState<SignInValues> = { status: "idle", values: {}, fieldErrors: {} };
 
-export function SignInForm() {
+export function SignInForm({ next }: { next: string }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(signInAction, initial);
   const errors = [
@@ -22,6 +22,7 @@ export function SignInForm() {
   return (
     <form action={action} noValidate className="max-w-md">
       <ErrorSummary title={t("signIn.errorSummaryTitle")} errors={errors} />
+      <input type="hidden" name="next" value={next} />
       <TextField
         id="email"
         name="email"

@@ -1,9 +1,9 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 
 type Props = {
   id: string;
   label: string;
-  hint?: string;
+  hint?: ReactNode;
   error?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "id">;
 
@@ -17,9 +17,9 @@ export function TextField({ id, label, hint, error, className, ...input }: Props
         {label}
       </label>
       {hint && (
-        <p id={hintId} className="mb-1 text-muted">
+        <div id={hintId} className="mb-1 text-muted">
           {hint}
-        </p>
+        </div>
       )}
       {error && (
         <p id={errorId} className="mb-1 font-bold text-danger">

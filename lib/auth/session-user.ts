@@ -1,6 +1,8 @@
 // Resolves the signed-in user once per request, and the guards that pages use.
 import { cache } from "react";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { safeReturnPath } from "./return-path";
 import { auth } from "./next-auth";
 import { resolveSession } from "./sessions";
 import type { CurrentUser } from "./current-user";
@@ -14,7 +16,12 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  if (!user) {
+    // Set by proxy.ts: signing in again brings the user back to the same page (an intake
+    // step, say, whose draft is safe on the server).
+    const path = safeReturnPath((await headers()).get("x-liaison-path"));
+    redirect(path === "/" ? "/login?expired=1" : `/login?expired=1&next=${encodeURIComponent(path)}`);
+  }
   return user;
 }
 

@@ -5,7 +5,12 @@ import enums from "./enums.json";
 import reports from "./reports.json";
 import referrals from "./referrals.json";
 import dashboard from "./dashboard.json";
+import people from "./people.json";
+import contacts from "./contacts.json";
+import language from "./language.json";
+import caseRecord from "./case.json";
+import intake from "./intake.json";
 
-const messages = { ...common, ...enums, ...reports, ...referrals, ...dashboard };
+const messages = { ...common, ...enums, ...reports, ...referrals, ...dashboard, ...people, ...contacts, ...language, ...caseRecord, ...intake };
 
 export default messages;

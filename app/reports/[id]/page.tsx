@@ -1,11 +1,19 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session-user";
+import { can } from "@/lib/authz/scope";
 import { getReportForUser } from "@/lib/reports/queries";
+import { findLinkedReports } from "@/lib/suspects/links";
 import { DataTable } from "@/components/data-table";
+import { EventDetail } from "./event-detail";
+import { LinkedReports } from "./linked-reports";
+import { Timeline } from "./timeline";
+import { VictimUpdates } from "./victim-updates";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ recorded?: string; saved?: string }> };
 
 // The title names the page, never the person: titles end up in browser history.
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,13 +21,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("reference") };
 }
 
-export default async function ReportPage({ params }: Props) {
+export default async function ReportPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { id } = await params;
   const report = await getReportForUser(user, id);
   if (!report) notFound();
-  const t = await getTranslations();
-  const format = await getFormatter();
+  const [links, flags, t, format] = await Promise.all([
+    findLinkedReports(user, report.id),
+    searchParams,
+    getTranslations(),
+    getFormatter(),
+  ]);
+  const now = new Date();
   const notGiven = t("reports.notGiven");
   const when = report.incidentFrom
     ? [report.incidentFrom, report.incidentTo]
@@ -27,8 +40,8 @@ export default async function ReportPage({ params }: Props) {
         .map((d) => format.dateTime(d, "date"))
         .join(" – ") + ` (${t(`enums.DatePrecision.${report.incidentDatePrecision}`)})`
     : notGiven;
-  const facts: [string, string][] = [
-    [t("reports.person"), report.person.workingName],
+  const facts: [string, ReactNode][] = [
+    [t("reports.person"), <Link key="person" href={`/people/${report.person.id}`}>{report.person.workingName}</Link>],
     [t("reports.reportedOn"), format.dateTime(report.reportedAt, "date")],
     [t("reports.incidentDate"), when],
     [t("reports.incidentTypes"), report.incidentTypes.map((i) => t(`enums.IncidentType.${i}`)).join(", ") || notGiven],
@@ -36,28 +49,62 @@ export default async function ReportPage({ params }: Props) {
     [t("reports.route"), t(`enums.ReportingRoute.${report.reportingRoute}`)],
     [t("reports.relationship"), t(`enums.PerpetratorRelationship.${report.relationship}`)],
     [t("reports.wants"), t(`enums.PersonWants.${report.personWants}`)],
+    [t("case.enhancedRights"), report.enhancedRights ? t("case.yes") : t("case.no")],
     [t("reports.crimeReference"), report.crimeReference ?? t("reports.noneRecorded")],
     [t("reports.status"), t(`enums.ReportStatus.${report.status}`)],
     [t("reports.assignedOfficer"), report.assignedOfficer?.name ?? t("reports.unassigned")],
   ];
+  const actions = [
+    { show: can(user, "outcome:record:unit"), href: `/reports/${report.id}/events/new`, label: t("case.recordEvent") },
+    { show: can(user, "report:update:unit"), href: `/reports/${report.id}/edit`, label: t("case.editDetails") },
+    {
+      show: can(user, "contact:create:unit"),
+      href: `/people/${report.person.id}/contacts/new?report=${report.id}`,
+      label: t("case.logContact"),
+    },
+  ].filter((a) => a.show);
+  const banner = flags.recorded ? t("case.recorded") : flags.saved ? t("case.saved") : null;
+
   return (
     <article>
-      <h1 className="mb-6 text-3xl font-bold">{report.reference}</h1>
-      <dl className="mb-8 grid max-w-3xl grid-cols-[minmax(10rem,auto)_1fr] gap-x-6 gap-y-2">
-        {facts.map(([term, value]) => (
-          <div key={term} className="contents">
-            <dt className="font-bold">{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      {banner && (
+        <p role="status" className="mb-6 border-l-4 border-brand bg-panel p-3">
+          {banner}
+        </p>
+      )}
+      <h1 className="mb-4 text-3xl font-bold">{report.reference}</h1>
+      {actions.length > 0 && (
+        <nav aria-label={t("case.actionsLabel")} className="mb-6">
+          <ul className="flex flex-wrap gap-4">
+            {actions.map((a) => (
+              <li key={a.href}>
+                <Link href={a.href}>{a.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <section aria-labelledby="summary-heading" className="mb-8">
+        <h2 id="summary-heading" className="mb-2 text-xl font-bold">
+          {t("case.summaryHeading")}
+        </h2>
+        <dl className="grid max-w-3xl grid-cols-[minmax(10rem,auto)_1fr] gap-x-6 gap-y-2">
+          {facts.map(([term, value]) => (
+            <div key={term} className="contents">
+              <dt className="font-bold">{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
       <section aria-labelledby="narrative-heading" className="mb-8 max-w-3xl">
         <h2 id="narrative-heading" className="mb-2 text-xl font-bold">
           {t("reports.narrative")}
         </h2>
         <p className="whitespace-pre-wrap">{report.narrative || notGiven}</p>
       </section>
-      <section aria-labelledby="trail-heading">
+      <VictimUpdates report={report} canLogContact={can(user, "contact:create:unit")} now={now} />
+      <section aria-labelledby="trail-heading" className="mb-8">
         <h2 id="trail-heading" className="mb-2 text-xl font-bold">
           {t("reports.outcomeTrail")}
         </h2>
@@ -71,19 +118,14 @@ export default async function ReportPage({ params }: Props) {
             columns={[
               { header: t("reports.eventDate"), rowHeader: true, cell: (e) => format.dateTime(e.occurredOn, "date") },
               { header: t("reports.event"), cell: (e) => t(`enums.CaseEventType.${e.type}`) },
-              {
-                header: t("reports.detail"),
-                cell: (e) =>
-                  e.outcome
-                    ? t(`enums.HomeOfficeOutcome.${e.outcome}`)
-                    : e.courtResult
-                      ? t(`enums.CourtResult.${e.courtResult}`)
-                      : (e.offence ?? ""),
-              },
+              { header: t("reports.detail"), cell: (e) => <EventDetail event={e} /> },
+              { header: t("case.recordedBy"), cell: (e) => e.recordedBy?.name ?? "" },
             ]}
           />
         )}
       </section>
+      <LinkedReports links={links} />
+      <Timeline entries={report.timeline} />
     </article>
   );
 }

@@ -1,0 +1,136 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session-user";
+import { can } from "@/lib/authz/scope";
+import { getPersonForUser } from "@/lib/people/queries";
+import { findContactsForPerson } from "@/lib/contacts/queries";
+import { DataTable } from "@/components/data-table";
+import { ContactSafety } from "./contact-safety";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string | string[] }> };
+
+// The title names the page, never the person: titles end up in browser history.
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("people");
+  return { title: t("personTitle") };
+}
+
+export default async function PersonPage({ params, searchParams }: Props) {
+  const user = await requireUser();
+  const { id } = await params;
+  const person = await getPersonForUser(user, id);
+  if (!person) notFound();
+  const contacts = await findContactsForPerson(user, person.id);
+  const { saved } = await searchParams;
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const notGiven = t("people.notGiven");
+  const facts: [string, string][] = [
+    [t("people.selfDescription"), person.selfDescription || notGiven],
+    [t("people.ageBand"), person.ageBand ? t(`people.ageBands.${person.ageBand}`) : notGiven],
+    [t("people.workSetting"), person.workSetting ? t(`people.workSettings.${person.workSetting}`) : notGiven],
+    [t("people.interpreterNeeds"), person.interpreterNeeds || notGiven],
+    [t("people.accessNeeds"), person.accessNeeds || notGiven],
+  ];
+  return (
+    <article>
+      {saved === "contact" && (
+        <p role="status" className="mb-6 max-w-3xl border-l-4 border-brand bg-panel p-3 font-bold">
+          {t("contacts.saved")}
+        </p>
+      )}
+      <h1 className="mb-6 text-3xl font-bold">{person.workingName}</h1>
+      <ContactSafety person={person} />
+      <dl className="mb-8 grid max-w-3xl grid-cols-[minmax(10rem,auto)_1fr] gap-x-6 gap-y-2">
+        {facts.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="font-bold">{term}</dt>
+            <dd className="whitespace-pre-wrap">{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <section aria-labelledby="reports-heading" className="mb-8">
+        <h2 id="reports-heading" className="mb-2 text-xl font-bold">
+          {t("people.reportsTitle")}
+        </h2>
+        {person.reports.length === 0 ? (
+          <p>{t("people.noReports")}</p>
+        ) : (
+          <DataTable
+            caption={t("people.reportsCaption", { name: person.workingName })}
+            rows={person.reports}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                header: t("reports.reference"),
+                rowHeader: true,
+                cell: (r) => <Link href={`/reports/${r.id}`}>{r.reference}</Link>,
+              },
+              { header: t("reports.reportedOn"), cell: (r) => format.dateTime(r.reportedAt, "date") },
+              {
+                header: t("reports.incidentTypes"),
+                cell: (r) => r.incidentTypes.map((i) => t(`enums.IncidentType.${i}`)).join(", "),
+              },
+              { header: t("reports.status"), cell: (r) => t(`enums.ReportStatus.${r.status}`) },
+            ]}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="contacts-heading">
+        <h2 id="contacts-heading" className="mb-2 text-xl font-bold">
+          {t("contacts.logTitle")}
+        </h2>
+        {can(user, "contact:create:unit") && (
+          <p className="mb-4">
+            <Link
+              href={`/people/${person.id}/contacts/new`}
+              className="inline-block rounded bg-brand px-5 py-2 font-bold text-white no-underline"
+            >
+              {t("contacts.logContact")}
+            </Link>
+          </p>
+        )}
+        {contacts.length === 0 ? (
+          <p>{t("contacts.noContacts")}</p>
+        ) : (
+          <DataTable
+            caption={t("contacts.logCaption", { name: person.workingName })}
+            rows={contacts}
+            rowKey={(c) => c.id}
+            columns={[
+              {
+                header: t("contacts.when"),
+                rowHeader: true,
+                cell: (c) => format.dateTime(c.occurredAt, "dateTime"),
+              },
+              { header: t("contacts.typeColumn"), cell: (c) => t(`contacts.types.${c.type}`) },
+              { header: t("contacts.methodColumn"), cell: (c) => t(`contacts.methods.${c.method}`) },
+              {
+                header: t("contacts.notesColumn"),
+                cell: (c) => <span className="whitespace-pre-wrap">{c.notes ?? ""}</span>,
+              },
+              {
+                header: t("contacts.followUpColumn"),
+                cell: (c) => (c.followUpOn ? format.dateTime(c.followUpOn, "date") : t("contacts.none")),
+              },
+              {
+                header: t("contacts.reportColumn"),
+                cell: (c) =>
+                  c.report ? (
+                    <Link href={`/reports/${c.report.id}`}>{c.report.reference}</Link>
+                  ) : (
+                    t("contacts.none")
+                  ),
+              },
+              { header: t("contacts.officerColumn"), cell: (c) => c.officerName ?? t("contacts.noOfficer") },
+            ]}
+          />
+        )}
+      </section>
+    </article>
+  );
+}

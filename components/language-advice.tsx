@@ -1,0 +1,72 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
+import { checkLanguage } from "@/lib/language-check/check-language";
+
+type Props = {
+  // The text to check, for a controlled field. Give this or `forId`.
+  text?: string;
+  // The id of a textarea or input to watch, for an uncontrolled field: its value is read on
+  // mount and after each edit.
+  forId?: string;
+  // How long typing must pause before the advice updates.
+  delayMs?: number;
+  // For the field's aria-describedby, if wanted.
+  id?: string;
+};
+
+// Advises on victim-blaming or stigmatising wording, beside a free-text field. It never
+// blocks saving. The live region is always in the page, so screen readers announce advice
+// as it appears; the debounce keeps them from announcing every keystroke.
+export function LanguageAdvice({ text, forId, delayMs = 600, id }: Props) {
+  const t = useTranslations("language");
+  const [watched, setWatched] = useState("");
+  const source = text ?? watched;
+  const [checked, setChecked] = useState(source);
+
+  useEffect(() => {
+    if (!forId) return;
+    const field = document.getElementById(forId) as HTMLTextAreaElement | HTMLInputElement | null;
+    if (!field) return;
+    const read = () => setWatched(field.value);
+    // A value already in the field (kept after a failed save) is advised on at once.
+    const first = window.setTimeout(() => {
+      setWatched(field.value);
+      setChecked(field.value);
+    }, 0);
+    field.addEventListener("input", read);
+    return () => {
+      window.clearTimeout(first);
+      field.removeEventListener("input", read);
+    };
+  }, [forId]);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => setChecked(source), delayMs);
+    return () => window.clearTimeout(timer);
+  }, [source, delayMs]);
+
+  const findings = useMemo(() => checkLanguage(checked), [checked]);
+  return (
+    <div id={id} aria-live="polite" className="mb-5 max-w-2xl">
+      {findings.length > 0 && (
+        <div className="border-l-4 border-brand bg-panel p-3">
+          <p className="font-bold">
+            {t("adviceTitle")}{" "}
+            <span className="font-normal">({t("adviceCount", { count: findings.length })})</span>
+          </p>
+          <p className="mb-2">{t("adviceIntro")}</p>
+          <ul className="list-disc pl-5">
+            {findings.map((f) => (
+              <li key={`${f.id}-${f.start}`} className="mb-1">
+                {t("adviceItem", { matched: f.matched, suggestion: f.suggestion })}{" "}
+                <span className="text-muted">{t("adviceWhy", { why: f.why })}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

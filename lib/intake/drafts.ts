@@ -1,0 +1,112 @@
+// Unfinished intake reports, kept on the server so nothing typed is lost. A draft belongs
+// to the officer who started it: nobody else can read, change or submit it.
+import { db } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { can } from "@/lib/authz/scope";
+import { isUuid } from "@/lib/ids";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { STEP_SCHEMAS } from "./schemas";
+import { stepBySlug, type RawValues, type StepSlug } from "./questions";
+import { fieldErrorsOf } from "@/lib/forms";
+
+export const INTAKE_KIND = "report-intake";
+export type DraftData = Partial<Record<StepSlug, RawValues>>;
+export type Draft = { id: string; step: string; data: DraftData; updatedAt: Date };
+
+function mayDraft(user: CurrentUser): boolean {
+  return can(user, "draft:manage:own") && can(user, "report:create:unit") && user.unitId !== null;
+}
+
+export async function startDraft(user: CurrentUser): Promise<string | null> {
+  if (!mayDraft(user)) return null;
+  return db().$transaction(async (tx) => {
+    const draft = await tx.draft.create({
+      data: { ownerId: user.id, kind: INTAKE_KIND, step: "person", data: {} },
+      select: { id: true },
+    });
+    await recordAudit(tx, { actor: user, action: "draft.create", recordType: "draft", recordId: draft.id, outcome: "SUCCESS" });
+    return draft.id;
+  });
+}
+
+export async function getDraftForUser(user: CurrentUser, draftId: string): Promise<Draft | null> {
+  if (!mayDraft(user) || !isUuid(draftId)) return null;
+  const draft = await db().draft.findFirst({
+    where: { id: draftId, ownerId: user.id, kind: INTAKE_KIND },
+    select: { id: true, step: true, data: true, updatedAt: true },
+  });
+  return draft ? { ...draft, data: draft.data as DraftData } : null;
+}
+
+export type DraftSummary = { id: string; step: string; workingName: string | null; updatedAt: Date };
+
+export async function findDraftsForUser(user: CurrentUser): Promise<DraftSummary[]> {
+  if (!mayDraft(user)) return [];
+  const drafts = await db().draft.findMany({
+    where: { ownerId: user.id, kind: INTAKE_KIND },
+    orderBy: { updatedAt: "desc" },
+    take: 50,
+    select: { id: true, step: true, data: true, updatedAt: true },
+  });
+  return drafts.map((d) => {
+    const name = (d.data as DraftData).person?.workingName;
+    return { id: d.id, step: d.step, updatedAt: d.updatedAt, workingName: typeof name === "string" && name.trim() ? name.trim() : null };
+  });
+}
+
+// Keeps only the fields the step owns, as strings, so a crafted request cannot store
+// anything else in a draft.
+export function ownedValues(slug: StepSlug, input: unknown): RawValues {
+  const step = stepBySlug(slug);
+  const out: RawValues = {};
+  if (!step || typeof input !== "object" || input === null) return out;
+  const source = input as Record<string, unknown>;
+  for (const q of step.questions) {
+    const v = Object.hasOwn(source, q.name) ? source[q.name] : undefined;
+    if (q.kind === "checkbox") {
+      if (Array.isArray(v)) out[q.name] = v.filter((x): x is string => typeof x === "string").slice(0, 20).map((x) => x.slice(0, 100));
+    } else if (typeof v === "string") {
+      out[q.name] = v.slice(0, 25_000);
+    }
+  }
+  return out;
+}
+
+export type StepResult =
+  | { status: "saved"; fieldErrors: Record<string, string> }
+  | { status: "invalid"; fieldErrors: Record<string, string> }
+  | { status: "not-found" };
+
+// Saves what was typed (valid or not, so it is never lost) and reports what needs fixing.
+export async function saveStep(
+  user: CurrentUser,
+  draftId: string,
+  slug: StepSlug,
+  input: unknown,
+  opts: { validate: boolean } = { validate: true },
+): Promise<StepResult> {
+  const draft = await getDraftForUser(user, draftId);
+  if (!draft) return { status: "not-found" };
+  const values = ownedValues(slug, input);
+  const parsed = STEP_SCHEMAS[slug].safeParse(values);
+  const data: DraftData = { ...draft.data, [slug]: values };
+  await db().$transaction(async (tx) => {
+    await tx.draft.updateMany({
+      where: { id: draft.id, ownerId: user.id },
+      data: { data: data as Prisma.InputJsonObject, step: slug },
+    });
+    await recordAudit(tx, { actor: user, action: "draft.update", recordType: "draft", recordId: draft.id, outcome: "SUCCESS" });
+  });
+  if (!opts.validate || parsed.success) return { status: "saved", fieldErrors: {} };
+  return { status: "invalid", fieldErrors: fieldErrorsOf<Record<string, string>>(parsed.error) as Record<string, string> };
+}
+
+export async function discardDraft(user: CurrentUser, draftId: string): Promise<boolean> {
+  if (!mayDraft(user) || !isUuid(draftId)) return false;
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.draft.deleteMany({ where: { id: draftId, ownerId: user.id, kind: INTAKE_KIND } });
+    if (count) await recordAudit(tx, { actor: user, action: "draft.discard", recordType: "draft", recordId: draftId, outcome: "SUCCESS" });
+    return count > 0;
+  });
+}

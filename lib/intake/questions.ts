@@ -1,0 +1,147 @@
+// The intake, as data: seven short steps, one topic each. Pages, validation and the
+// check-answers page are all driven from these definitions, so a question is added in one
+// place. Labels, hints and "why we ask" text live in messages/en/intake.json.
+import {
+  AgeBand,
+  Answer,
+  ConsentMethod,
+  ContactMethod,
+  IncidentType,
+  Language,
+  PerpetratorRelationship,
+  PersonWants,
+  ReportingRoute,
+  WorkSetting,
+} from "@/lib/generated/prisma/enums";
+
+type Base = { name: string; why?: boolean };
+export type Question = Base &
+  (
+    | { kind: "text"; maxLength: number; required?: boolean; autoComplete?: string }
+    | { kind: "textarea"; maxLength: number; rows: number; languageCheck?: boolean }
+    | { kind: "lines"; maxLength: number }
+    | { kind: "date" }
+    | { kind: "time" }
+    | { kind: "radio"; options: readonly string[]; labels: string }
+    | { kind: "checkbox"; options: readonly string[]; labels: string }
+    | { kind: "agency" }
+    | { kind: "person" }
+  );
+
+export type Step = { slug: StepSlug; questions: readonly Question[] };
+
+const values = <T extends Record<string, string>>(e: T) => Object.values(e) as T[keyof T][];
+const answers = values(Answer);
+
+export const STEPS = [
+  {
+    slug: "person",
+    questions: [
+      { kind: "person", name: "existingPersonId" },
+      { kind: "text", name: "workingName", maxLength: 100, autoComplete: "off" },
+      { kind: "text", name: "selfDescription", maxLength: 200, why: true },
+      { kind: "radio", name: "ageBand", options: values(AgeBand), labels: "intake.options.AgeBand", why: true },
+      { kind: "date", name: "dateOfBirth", why: true },
+      { kind: "radio", name: "workSetting", options: values(WorkSetting), labels: "intake.options.WorkSetting", why: true },
+      { kind: "radio", name: "language", options: values(Language), labels: "enums.Language", why: true },
+      { kind: "text", name: "interpreterNeeds", maxLength: 300 },
+      { kind: "text", name: "accessNeeds", maxLength: 300 },
+      { kind: "checkbox", name: "safeContactMethods", options: values(ContactMethod), labels: "intake.options.ContactMethod", why: true },
+      { kind: "text", name: "safeContactTimes", maxLength: 200 },
+      { kind: "textarea", name: "doNotContactRules", maxLength: 1000, rows: 3 },
+    ],
+  },
+  {
+    slug: "what-happened",
+    questions: [
+      { kind: "checkbox", name: "incidentTypes", options: values(IncidentType), labels: "enums.IncidentType" },
+      { kind: "radio", name: "whenKnown", options: ["EXACT", "APPROXIMATE", "UNKNOWN"], labels: "enums.DatePrecision" },
+      { kind: "date", name: "incidentDate" },
+      { kind: "time", name: "incidentTime" },
+      { kind: "date", name: "periodFrom" },
+      { kind: "date", name: "periodTo" },
+      { kind: "text", name: "area", maxLength: 120, why: true },
+      { kind: "text", name: "place", maxLength: 300 },
+    ],
+  },
+  {
+    slug: "who",
+    questions: [
+      { kind: "radio", name: "relationship", options: values(PerpetratorRelationship), labels: "enums.PerpetratorRelationship" },
+      { kind: "textarea", name: "suspectDescription", maxLength: 2000, rows: 4 },
+      { kind: "lines", name: "vehicleRegistrations", maxLength: 500 },
+      { kind: "lines", name: "phoneNumbers", maxLength: 500 },
+      { kind: "lines", name: "onlineHandles", maxLength: 500 },
+    ],
+  },
+  {
+    slug: "account",
+    questions: [{ kind: "textarea", name: "narrative", maxLength: 20_000, rows: 12, languageCheck: true }],
+  },
+  {
+    slug: "wishes",
+    questions: [
+      { kind: "radio", name: "personWants", options: values(PersonWants), labels: "enums.PersonWants", why: true },
+      { kind: "radio", name: "shareConsent", options: ["YES", "NO", "NOT_ASKED"], labels: "intake.options.ShareConsent", why: true },
+      { kind: "agency", name: "shareAgencyId" },
+      { kind: "text", name: "shareScope", maxLength: 500 },
+      { kind: "date", name: "shareUntil" },
+      { kind: "radio", name: "consentMethod", options: values(ConsentMethod), labels: "intake.options.ConsentMethod" },
+    ],
+  },
+  {
+    slug: "safety",
+    questions: [
+      { kind: "radio", name: "immediateDanger", options: answers, labels: "intake.options.Answer" },
+      { kind: "radio", name: "injuriesNeedingCare", options: answers, labels: "intake.options.Answer" },
+      { kind: "radio", name: "threatsOfFurtherHarm", options: answers, labels: "intake.options.Answer" },
+      { kind: "radio", name: "riskFromExploiter", options: answers, labels: "intake.options.Answer" },
+      { kind: "radio", name: "enhancedRights", options: ["YES", "NO", "NOT_KNOWN"], labels: "intake.options.Answer", why: true },
+      { kind: "text", name: "enhancedRightsReason", maxLength: 500 },
+      { kind: "textarea", name: "supportNeeds", maxLength: 2000, rows: 4 },
+    ],
+  },
+  {
+    slug: "crime",
+    questions: [
+      { kind: "radio", name: "reportingRoute", options: values(ReportingRoute), labels: "enums.ReportingRoute" },
+      { kind: "radio", name: "crimeRecorded", options: ["YES", "NO", "NOT_KNOWN"], labels: "intake.options.Answer" },
+      { kind: "text", name: "crimeReference", maxLength: 50, autoComplete: "off" },
+      { kind: "textarea", name: "crimeNotRecordedWhy", maxLength: 2000, rows: 3 },
+    ],
+  },
+] as const satisfies readonly { slug: string; questions: readonly Question[] }[];
+
+export type StepSlug = (typeof STEPS)[number]["slug"];
+
+export const STEP_SLUGS = STEPS.map((s) => s.slug) as StepSlug[];
+
+export function stepBySlug(slug: string): Step | undefined {
+  return (STEPS as readonly Step[]).find((s) => s.slug === slug);
+}
+
+export function stepAfter(slug: StepSlug): StepSlug | "check" {
+  const i = STEP_SLUGS.indexOf(slug);
+  return STEP_SLUGS[i + 1] ?? "check";
+}
+
+export function stepBefore(slug: StepSlug): StepSlug | null {
+  const i = STEP_SLUGS.indexOf(slug);
+  return i > 0 ? (STEP_SLUGS[i - 1] ?? null) : null;
+}
+
+// Values as a form holds them: one string, or several for checkbox groups.
+export type RawValues = Record<string, string | string[]>;
+
+// Reads exactly the fields a step owns from a submitted form; anything else is ignored.
+export function readStepForm(step: Step, form: FormData): RawValues {
+  const out: RawValues = {};
+  for (const q of step.questions) {
+    if (q.kind === "checkbox") out[q.name] = form.getAll(q.name).map(String);
+    else {
+      const v = form.get(q.name);
+      if (typeof v === "string") out[q.name] = v;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,218 @@
+// Turns a finished draft into a report, in one transaction: the person (found or new),
+// the report with its reference, any suspect and identifiers, any consent to share, and
+// the audit events. The draft's id is the idempotency key, so a double-clicked or resent
+// submit creates one report.
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db, type Tx } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { isUuid } from "@/lib/ids";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { formatReference } from "@/lib/reports/reference";
+import { normaliseIdentifier } from "@/lib/suspects/normalise";
+import { STEP_SCHEMAS, splitLines, type IntakeAnswers } from "./schemas";
+import { STEP_SLUGS, type StepSlug } from "./questions";
+import { getDraftForUser, INTAKE_KIND, type DraftData } from "./drafts";
+import { londonToUtc } from "./london-time";
+import { fieldErrorsOf } from "@/lib/forms";
+
+export type SubmitResult =
+  | { status: "created"; reportId: string; reference: string }
+  | { status: "invalid"; errors: Partial<Record<StepSlug, Record<string, string>>> }
+  | { status: "not-found" };
+
+export function validateDraft(data: DraftData): { answers: IntakeAnswers } | { errors: Partial<Record<StepSlug, Record<string, string>>> } {
+  const errors: Partial<Record<StepSlug, Record<string, string>>> = {};
+  const answers: Partial<IntakeAnswers> = {};
+  for (const slug of STEP_SLUGS) {
+    const parsed = STEP_SCHEMAS[slug].safeParse(data[slug] ?? {});
+    if (parsed.success) (answers as Record<string, unknown>)[slug] = parsed.data;
+    else errors[slug] = fieldErrorsOf<Record<string, string>>(parsed.error) as Record<string, string>;
+  }
+  return Object.keys(errors).length ? { errors } : { answers: answers as IntakeAnswers };
+}
+
+async function existingSubmission(user: CurrentUser, draftId: string, unitId: string) {
+  const report = await db().incidentReport.findFirst({
+    where: { idempotencyKey: draftId, unitId, createdById: user.id },
+    select: { id: true, reference: true },
+  });
+  return report ? ({ status: "created", reportId: report.id, reference: report.reference } as const) : null;
+}
+
+export async function submitDraft(user: CurrentUser, draftId: string): Promise<SubmitResult> {
+  const unitId = user.unitId;
+  if (!unitId || !isUuid(draftId)) return { status: "not-found" };
+  const draft = await getDraftForUser(user, draftId);
+  if (!draft) return (await existingSubmission(user, draftId, unitId)) ?? { status: "not-found" };
+  const checked = validateDraft(draft.data);
+  if ("errors" in checked) return { status: "invalid", errors: checked.errors };
+  try {
+    return await db().$transaction((tx) => createReport(tx, user, unitId, draftId, checked.answers));
+  } catch (error) {
+    if (error instanceof IntakeConflict) {
+      return { status: "invalid", errors: { [error.step]: { [error.field]: error.messageKey } } };
+    }
+    // A second submit racing the first loses on the idempotency key: answer with the first.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const first = await existingSubmission(user, draftId, unitId);
+      if (first) return first;
+    }
+    throw error;
+  }
+}
+
+async function nextReference(tx: Tx, unitId: string, year: number): Promise<string> {
+  const [row] = await tx.$queryRaw<{ sequence: number }[]>(Prisma.sql`
+    INSERT INTO "ReferenceCounter" ("unitId", "year", "next") VALUES (${unitId}::uuid, ${year}, 2)
+    ON CONFLICT ("unitId", "year") DO UPDATE SET "next" = "ReferenceCounter"."next" + 1
+    RETURNING "next" - 1 AS sequence`);
+  if (!row) throw new Error("reference counter returned no row");
+  return formatReference(year, Number(row.sequence));
+}
+
+function incidentWhen(a: IntakeAnswers["what-happened"]) {
+  if (a.whenKnown === "EXACT" && a.incidentDate) {
+    const at = londonToUtc(a.incidentDate, a.incidentTime || "00:00");
+    return { incidentDatePrecision: "EXACT" as const, incidentFrom: at, incidentTo: null };
+  }
+  if (a.periodFrom) {
+    return {
+      incidentDatePrecision: "APPROXIMATE" as const,
+      incidentFrom: londonToUtc(a.periodFrom),
+      incidentTo: a.periodTo ? londonToUtc(a.periodTo, "23:59") : null,
+    };
+  }
+  return { incidentDatePrecision: "UNKNOWN" as const, incidentFrom: null, incidentTo: null };
+}
+
+const orNull = (s: string) => (s === "" ? null : s);
+const answer = (s: string) => (s === "" ? null : (s as "YES" | "NO" | "NOT_KNOWN" | "PREFER_NOT_TO_SAY"));
+
+async function findOrCreatePerson(tx: Tx, user: CurrentUser, unitId: string, p: IntakeAnswers["person"]): Promise<string | null> {
+  if (isUuid(p.existingPersonId)) {
+    const found = await tx.person.findFirst({ where: { id: p.existingPersonId, unitId }, select: { id: true } });
+    return found?.id ?? null;
+  }
+  const person = await tx.person.create({
+    data: {
+      unitId,
+      createdById: user.id,
+      workingName: p.workingName,
+      selfDescription: orNull(p.selfDescription),
+      ageBand: p.ageBand || null,
+      dateOfBirth: p.dateOfBirth ? new Date(`${p.dateOfBirth}T00:00:00Z`) : null,
+      workSetting: p.workSetting || null,
+      language: p.language || "ENGLISH",
+      interpreterNeeds: orNull(p.interpreterNeeds),
+      accessNeeds: orNull(p.accessNeeds),
+      safeContactMethods: p.safeContactMethods,
+      safeContactTimes: orNull(p.safeContactTimes),
+      doNotContactRules: orNull(p.doNotContactRules),
+    },
+    select: { id: true },
+  });
+  await recordAudit(tx, { actor: user, action: "person.create", recordType: "person", recordId: person.id, outcome: "SUCCESS" });
+  return person.id;
+}
+
+async function createReport(tx: Tx, user: CurrentUser, unitId: string, draftId: string, a: IntakeAnswers): Promise<SubmitResult> {
+  const personId = await findOrCreatePerson(tx, user, unitId, a.person);
+  if (!personId) return { status: "invalid", errors: { person: { existingPersonId: "intake.errors.personGone" } } };
+  const now = new Date();
+  const wants = a.wishes.personWants || "UNDECIDED";
+  const report = await tx.incidentReport.create({
+    data: {
+      reference: await nextReference(tx, unitId, now.getUTCFullYear()),
+      unitId,
+      personId,
+      assignedOfficerId: user.id,
+      createdById: user.id,
+      reportedAt: now,
+      ...incidentWhen(a["what-happened"]),
+      area: orNull(a["what-happened"].area),
+      place: orNull(a["what-happened"].place),
+      incidentTypes: a["what-happened"].incidentTypes,
+      relationship: a.who.relationship || "UNKNOWN",
+      personWants: wants,
+      initialPersonWants: wants,
+      narrative: orNull(a.account.narrative),
+      reportingRoute: a.crime.reportingRoute || "DIRECT_TO_LIAISON_OFFICER",
+      crimeRecorded: answer(a.crime.crimeRecorded),
+      crimeReference: orNull(a.crime.crimeReference),
+      crimeNotRecordedWhy: orNull(a.crime.crimeNotRecordedWhy),
+      immediateDanger: answer(a.safety.immediateDanger),
+      injuriesNeedingCare: answer(a.safety.injuriesNeedingCare),
+      threatsOfFurtherHarm: answer(a.safety.threatsOfFurtherHarm),
+      riskFromExploiter: answer(a.safety.riskFromExploiter),
+      enhancedRights: a.safety.enhancedRights === "YES",
+      enhancedRightsReason: orNull(a.safety.enhancedRightsReason),
+      supportNeeds: orNull(a.safety.supportNeeds),
+      idempotencyKey: draftId,
+    },
+    select: { id: true, reference: true },
+  });
+  await createSuspect(tx, unitId, report.id, a.who);
+  if (a.wishes.shareConsent === "YES") {
+    const agency = await tx.organisation.findFirst({ where: { id: a.wishes.shareAgencyId, kind: "PARTNER_AGENCY" }, select: { id: true } });
+    if (!agency) throw new IntakeConflict("wishes", "shareAgencyId", "intake.errors.agency");
+    await tx.consent.create({
+      data: {
+        personId,
+        agencyId: agency.id,
+        scope: a.wishes.shareScope,
+        method: a.wishes.consentMethod || "VERBAL",
+        givenAt: now,
+        expiresAt: a.wishes.shareUntil ? londonToUtc(a.wishes.shareUntil, "23:59") : null,
+        recordedById: user.id,
+      },
+    });
+  }
+  await tx.draft.deleteMany({ where: { id: draftId, ownerId: user.id, kind: INTAKE_KIND } });
+  await recordAudit(tx, { actor: user, action: "report.create", recordType: "report", recordId: report.id, outcome: "SUCCESS" });
+  return { status: "created", reportId: report.id, reference: report.reference };
+}
+
+async function createSuspect(tx: Tx, unitId: string, reportId: string, who: IntakeAnswers["who"]) {
+  const identifiers = (
+    [
+      ["VEHICLE_REGISTRATION", who.vehicleRegistrations],
+      ["PHONE_NUMBER", who.phoneNumbers],
+      ["ONLINE_HANDLE", who.onlineHandles],
+    ] as const
+  ).flatMap(([kind, text]) =>
+    splitLines(text).flatMap((value) => {
+      const normalised = normaliseIdentifier(kind, value);
+      return normalised ? [{ kind, value, normalised, unitId }] : [];
+    }),
+  );
+  if (!who.relationship && !who.suspectDescription && identifiers.length === 0) return;
+  await tx.suspect.create({
+    data: {
+      reportId,
+      relationship: who.relationship || "UNKNOWN",
+      description: orNull(who.suspectDescription),
+      identifiers: { create: identifiers },
+    },
+  });
+}
+
+// Raised inside the transaction when a choice stopped being valid after it was made
+// (e.g. an agency was removed); the transaction rolls back and the officer is told.
+export class IntakeConflict extends Error {
+  constructor(
+    readonly step: StepSlug,
+    readonly field: string,
+    readonly messageKey: string,
+  ) {
+    super(messageKey);
+  }
+}
+
+// The confirmation after submitting: the officer who created the report sees its reference.
+export async function getSubmittedReport(user: CurrentUser, reportId: string) {
+  if (!user.unitId || !isUuid(reportId)) return null;
+  return db().incidentReport.findFirst({
+    where: { id: reportId, unitId: user.unitId, createdById: user.id },
+    select: { id: true, reference: true },
+  });
+}

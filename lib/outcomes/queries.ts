@@ -1,0 +1,16 @@
+// What the event form needs to know about a report: its reference to show, and whether the
+// person has enhanced rights (which shortens the time to tell them of a key decision).
+import { db } from "@/lib/db/client";
+import { unitScope } from "@/lib/authz/scope";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { isUuid } from "@/lib/ids";
+
+export type ReportForRecording = { id: string; reference: string; enhancedRights: boolean };
+
+// Null when the report does not exist or the user may not record events on it. Only the
+// reference is shown, no case content, so this look is not audited as a view.
+export async function getReportForRecording(user: CurrentUser, id: string): Promise<ReportForRecording | null> {
+  const unitId = unitScope(user, "outcome:record:unit");
+  if (!unitId || !isUuid(id)) return null;
+  return db().incidentReport.findFirst({ where: { id, unitId }, select: { id: true, reference: true, enhancedRights: true } });
+}

@@ -1,0 +1,212 @@
+// The form for recording one case event. Every value arrives as text from the form; the
+// schema checks what each event type needs and keeps only the fields that type owns, so a
+// stray field for another type is never stored.
+import { z } from "zod";
+import {
+  CaseEventType,
+  CourtResult,
+  HomeOfficeOutcome,
+  ReleaseType,
+  WithdrawalReason,
+} from "@/lib/generated/prisma/enums";
+
+// A change of what the person wants is recorded by editing the report, not here.
+export const RECORDABLE_EVENT_TYPES = Object.values(CaseEventType).filter(
+  (t) => t !== CaseEventType.PERSON_WANTS_CHANGED,
+);
+
+export const OUTCOMES_NEEDING_REASONS: readonly HomeOfficeOutcome[] = ["OUTCOME_14", "OUTCOME_16"];
+export const OUTCOMES_NEEDING_RATIONALE: readonly HomeOfficeOutcome[] = ["OUTCOME_21"];
+
+export const LIMITS = { reference: 50, offence: 200, sentence: 500, text: 2000 } as const;
+
+export type CaseEventValues = {
+  type: string;
+  occurredOnDay: string;
+  occurredOnMonth: string;
+  occurredOnYear: string;
+  dateExplanation: string;
+  crimeReference: string;
+  releaseType: string;
+  offence: string;
+  outcome: string;
+  withdrawalReasons: string;
+  otherReason: string;
+  rationale: string;
+  personInformed: string;
+  courtResult: string;
+  sentence: string;
+  notes: string;
+};
+
+export type CaseEventField = keyof CaseEventValues | "occurredOn";
+
+export type CaseEventInput = {
+  type: CaseEventType;
+  occurredOn: Date;
+  dateExplanation: string | null;
+  crimeReference: string | null;
+  releaseType: ReleaseType | null;
+  offence: string | null;
+  outcome: HomeOfficeOutcome | null;
+  withdrawalReasons: WithdrawalReason[];
+  courtResult: CourtResult | null;
+  sentence: string | null;
+  notes: string | null;
+  personInformed: boolean | null;
+};
+
+const E = "caseEvents.errors";
+const text = (max: number) => z.string().max(max, { error: `${E}.tooLong` }).optional();
+const choice = <T extends Record<string, string>>(values: T, error: string) =>
+  z.union([z.literal(""), z.enum(values)], { error }).optional();
+
+// Every field the form may send. Unknown fields are refused outright.
+export const caseEventFormSchema = z.strictObject({
+  type: z.enum(RECORDABLE_EVENT_TYPES as [CaseEventType, ...CaseEventType[]], { error: `${E}.type` }),
+  occurredOnDay: z.string().max(10).optional(),
+  occurredOnMonth: z.string().max(10).optional(),
+  occurredOnYear: z.string().max(10).optional(),
+  dateExplanation: text(LIMITS.text),
+  crimeReference: text(LIMITS.reference),
+  releaseType: choice(ReleaseType, `${E}.releaseType`),
+  offence: text(LIMITS.offence),
+  outcome: choice(HomeOfficeOutcome, `${E}.outcome`),
+  withdrawalReasons: z.array(z.enum(WithdrawalReason, { error: `${E}.withdrawalReasons` })).max(20).optional(),
+  otherReason: text(LIMITS.text),
+  rationale: text(LIMITS.text),
+  personInformed: z.union([z.literal(""), z.literal("yes")], { error: `${E}.personInformed` }).optional(),
+  courtResult: choice(CourtResult, `${E}.courtResult`),
+  sentence: text(LIMITS.sentence),
+  notes: text(LIMITS.text),
+});
+
+export type CaseEventForm = z.infer<typeof caseEventFormSchema>;
+
+// Day, month and year typed separately (the GOV.UK date pattern) into a calendar date.
+export function parseDayMonthYear(day?: string, month?: string, year?: string): Date | "missing" | "invalid" {
+  const parts = [day, month, year].map((p) => (p ?? "").trim());
+  if (parts.every((p) => p === "")) return "missing";
+  if (!parts.every((p) => /^\d{1,4}$/.test(p))) return "invalid";
+  const [d, m, y] = parts.map(Number) as [number, number, number];
+  if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1) return "invalid";
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCDate() === d && date.getUTCMonth() === m - 1 ? date : "invalid";
+}
+
+const clean = (value: string | undefined): string | null => {
+  const trimmed = (value ?? "").trim();
+  return trimmed === "" ? null : trimmed;
+};
+
+export type ParsedCaseEvent =
+  | { ok: true; input: CaseEventInput }
+  | { ok: false; fieldErrors: Partial<Record<CaseEventField, string>> };
+
+// Checks one event against what its type needs. `today` is the London calendar date, so an
+// event cannot be dated in the future.
+export function parseCaseEvent(raw: unknown, today: Date): ParsedCaseEvent {
+  const parsed = caseEventFormSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: Partial<Record<CaseEventField, string>> = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0];
+      const field = (typeof key === "string" && key in caseEventFormSchema.shape ? key : "type") as CaseEventField;
+      // Fields the form does not own are reported against the form as a whole.
+      // A wrong type (not text) has no message of its own: answer with the general one.
+      const message =
+        issue.code === "unrecognized_keys"
+          ? `${E}.unknownField`
+          : issue.message.startsWith(`${E}.`)
+            ? issue.message
+            : `${E}.invalid`;
+      fieldErrors[field] ??= message;
+    }
+    return { ok: false, fieldErrors };
+  }
+  const form = parsed.data;
+  const errors: Partial<Record<CaseEventField, string>> = {};
+  const need = (field: CaseEventField, value: unknown, key: string) => {
+    if (value === null || value === undefined || value === "") errors[field] ??= `${E}.${key}`;
+  };
+
+  const occurredOn = parseDayMonthYear(form.occurredOnDay, form.occurredOnMonth, form.occurredOnYear);
+  if (occurredOn === "missing") errors.occurredOn = `${E}.dateMissing`;
+  else if (occurredOn === "invalid") errors.occurredOn = `${E}.dateInvalid`;
+  else if (occurredOn > today) errors.occurredOn = `${E}.dateInFuture`;
+
+  const type = form.type;
+  const input: Omit<CaseEventInput, "occurredOn"> = {
+    type,
+    dateExplanation: clean(form.dateExplanation),
+    crimeReference: null,
+    releaseType: null,
+    offence: null,
+    outcome: null,
+    withdrawalReasons: [],
+    courtResult: null,
+    sentence: null,
+    notes: clean(form.notes),
+    personInformed: null,
+  };
+
+  switch (type) {
+    case "CRIME_RECORDED":
+      input.crimeReference = clean(form.crimeReference);
+      need("crimeReference", input.crimeReference, "crimeReference");
+      break;
+    case "RELEASED":
+      input.releaseType = (form.releaseType || null) as ReleaseType | null;
+      need("releaseType", input.releaseType, "releaseType");
+      break;
+    case "CHARGED":
+      input.offence = clean(form.offence);
+      need("offence", input.offence, "offence");
+      break;
+    case "COURT_RESULT":
+      input.courtResult = (form.courtResult || null) as CourtResult | null;
+      input.offence = clean(form.offence);
+      need("courtResult", input.courtResult, "courtResult");
+      break;
+    case "SENTENCE":
+      input.sentence = clean(form.sentence);
+      need("sentence", input.sentence, "sentence");
+      break;
+    case "OUTCOME_RECORDED":
+      Object.assign(input, outcomeFields(form, errors));
+      break;
+    default:
+      break;
+  }
+
+  if (Object.keys(errors).length > 0 || !(occurredOn instanceof Date)) return { ok: false, fieldErrors: errors };
+  return { ok: true, input: { ...input, occurredOn } };
+}
+
+// Outcomes 14 and 16 need the reasons the person did not support action (the attrition the
+// unit studies); outcome 21 needs a rationale and a record that the person was told.
+function outcomeFields(form: CaseEventForm, errors: Partial<Record<CaseEventField, string>>) {
+  const outcome = (form.outcome || null) as HomeOfficeOutcome | null;
+  if (!outcome) errors.outcome = `${E}.outcome`;
+  const fields = {
+    outcome,
+    withdrawalReasons: [] as WithdrawalReason[],
+    notes: null as string | null,
+    personInformed: null as boolean | null,
+  };
+  if (outcome && OUTCOMES_NEEDING_REASONS.includes(outcome)) {
+    fields.withdrawalReasons = [...new Set(form.withdrawalReasons ?? [])];
+    if (fields.withdrawalReasons.length === 0) errors.withdrawalReasons = `${E}.withdrawalReasons`;
+    if (fields.withdrawalReasons.includes("OTHER")) {
+      fields.notes = clean(form.otherReason);
+      if (!fields.notes) errors.otherReason = `${E}.otherReason`;
+    }
+  }
+  if (outcome && OUTCOMES_NEEDING_RATIONALE.includes(outcome)) {
+    fields.notes = clean(form.rationale);
+    fields.personInformed = form.personInformed === "yes";
+    if (!fields.notes) errors.rationale = `${E}.rationale`;
+    if (!fields.personInformed) errors.personInformed = `${E}.personInformed`;
+  }
+  return fields;
+}

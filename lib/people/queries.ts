@@ -1,0 +1,129 @@
+// Reading people. Every function takes the signed-in user, scopes by their unit and audits
+// the look in the same transaction. Nothing a person said is ever written to the audit log.
+import { db } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { unitScope } from "@/lib/authz/scope";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { isUuid } from "@/lib/ids";
+import type {
+  AgeBand,
+  ContactMethod,
+  IncidentType,
+  Language,
+  ReportStatus,
+  WorkSetting,
+} from "@/lib/generated/prisma/enums";
+
+export const SEARCH_LIMIT = 20;
+export const SEARCH_MAX_LENGTH = 100;
+
+const personSummary = {
+  id: true,
+  workingName: true,
+  selfDescription: true,
+  ageBand: true,
+  workSetting: true,
+  language: true,
+  interpreterNeeds: true,
+  accessNeeds: true,
+  safeContactMethods: true,
+  safeContactTimes: true,
+  doNotContactRules: true,
+  version: true,
+} as const;
+
+export type PersonReportRow = {
+  id: string;
+  reference: string;
+  reportedAt: Date;
+  incidentTypes: IncidentType[];
+  status: ReportStatus;
+};
+
+export type PersonView = {
+  id: string;
+  workingName: string;
+  selfDescription: string | null;
+  ageBand: AgeBand | null;
+  workSetting: WorkSetting | null;
+  language: Language;
+  interpreterNeeds: string | null;
+  accessNeeds: string | null;
+  safeContactMethods: ContactMethod[];
+  safeContactTimes: string | null;
+  doNotContactRules: string | null;
+  version: number;
+  reports: PersonReportRow[];
+};
+
+// The person's summary and their reports (newest first). Legal name, date of birth, phone
+// and email are left out: the person page does not need them to plan a safe contact.
+export async function getPersonForUser(user: CurrentUser, id: string): Promise<PersonView | null> {
+  const unitId = unitScope(user, "person:read:unit");
+  if (!unitId || !isUuid(id)) return null;
+  return db().$transaction(async (tx) => {
+    const person = await tx.person.findFirst({
+      where: { id, unitId },
+      select: {
+        ...personSummary,
+        reports: {
+          where: { unitId },
+          orderBy: [{ reportedAt: "desc" }, { id: "desc" }],
+          select: { id: true, reference: true, reportedAt: true, incidentTypes: true, status: true },
+        },
+      },
+    });
+    // A refused look is audited too, so probing for other units' people shows up.
+    await recordAudit(tx, {
+      actor: user,
+      action: "person.view",
+      recordType: "person",
+      recordId: id,
+      outcome: person ? "SUCCESS" : "DENIED",
+    });
+    return person;
+  });
+}
+
+export type PersonSearchRow = {
+  id: string;
+  workingName: string;
+  selfDescription: string | null;
+  language: Language;
+};
+
+// People in the user's unit whose working name starts with, then contains, the query
+// (ignoring case), at most SEARCH_LIMIT. The audit records that a search happened, never
+// what was searched for.
+export async function findPeopleByWorkingName(user: CurrentUser, query: string): Promise<PersonSearchRow[]> {
+  const unitId = unitScope(user, "person:read:unit");
+  const term = typeof query === "string" ? query.trim() : "";
+  if (!unitId || term.length === 0 || term.length > SEARCH_MAX_LENGTH) return [];
+  // Prisma passes the text into LIKE as it is: escape its wildcards so "%" finds a "%".
+  const pattern = term.replace(/[\\%_]/g, "\\$&");
+  const select = { id: true, workingName: true, selfDescription: true, language: true } as const;
+  const orderBy = [{ workingName: "asc" as const }, { id: "asc" as const }];
+  return db().$transaction(async (tx) => {
+    const starting = await tx.person.findMany({
+      where: { unitId, workingName: { startsWith: pattern, mode: "insensitive" } },
+      orderBy,
+      take: SEARCH_LIMIT,
+      select,
+    });
+    const containing =
+      starting.length < SEARCH_LIMIT
+        ? await tx.person.findMany({
+            where: {
+              unitId,
+              workingName: { contains: pattern, mode: "insensitive" },
+              id: { notIn: starting.map((p) => p.id) },
+            },
+            orderBy,
+            take: SEARCH_LIMIT - starting.length,
+            select,
+          })
+        : [];
+    await recordAudit(tx, { actor: user, action: "person.search", recordType: "person", outcome: "SUCCESS" });
+    return [...starting, ...containing];
+  });
+}

@@ -1,0 +1,127 @@
+// Editing a report's details. Each save names the version it was read at; if another
+// officer saved in between, nothing is written and the caller gets both versions back, so
+// the second officer can compare and reapply their text instead of losing it.
+import { z } from "zod";
+import { db, type Tx } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { unitScope } from "@/lib/authz/scope";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { isUuid } from "@/lib/ids";
+import { IncidentType, PersonWants } from "@/lib/generated/prisma/enums";
+import { londonToday } from "@/lib/victims-code/working-days";
+
+const E = "reportEdit.errors";
+
+export const REPORT_EDIT_LIMITS = { narrative: 20_000, area: 200 } as const;
+
+export const reportEditSchema = z.strictObject({
+  version: z.coerce.number({ error: `${E}.version` }).int({ error: `${E}.version` }).min(1, { error: `${E}.version` }),
+  narrative: z.string({ error: `${E}.invalid` }).max(REPORT_EDIT_LIMITS.narrative, { error: `${E}.narrativeTooLong` }),
+  area: z.string({ error: `${E}.invalid` }).max(REPORT_EDIT_LIMITS.area, { error: `${E}.areaTooLong` }),
+  incidentTypes: z.array(z.enum(IncidentType, { error: `${E}.incidentTypes` })).max(Object.keys(IncidentType).length),
+  personWants: z.enum(PersonWants, { error: `${E}.personWants` }),
+});
+
+export type ReportEditField = keyof z.infer<typeof reportEditSchema>;
+
+export type EditableReport = {
+  reference: string;
+  version: number;
+  narrative: string | null;
+  area: string | null;
+  incidentTypes: IncidentType[];
+  personWants: PersonWants;
+  updatedAt: Date;
+};
+
+export type UpdateReportResult =
+  | { status: "saved"; version: number }
+  | { status: "invalid"; fieldErrors: Partial<Record<ReportEditField, string>> }
+  | { status: "conflict"; current: EditableReport };
+
+const editableSelect = {
+  reference: true,
+  version: true,
+  narrative: true,
+  area: true,
+  incidentTypes: true,
+  personWants: true,
+  updatedAt: true,
+} as const;
+
+// The details as saved now, for the edit form; null when the user may not edit the report.
+export async function getEditableReport(user: CurrentUser, id: string): Promise<EditableReport | null> {
+  const unitId = unitScope(user, "report:update:unit");
+  if (!unitId || !isUuid(id)) return null;
+  return db().incidentReport.findFirst({ where: { id, unitId }, select: editableSelect });
+}
+
+const emptyToNull = (value: string): string | null => (value.trim() === "" ? null : value);
+
+// Returns null when the report does not exist or the user may not edit it.
+export async function updateReport(
+  user: CurrentUser,
+  id: string,
+  raw: unknown,
+  now: Date = new Date(),
+): Promise<UpdateReportResult | null> {
+  const unitId = unitScope(user, "report:update:unit");
+  if (!unitId || !isUuid(id)) return null;
+  return db().$transaction(async (tx) => {
+    const before = await tx.incidentReport.findFirst({ where: { id, unitId }, select: editableSelect });
+    if (!before) {
+      await recordAudit(tx, { actor: user, action: "report.update", recordType: "report", recordId: id, outcome: "DENIED" });
+      return null;
+    }
+    const parsed = reportEditSchema.safeParse(raw);
+    if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+    const input = parsed.data;
+    const changed =
+      before.version === input.version
+        ? await tx.incidentReport.updateMany({
+            where: { id, unitId, version: input.version },
+            data: {
+              // Stored exactly as typed; only a blank answer becomes "not given".
+              narrative: emptyToNull(input.narrative),
+              area: emptyToNull(input.area),
+              incidentTypes: [...new Set(input.incidentTypes)],
+              personWants: input.personWants,
+              version: { increment: 1 },
+            },
+          })
+        : { count: 0 };
+    if (changed.count === 0) return conflict(tx, user, id, unitId);
+    if (input.personWants !== before.personWants) {
+      await tx.caseEvent.create({
+        data: {
+          reportId: id,
+          type: "PERSON_WANTS_CHANGED",
+          occurredOn: londonToday(now),
+          personWants: input.personWants,
+          recordedById: user.id,
+        },
+      });
+    }
+    await recordAudit(tx, { actor: user, action: "report.update", recordType: "report", recordId: id, outcome: "SUCCESS" });
+    return { status: "saved", version: input.version + 1 };
+  });
+}
+
+async function conflict(tx: Tx, user: CurrentUser, id: string, unitId: string): Promise<UpdateReportResult> {
+  // Read again: the version that beat this save is the one to show.
+  const current = await tx.incidentReport.findFirstOrThrow({ where: { id, unitId }, select: editableSelect });
+  await recordAudit(tx, { actor: user, action: "report.update", recordType: "report", recordId: id, outcome: "FAILURE" });
+  return { status: "conflict", current };
+}
+
+function fieldErrorsOf(error: z.ZodError): Partial<Record<ReportEditField, string>> {
+  const out: Partial<Record<ReportEditField, string>> = {};
+  for (const issue of error.issues) {
+    const key = issue.path[0];
+    const field = (typeof key === "string" && key in reportEditSchema.shape ? key : "narrative") as ReportEditField;
+    const message =
+      issue.code === "unrecognized_keys" ? `${E}.unknownField` : issue.message.startsWith(`${E}.`) ? issue.message : `${E}.invalid`;
+    out[field] ??= message;
+  }
+  return out;
+}

@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session-user";
 import { findOpenReportsForUnit } from "@/lib/reports/queries";
+import { findDueUpdatesForOfficer, type DueUpdate } from "@/lib/victims-code/queries";
+import { ContactPreferences } from "./reports/[id]/contact-preferences";
 import { findOfficersInUnit, findUsers } from "@/lib/users/queries";
 import { pageNumberSchema } from "@/lib/pagination";
 import { DataTable } from "@/components/data-table";
@@ -27,14 +29,16 @@ export default async function HomePage({ searchParams }: Props) {
 async function UnitHome({ user, page }: { user: CurrentUser; page: number }) {
   const t = await getTranslations();
   const format = await getFormatter();
-  const [reports, officers] = await Promise.all([
+  const [reports, officers, updates] = await Promise.all([
     findOpenReportsForUnit(user, page),
     user.role === "SUPERVISOR" ? findOfficersInUnit(user) : Promise.resolve([]),
+    findDueUpdatesForOfficer(user),
   ]);
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t("home.officerTitle")}</h1>
       <p className="mb-6 text-muted">{t("home.officerIntro")}</p>
+      <UpdatesDue updates={updates} />
       {user.role === "SUPERVISOR" && (
         <section aria-labelledby="officers-heading" className="mb-8">
           <h2 id="officers-heading" className="mb-2 text-xl font-bold">
@@ -59,20 +63,79 @@ async function UnitHome({ user, page }: { user: CurrentUser; page: number }) {
             rows={reports.rows}
             rowKey={(r) => r.id}
             columns={[
-              { header: t("reports.reference"), rowHeader: true, cell: (r) => <Link href={`/reports/${r.id}`}>{r.reference}</Link> },
+              {
+                header: t("reports.reference"),
+                rowHeader: true,
+                cell: (r) => <Link href={`/reports/${r.id}`}>{r.reference}</Link>,
+              },
               { header: t("reports.reportedOn"), cell: (r) => format.dateTime(r.reportedAt, "date") },
               {
                 header: t("reports.incidentTypes"),
                 cell: (r) => r.incidentTypes.map((i) => t(`enums.IncidentType.${i}`)).join(", "),
               },
               { header: t("reports.status"), cell: (r) => t(`enums.ReportStatus.${r.status}`) },
-              { header: t("reports.assignedOfficer"), cell: (r) => r.assignedOfficerName ?? t("reports.unassigned") },
+              {
+                header: t("reports.assignedOfficer"),
+                cell: (r) => r.assignedOfficerName ?? t("reports.unassigned"),
+              },
             ]}
           />
           <Pagination path="/" page={reports.page} pageCount={reports.pageCount} />
         </>
       )}
     </>
+  );
+}
+
+// Victims' Code updates the officer owes, with how each person agreed to be contacted.
+async function UpdatesDue({ updates }: { updates: DueUpdate[] }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  return (
+    <section aria-labelledby="updates-due-heading" className="mb-8">
+      <h2 id="updates-due-heading" className="mb-2 text-xl font-bold">
+        {t("updatesDue.heading")}
+      </h2>
+      {updates.length === 0 ? (
+        <p>{t("updatesDue.none")}</p>
+      ) : (
+        <>
+          <p className="mb-3 text-muted">{t("updatesDue.intro")}</p>
+          <DataTable
+            caption={t("updatesDue.caption", { count: updates.length })}
+            rows={updates}
+            rowKey={(u) => u.id}
+            columns={[
+              {
+                header: t("updatesDue.report"),
+                rowHeader: true,
+                cell: (u) => <Link href={`/reports/${u.reportId}`}>{u.reference}</Link>,
+              },
+              {
+                header: t("updatesDue.person"),
+                cell: (u) => <Link href={`/people/${u.personId}`}>{u.workingName}</Link>,
+              },
+              {
+                header: t("updatesDue.decision"),
+                cell: (u) =>
+                  `${t(`enums.CaseEventType.${u.decision}`)}, ${format.dateTime(u.decidedOn, "date")}`,
+              },
+              { header: t("updatesDue.dueBy"), cell: (u) => format.dateTime(u.dueBy, "date") },
+              {
+                header: t("updatesDue.status"),
+                cell: (u) =>
+                  u.overdue ? (
+                    <strong className="text-danger">{t("updatesDue.overdue")}</strong>
+                  ) : (
+                    t("updatesDue.due")
+                  ),
+              },
+              { header: t("updatesDue.howToContact"), cell: (u) => <ContactPreferences {...u} /> },
+            ]}
+          />
+        </>
+      )}
+    </section>
   );
 }
 

@@ -140,7 +140,9 @@ describe("the log-a-contact form", () => {
     expect(
       contactFormSchema(now).parse({ ...valid, notes: "x\r\n".repeat(NOTES_MAX / 2) }).notes,
     ).toHaveLength(NOTES_MAX);
-    expect(errorsFor({ ...valid, notes: "a\u0000b" })).toEqual({ notes: "contacts.errors.notesInvalid" });
+    for (const control of ["\u0000", "\u0007", "\u001B", "\u007F"])
+      expect(errorsFor({ ...valid, notes: `a${control}b` })).toEqual({ notes: "contacts.errors.notesInvalid" });
+    expect(errorsFor({ ...valid, notes: "tab\there" })).toEqual({});
   });
 
   it("takes a report id in any case and stores it in lower case", () => {

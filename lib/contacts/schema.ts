@@ -27,6 +27,7 @@ export const NOTES_MAX = 2000;
 // A contact logged a few minutes "in the future" is a clock difference, not a mistake.
 const CLOCK_SLACK_MS = 5 * 60_000;
 const EARLIEST_YEAR = 2000;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const FOLLOW_UP_YEARS_AHEAD = 5;
 
 export type ContactInput = {
@@ -87,8 +88,9 @@ export function contactFormSchema(now: Date = new Date()) {
     // Browsers send line breaks as CRLF; each is kept as one line break.
     const notes = form.notes.replace(/\r\n?/g, "\n");
     if (notes.length > NOTES_MAX) problem("notes", "notesTooLong");
-    // PostgreSQL cannot store the NUL character: say so rather than fail.
-    else if (notes.includes("\u0000")) problem("notes", "notesInvalid");
+    // Browsers cannot type control characters other than tab and line breaks, and PostgreSQL
+    // cannot store NUL: such text is refused rather than silently changed.
+    else if (CONTROL.test(notes)) problem("notes", "notesInvalid");
     const followUpOn = readFollowUpOn(form, now, problem);
     const reportId = reportIdSchema.safeParse(form.reportId.trim());
     if (!reportId.success) problem("reportId", "reportId");

@@ -23,8 +23,16 @@ function event(overrides: Partial<CaseEventInput>): CaseEventInput {
 }
 
 const charged: TrailEvent = { type: "CHARGED", occurredOn: day("2026-04-01"), courtResult: null };
-const convicted: TrailEvent = { type: "COURT_RESULT", occurredOn: day("2026-04-20"), courtResult: "CONVICTED" };
-const acquitted: TrailEvent = { type: "COURT_RESULT", occurredOn: day("2026-04-20"), courtResult: "ACQUITTED" };
+const convicted: TrailEvent = {
+  type: "COURT_RESULT",
+  occurredOn: day("2026-04-20"),
+  courtResult: "CONVICTED",
+};
+const acquitted: TrailEvent = {
+  type: "COURT_RESULT",
+  occurredOn: day("2026-04-20"),
+  courtResult: "ACQUITTED",
+};
 const fields = (problems: { field: string }[]) => problems.map((p) => p.field);
 
 describe("the outcome trail stays in a possible order", () => {
@@ -48,12 +56,19 @@ describe("the outcome trail stays in a possible order", () => {
     const outcome = event({ type: "OUTCOME_RECORDED", outcome: "OUTCOME_1" });
     expect(fields(checkEventOrder(outcome, { incidentOn: null, events: [] }))).toEqual(["outcome"]);
     expect(checkEventOrder(outcome, { incidentOn: null, events: [charged] })).toEqual([]);
-    expect(checkEventOrder(event({ type: "OUTCOME_RECORDED", outcome: "OUTCOME_16" }), { incidentOn: null, events: [] })).toEqual([]);
+    expect(
+      checkEventOrder(event({ type: "OUTCOME_RECORDED", outcome: "OUTCOME_16" }), {
+        incidentOn: null,
+        events: [],
+      }),
+    ).toEqual([]);
   });
 
   it("a sentence only follows a conviction", () => {
     const sentence = event({ type: "SENTENCE", sentence: "Community order" });
-    expect(fields(checkEventOrder(sentence, { incidentOn: null, events: [charged, acquitted] }))).toEqual(["sentence"]);
+    expect(fields(checkEventOrder(sentence, { incidentOn: null, events: [charged, acquitted] }))).toEqual([
+      "sentence",
+    ]);
     expect(checkEventOrder(sentence, { incidentOn: null, events: [charged, convicted] })).toEqual([]);
   });
 
@@ -61,11 +76,18 @@ describe("the outcome trail stays in a possible order", () => {
     const early = event({ occurredOn: day("2026-02-01") });
     const context = { incidentOn: day("2026-03-01"), events: [] };
     expect(fields(checkEventOrder(early, context))).toEqual(["occurredOn"]);
-    expect(checkEventOrder({ ...early, dateExplanation: "Arrested for an earlier offence against the same person" }, context)).toEqual([]);
+    expect(
+      checkEventOrder(
+        { ...early, dateExplanation: "Arrested for an earlier offence against the same person" },
+        context,
+      ),
+    ).toEqual([]);
     expect(checkEventOrder(event({ occurredOn: day("2026-03-01") }), context)).toEqual([]);
   });
 
   it("with no incident date known, any past date is possible", () => {
-    expect(checkEventOrder(event({ occurredOn: day("2001-01-01") }), { incidentOn: null, events: [] })).toEqual([]);
+    expect(
+      checkEventOrder(event({ occurredOn: day("2001-01-01") }), { incidentOn: null, events: [] }),
+    ).toEqual([]);
   });
 });

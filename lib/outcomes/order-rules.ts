@@ -31,12 +31,20 @@ export function checkEventOrder(input: CaseEventInput, context: OrderContext): O
   if (input.type === "COURT_RESULT" && !charged) {
     problems.push({ field: "courtResult", message: `${E}.courtResultNeedsCharge` });
   }
-  if (input.type === "OUTCOME_RECORDED" && (input.outcome === "OUTCOME_1" || input.outcome === "OUTCOME_1A") && !charged) {
+  if (
+    input.type === "OUTCOME_RECORDED" &&
+    (input.outcome === "OUTCOME_1" || input.outcome === "OUTCOME_1A") &&
+    !charged
+  ) {
     problems.push({ field: "outcome", message: `${E}.outcomeNeedsCharge` });
   }
   if (
     input.type === "SENTENCE" &&
-    !happenedBy(context.events, occurredOn, (e) => e.type === "COURT_RESULT" && CONVICTIONS.includes(e.courtResult as CourtResult))
+    !happenedBy(
+      context.events,
+      occurredOn,
+      (e) => e.type === "COURT_RESULT" && CONVICTIONS.includes(e.courtResult as CourtResult),
+    )
   ) {
     problems.push({ field: "sentence", message: `${E}.sentenceNeedsConviction` });
   }

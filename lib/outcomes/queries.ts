@@ -9,8 +9,14 @@ export type ReportForRecording = { id: string; reference: string; enhancedRights
 
 // Null when the report does not exist or the user may not record events on it. Only the
 // reference is shown, no case content, so this look is not audited as a view.
-export async function getReportForRecording(user: CurrentUser, id: string): Promise<ReportForRecording | null> {
+export async function getReportForRecording(
+  user: CurrentUser,
+  id: string,
+): Promise<ReportForRecording | null> {
   const unitId = unitScope(user, "outcome:record:unit");
   if (!unitId || !isUuid(id)) return null;
-  return db().incidentReport.findFirst({ where: { id, unitId }, select: { id: true, reference: true, enhancedRights: true } });
+  return db().incidentReport.findFirst({
+    where: { id, unitId },
+    select: { id: true, reference: true, enhancedRights: true },
+  });
 }

@@ -6,7 +6,11 @@ import { makeCaseEvent } from "@/tests/support/case-factories";
 
 // A Monday in winter, so London time is UTC and five working days is the next Monday.
 const now = new Date("2026-03-09T10:00:00Z");
-const date = (d: number, m = 3, y = 2026) => ({ occurredOnDay: String(d), occurredOnMonth: String(m), occurredOnYear: String(y) });
+const date = (d: number, m = 3, y = 2026) => ({
+  occurredOnDay: String(d),
+  occurredOnMonth: String(m),
+  occurredOnYear: String(y),
+});
 
 async function officerWithReport(overrides: Parameters<typeof makeReport>[1] = {}) {
   const unit = await makeOrganisation();
@@ -18,15 +22,24 @@ async function officerWithReport(overrides: Parameters<typeof makeReport>[1] = {
 describe("recording the outcome trail", () => {
   it("an officer records a crime: the event, the report's crime reference and an audit event are saved together", async () => {
     const { officer, report } = await officerWithReport();
-    const result = await recordCaseEvent(officer, report.id, { type: "CRIME_RECORDED", ...date(2), crimeReference: "GW/2026/1234" }, now);
+    const result = await recordCaseEvent(
+      officer,
+      report.id,
+      { type: "CRIME_RECORDED", ...date(2), crimeReference: "GW/2026/1234" },
+      now,
+    );
     expect(result).toMatchObject({ status: "recorded", updateDueBy: null });
     const events = await db().caseEvent.findMany({ where: { reportId: report.id } });
-    expect(events).toMatchObject([{ type: "CRIME_RECORDED", crimeReference: "GW/2026/1234", recordedById: officer.id }]);
+    expect(events).toMatchObject([
+      { type: "CRIME_RECORDED", crimeReference: "GW/2026/1234", recordedById: officer.id },
+    ]);
     expect(await db().incidentReport.findUnique({ where: { id: report.id } })).toMatchObject({
       crimeRecorded: "YES",
       crimeReference: "GW/2026/1234",
     });
-    const audit = await db().auditEvent.findMany({ where: { action: "case-event.record", recordId: report.id } });
+    const audit = await db().auditEvent.findMany({
+      where: { action: "case-event.record", recordId: report.id },
+    });
     expect(audit).toMatchObject([{ outcome: "SUCCESS", actorId: officer.id }]);
     expect(JSON.stringify(audit)).not.toContain("GW/2026/1234");
     expect(await db().victimUpdate.count({ where: { reportId: report.id } })).toBe(0);
@@ -46,17 +59,39 @@ describe("recording the outcome trail", () => {
   it("a person with enhanced rights is owed the update in 1 working day, across Easter", async () => {
     const { officer, report } = await officerWithReport({ enhancedRights: true });
     // Thursday 2 April 2026: Good Friday and Easter Monday are bank holidays; summer time.
-    await recordCaseEvent(officer, report.id, { type: "CHARGED", ...date(2, 4), offence: "Assault by beating" }, new Date("2026-04-10T09:00:00Z"));
+    await recordCaseEvent(
+      officer,
+      report.id,
+      { type: "CHARGED", ...date(2, 4), offence: "Assault by beating" },
+      new Date("2026-04-10T09:00:00Z"),
+    );
     const update = await db().victimUpdate.findFirstOrThrow({ where: { reportId: report.id } });
     expect(update.dueBy.toISOString()).toBe("2026-04-07T22:59:59.999Z");
   });
 
   it("a conviction needs a charge first", async () => {
     const { officer, report } = await officerWithReport();
-    const refused = await recordCaseEvent(officer, report.id, { type: "COURT_RESULT", ...date(5), courtResult: "CONVICTED" }, now);
-    expect(refused).toEqual({ status: "invalid", fieldErrors: { courtResult: "caseEvents.errors.courtResultNeedsCharge" } });
-    await makeCaseEvent(report.id, { type: "CHARGED", occurredOn: new Date("2026-03-03T00:00:00Z"), offence: "Robbery" });
-    const accepted = await recordCaseEvent(officer, report.id, { type: "COURT_RESULT", ...date(5), courtResult: "CONVICTED" }, now);
+    const refused = await recordCaseEvent(
+      officer,
+      report.id,
+      { type: "COURT_RESULT", ...date(5), courtResult: "CONVICTED" },
+      now,
+    );
+    expect(refused).toEqual({
+      status: "invalid",
+      fieldErrors: { courtResult: "caseEvents.errors.courtResultNeedsCharge" },
+    });
+    await makeCaseEvent(report.id, {
+      type: "CHARGED",
+      occurredOn: new Date("2026-03-03T00:00:00Z"),
+      offence: "Robbery",
+    });
+    const accepted = await recordCaseEvent(
+      officer,
+      report.id,
+      { type: "COURT_RESULT", ...date(5), courtResult: "CONVICTED" },
+      now,
+    );
     expect(accepted?.status).toBe("recorded");
   });
 
@@ -67,7 +102,12 @@ describe("recording the outcome trail", () => {
       status: "invalid",
       fieldErrors: { occurredOn: "caseEvents.errors.beforeIncident" },
     });
-    const explained = await recordCaseEvent(officer, report.id, { ...early, dateExplanation: "Arrested on a warrant for an earlier offence" }, now);
+    const explained = await recordCaseEvent(
+      officer,
+      report.id,
+      { ...early, dateExplanation: "Arrested on a warrant for an earlier offence" },
+      now,
+    );
     expect(explained?.status).toBe("recorded");
     expect(await db().caseEvent.findFirst({ where: { reportId: report.id } })).toMatchObject({
       dateExplanation: "Arrested on a warrant for an earlier offence",
@@ -79,7 +119,13 @@ describe("recording the outcome trail", () => {
     const result = await recordCaseEvent(
       officer,
       report.id,
-      { type: "OUTCOME_RECORDED", ...date(9), outcome: "OUTCOME_16", withdrawalReasons: ["FEAR_OF_BEING_OUTED", "OTHER"], otherReason: "Moving to another city" },
+      {
+        type: "OUTCOME_RECORDED",
+        ...date(9),
+        outcome: "OUTCOME_16",
+        withdrawalReasons: ["FEAR_OF_BEING_OUTED", "OTHER"],
+        otherReason: "Moving to another city",
+      },
       now,
     );
     expect(result?.status).toBe("recorded");
@@ -93,10 +139,22 @@ describe("recording the outcome trail", () => {
 
   it("invalid answers store nothing and write no success", async () => {
     const { officer, report } = await officerWithReport();
-    const result = await recordCaseEvent(officer, report.id, { type: "OUTCOME_RECORDED", ...date(9), outcome: "OUTCOME_21" }, now);
-    expect(result).toMatchObject({ status: "invalid", fieldErrors: { rationale: expect.any(String), personInformed: expect.any(String) } });
+    const result = await recordCaseEvent(
+      officer,
+      report.id,
+      { type: "OUTCOME_RECORDED", ...date(9), outcome: "OUTCOME_21" },
+      now,
+    );
+    expect(result).toMatchObject({
+      status: "invalid",
+      fieldErrors: { rationale: expect.any(String), personInformed: expect.any(String) },
+    });
     expect(await db().caseEvent.count({ where: { reportId: report.id } })).toBe(0);
-    expect(await db().auditEvent.count({ where: { action: "case-event.record", recordId: report.id, outcome: "SUCCESS" } })).toBe(0);
+    expect(
+      await db().auditEvent.count({
+        where: { action: "case-event.record", recordId: report.id, outcome: "SUCCESS" },
+      }),
+    ).toBe(0);
   });
 
   it("officer cannot record on another unit's report: it is not found, and the attempt is audited", async () => {
@@ -105,7 +163,9 @@ describe("recording the outcome trail", () => {
     const outsider = await signedIn("LIAISON_OFFICER", otherUnit.id);
     expect(await recordCaseEvent(outsider, report.id, { type: "ARRESTED", ...date(6) }, now)).toBeNull();
     expect(await db().caseEvent.count({ where: { reportId: report.id } })).toBe(0);
-    expect(await db().auditEvent.findFirst({ where: { action: "case-event.record", recordId: report.id } })).toMatchObject({
+    expect(
+      await db().auditEvent.findFirst({ where: { action: "case-event.record", recordId: report.id } }),
+    ).toMatchObject({
       outcome: "DENIED",
       actorId: outsider.id,
     });
@@ -114,7 +174,11 @@ describe("recording the outcome trail", () => {
   it("partners and administrators cannot record events, even in the unit's organisation", async () => {
     const { unit, report } = await officerWithReport();
     const agency = await makeOrganisation("PARTNER_AGENCY");
-    for (const user of [await signedIn("PARTNER", agency.id), await signedIn("PARTNER", unit.id), await signedIn("ADMIN", unit.id)]) {
+    for (const user of [
+      await signedIn("PARTNER", agency.id),
+      await signedIn("PARTNER", unit.id),
+      await signedIn("ADMIN", unit.id),
+    ]) {
       expect(await recordCaseEvent(user, report.id, { type: "ARRESTED", ...date(6) }, now)).toBeNull();
     }
     expect(await db().caseEvent.count({ where: { reportId: report.id } })).toBe(0);
@@ -123,7 +187,9 @@ describe("recording the outcome trail", () => {
   it("a supervisor may record events in their unit", async () => {
     const { unit, report } = await officerWithReport();
     const supervisor = await signedIn("SUPERVISOR", unit.id);
-    expect((await recordCaseEvent(supervisor, report.id, { type: "SUSPECT_IDENTIFIED", ...date(4) }, now))?.status).toBe("recorded");
+    expect(
+      (await recordCaseEvent(supervisor, report.id, { type: "SUSPECT_IDENTIFIED", ...date(4) }, now))?.status,
+    ).toBe("recorded");
   });
 
   it("an address that is not a record id is simply not found", async () => {

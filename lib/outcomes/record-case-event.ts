@@ -35,7 +35,13 @@ export async function recordCaseEvent(
       },
     });
     if (!report) {
-      await recordAudit(tx, { actor: user, action: "case-event.record", recordType: "report", recordId: reportId, outcome: "DENIED" });
+      await recordAudit(tx, {
+        actor: user,
+        action: "case-event.record",
+        recordType: "report",
+        recordId: reportId,
+        outcome: "DENIED",
+      });
       return null;
     }
     const parsed = parseCaseEvent(raw, londonToday(now));
@@ -68,7 +74,13 @@ export async function recordCaseEvent(
         data: { crimeRecorded: "YES", crimeReference: report.crimeReference ?? input.crimeReference },
       });
     }
-    await recordAudit(tx, { actor: user, action: "case-event.record", recordType: "report", recordId: report.id, outcome: "SUCCESS" });
+    await recordAudit(tx, {
+      actor: user,
+      action: "case-event.record",
+      recordType: "report",
+      recordId: report.id,
+      outcome: "SUCCESS",
+    });
     return { status: "recorded", eventId: event.id, updateDueBy };
   });
 }

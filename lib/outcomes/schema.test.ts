@@ -22,9 +22,14 @@ describe("dates typed as day, month and year", () => {
 
 describe("recording a case event", () => {
   it("a crime recorded needs its crime reference", () => {
-    expect(errorsOf({ type: "CRIME_RECORDED", ...on })).toEqual({ crimeReference: "caseEvents.errors.crimeReference" });
+    expect(errorsOf({ type: "CRIME_RECORDED", ...on })).toEqual({
+      crimeReference: "caseEvents.errors.crimeReference",
+    });
     const result = parseCaseEvent({ type: "CRIME_RECORDED", ...on, crimeReference: " CR/123/26 " }, today);
-    expect(result).toMatchObject({ ok: true, input: { crimeReference: "CR/123/26", occurredOn: new Date("2026-06-10T00:00:00Z") } });
+    expect(result).toMatchObject({
+      ok: true,
+      input: { crimeReference: "CR/123/26", occurredOn: new Date("2026-06-10T00:00:00Z") },
+    });
   });
 
   it("reports every missing answer at once, with the date", () => {
@@ -35,14 +40,20 @@ describe("recording a case event", () => {
   });
 
   it("refuses a date in the future", () => {
-    expect(errorsOf({ type: "ARRESTED", occurredOnDay: "16", occurredOnMonth: "6", occurredOnYear: "2026" })).toEqual({
+    expect(
+      errorsOf({ type: "ARRESTED", occurredOnDay: "16", occurredOnMonth: "6", occurredOnYear: "2026" }),
+    ).toEqual({
       occurredOn: "caseEvents.errors.dateInFuture",
     });
   });
 
   it("a charge names the offence; a release says which kind", () => {
-    expect(errorsOf({ type: "CHARGED", ...on, offence: "  " })).toEqual({ offence: "caseEvents.errors.offence" });
-    expect(errorsOf({ type: "RELEASED", ...on, releaseType: "PAROLE" })).toEqual({ releaseType: "caseEvents.errors.releaseType" });
+    expect(errorsOf({ type: "CHARGED", ...on, offence: "  " })).toEqual({
+      offence: "caseEvents.errors.offence",
+    });
+    expect(errorsOf({ type: "RELEASED", ...on, releaseType: "PAROLE" })).toEqual({
+      releaseType: "caseEvents.errors.releaseType",
+    });
   });
 
   it("outcome 16 needs the reasons the person did not support action, and words for 'other'", () => {
@@ -51,17 +62,31 @@ describe("recording a case event", () => {
     expect(errorsOf({ ...outcome16, withdrawalReasons: ["FEAR_OF_REPERCUSSIONS", "OTHER"] })).toEqual({
       otherReason: "caseEvents.errors.otherReason",
     });
-    const result = parseCaseEvent({ ...outcome16, withdrawalReasons: ["OTHER", "OTHER"], otherReason: "Moving away" }, today);
+    const result = parseCaseEvent(
+      { ...outcome16, withdrawalReasons: ["OTHER", "OTHER"], otherReason: "Moving away" },
+      today,
+    );
     expect(result).toMatchObject({ ok: true, input: { withdrawalReasons: ["OTHER"], notes: "Moving away" } });
   });
 
   it("outcome 14 needs reasons too, but other outcomes keep none", () => {
-    expect(errorsOf({ type: "OUTCOME_RECORDED", ...on, outcome: "OUTCOME_14" })).toHaveProperty("withdrawalReasons");
+    expect(errorsOf({ type: "OUTCOME_RECORDED", ...on, outcome: "OUTCOME_14" })).toHaveProperty(
+      "withdrawalReasons",
+    );
     const result = parseCaseEvent(
-      { type: "OUTCOME_RECORDED", ...on, outcome: "OUTCOME_18", withdrawalReasons: ["DISTRUST_OF_POLICE"], rationale: "x" },
+      {
+        type: "OUTCOME_RECORDED",
+        ...on,
+        outcome: "OUTCOME_18",
+        withdrawalReasons: ["DISTRUST_OF_POLICE"],
+        rationale: "x",
+      },
       today,
     );
-    expect(result).toMatchObject({ ok: true, input: { withdrawalReasons: [], notes: null, personInformed: null } });
+    expect(result).toMatchObject({
+      ok: true,
+      input: { withdrawalReasons: [], notes: null, personInformed: null },
+    });
   });
 
   it("outcome 21 needs a rationale and a record that the person was told", () => {
@@ -70,25 +95,46 @@ describe("recording a case event", () => {
       rationale: "caseEvents.errors.rationale",
       personInformed: "caseEvents.errors.personInformed",
     });
-    const result = parseCaseEvent({ ...outcome21, rationale: "Not proportionate", personInformed: "yes" }, today);
+    const result = parseCaseEvent(
+      { ...outcome21, rationale: "Not proportionate", personInformed: "yes" },
+      today,
+    );
     expect(result).toMatchObject({ ok: true, input: { notes: "Not proportionate", personInformed: true } });
   });
 
   it("keeps only the fields the event type owns", () => {
     const result = parseCaseEvent(
-      { type: "ARRESTED", ...on, offence: "Robbery", crimeReference: "X", courtResult: "CONVICTED", sentence: "s" },
+      {
+        type: "ARRESTED",
+        ...on,
+        offence: "Robbery",
+        crimeReference: "X",
+        courtResult: "CONVICTED",
+        sentence: "s",
+      },
       today,
     );
-    expect(result).toMatchObject({ ok: true, input: { offence: null, crimeReference: null, courtResult: null, sentence: null } });
+    expect(result).toMatchObject({
+      ok: true,
+      input: { offence: null, crimeReference: null, courtResult: null, sentence: null },
+    });
   });
 
   it("refuses fields the form does not have, and a change of wishes", () => {
-    expect(errorsOf({ type: "ARRESTED", ...on, reportId: "x" })).toHaveProperty("type", "caseEvents.errors.unknownField");
-    expect(errorsOf({ type: "PERSON_WANTS_CHANGED", ...on })).toHaveProperty("type", "caseEvents.errors.type");
+    expect(errorsOf({ type: "ARRESTED", ...on, reportId: "x" })).toHaveProperty(
+      "type",
+      "caseEvents.errors.unknownField",
+    );
+    expect(errorsOf({ type: "PERSON_WANTS_CHANGED", ...on })).toHaveProperty(
+      "type",
+      "caseEvents.errors.type",
+    );
   });
 
   it("refuses text that is too long and values of the wrong type", () => {
-    expect(errorsOf({ type: "CHARGED", ...on, offence: "x".repeat(201) })).toEqual({ offence: "caseEvents.errors.tooLong" });
+    expect(errorsOf({ type: "CHARGED", ...on, offence: "x".repeat(201) })).toEqual({
+      offence: "caseEvents.errors.tooLong",
+    });
     expect(errorsOf({ type: "CHARGED", ...on, offence: 42 })).toHaveProperty("offence");
     expect(errorsOf(null)).toHaveProperty("type");
   });

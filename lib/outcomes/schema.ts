@@ -57,7 +57,11 @@ export type CaseEventInput = {
 };
 
 const E = "caseEvents.errors";
-const text = (max: number) => z.string().max(max, { error: `${E}.tooLong` }).optional();
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, { error: `${E}.tooLong` })
+    .optional();
 const choice = <T extends Record<string, string>>(values: T, error: string) =>
   z.union([z.literal(""), z.enum(values)], { error }).optional();
 
@@ -72,7 +76,10 @@ export const caseEventFormSchema = z.strictObject({
   releaseType: choice(ReleaseType, `${E}.releaseType`),
   offence: text(LIMITS.offence),
   outcome: choice(HomeOfficeOutcome, `${E}.outcome`),
-  withdrawalReasons: z.array(z.enum(WithdrawalReason, { error: `${E}.withdrawalReasons` })).max(20).optional(),
+  withdrawalReasons: z
+    .array(z.enum(WithdrawalReason, { error: `${E}.withdrawalReasons` }))
+    .max(20)
+    .optional(),
   otherReason: text(LIMITS.text),
   rationale: text(LIMITS.text),
   personInformed: z.union([z.literal(""), z.literal("yes")], { error: `${E}.personInformed` }).optional(),
@@ -100,8 +107,7 @@ const clean = (value: string | undefined): string | null => {
 };
 
 export type ParsedCaseEvent =
-  | { ok: true; input: CaseEventInput }
-  | { ok: false; fieldErrors: Partial<Record<CaseEventField, string>> };
+  { ok: true; input: CaseEventInput } | { ok: false; fieldErrors: Partial<Record<CaseEventField, string>> };
 
 // Checks one event against what its type needs. `today` is the London calendar date, so an
 // event cannot be dated in the future.
@@ -111,7 +117,9 @@ export function parseCaseEvent(raw: unknown, today: Date): ParsedCaseEvent {
     const fieldErrors: Partial<Record<CaseEventField, string>> = {};
     for (const issue of parsed.error.issues) {
       const key = issue.path[0];
-      const field = (typeof key === "string" && key in caseEventFormSchema.shape ? key : "type") as CaseEventField;
+      const field = (
+        typeof key === "string" && key in caseEventFormSchema.shape ? key : "type"
+      ) as CaseEventField;
       // Fields the form does not own are reported against the form as a whole.
       // A wrong type (not text) has no message of its own: answer with the general one.
       const message =
@@ -179,7 +187,8 @@ export function parseCaseEvent(raw: unknown, today: Date): ParsedCaseEvent {
       break;
   }
 
-  if (Object.keys(errors).length > 0 || !(occurredOn instanceof Date)) return { ok: false, fieldErrors: errors };
+  if (Object.keys(errors).length > 0 || !(occurredOn instanceof Date))
+    return { ok: false, fieldErrors: errors };
   return { ok: true, input: { ...input, occurredOn } };
 }
 

@@ -47,7 +47,10 @@ export async function findOpenReportsForUnit(user: CurrentUser, page: number): P
     }),
   ]);
   return pageOf(
-    rows.map(({ assignedOfficer, ...row }) => ({ ...row, assignedOfficerName: assignedOfficer?.name ?? null })),
+    rows.map(({ assignedOfficer, ...row }) => ({
+      ...row,
+      assignedOfficerName: assignedOfficer?.name ?? null,
+    })),
     total,
     page,
     size,
@@ -122,7 +125,14 @@ export async function getReportForUser(user: CurrentUser, id: string) {
         contacts: {
           where: { unitId },
           orderBy: { occurredAt: "asc" },
-          select: { id: true, type: true, method: true, occurredAt: true, notes: true, officer: { select: { name: true } } },
+          select: {
+            id: true,
+            type: true,
+            method: true,
+            occurredAt: true,
+            notes: true,
+            officer: { select: { name: true } },
+          },
         },
         referrals: {
           where: { unitId },
@@ -189,7 +199,14 @@ type TimelineSource = {
 
 function timelineOf(
   report: TimelineSource,
-  contacts: { id: string; type: ContactType; method: ContactMethod; occurredAt: Date; notes: string | null; officer: { name: string } | null }[],
+  contacts: {
+    id: string;
+    type: ContactType;
+    method: ContactMethod;
+    occurredAt: Date;
+    notes: string | null;
+    officer: { name: string } | null;
+  }[],
   referrals: { id: string; status: ReferralStatus; createdAt: Date; agency: { name: string } }[],
   edits: Edit[],
 ): TimelineEntry[] {
@@ -212,8 +229,16 @@ function timelineOf(
       officer: c.officer?.name ?? null,
       notes: c.notes,
     })),
-    ...referrals.map((r) => ({ kind: "referral" as const, key: `referral-${r.id}`, at: r.createdAt, agency: r.agency.name, status: r.status })),
+    ...referrals.map((r) => ({
+      kind: "referral" as const,
+      key: `referral-${r.id}`,
+      at: r.createdAt,
+      agency: r.agency.name,
+      status: r.status,
+    })),
   ];
   // Oldest first, as the case unfolded; the report itself always opens the story.
-  return entries.sort((a, b) => (a.kind === "report" ? -1 : b.kind === "report" ? 1 : a.at.getTime() - b.at.getTime()));
+  return entries.sort((a, b) =>
+    a.kind === "report" ? -1 : b.kind === "report" ? 1 : a.at.getTime() - b.at.getTime(),
+  );
 }

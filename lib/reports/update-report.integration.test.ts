@@ -37,11 +37,25 @@ describe("editing a report's details", () => {
 
   it("a change in what the person wants is recorded on the outcome trail", async () => {
     const { officer, report } = await unitWithReport();
-    await updateReport(officer, report.id, edit({ personWants: "FULL_INVESTIGATION" }), new Date("2026-03-09T10:00:00Z"));
+    await updateReport(
+      officer,
+      report.id,
+      edit({ personWants: "FULL_INVESTIGATION" }),
+      new Date("2026-03-09T10:00:00Z"),
+    );
     expect(await db().caseEvent.findMany({ where: { reportId: report.id } })).toMatchObject([
-      { type: "PERSON_WANTS_CHANGED", personWants: "FULL_INVESTIGATION", recordedById: officer.id, occurredOn: new Date("2026-03-09T00:00:00Z") },
+      {
+        type: "PERSON_WANTS_CHANGED",
+        personWants: "FULL_INVESTIGATION",
+        recordedById: officer.id,
+        occurredOn: new Date("2026-03-09T00:00:00Z"),
+      },
     ]);
-    await updateReport(officer, report.id, edit({ version: "2", personWants: "FULL_INVESTIGATION", area: "North" }));
+    await updateReport(
+      officer,
+      report.id,
+      edit({ version: "2", personWants: "FULL_INVESTIGATION", area: "North" }),
+    );
     expect(await db().caseEvent.count({ where: { reportId: report.id } })).toBe(1);
   });
 
@@ -52,13 +66,22 @@ describe("editing a report's details", () => {
     expect(readByBoth?.version).toBe(1);
     await updateReport(officer, report.id, edit({ narrative: "Officer one's words" }));
     const second = await updateReport(colleague, report.id, edit({ narrative: "Officer two's words" }));
-    expect(second).toMatchObject({ status: "conflict", current: { version: 2, narrative: "Officer one's words" } });
-    expect((await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).narrative).toBe("Officer one's words");
-    expect(await db().auditEvent.findFirst({ where: { action: "report.update", actorId: colleague.id } })).toMatchObject({
+    expect(second).toMatchObject({
+      status: "conflict",
+      current: { version: 2, narrative: "Officer one's words" },
+    });
+    expect((await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).narrative).toBe(
+      "Officer one's words",
+    );
+    expect(
+      await db().auditEvent.findFirst({ where: { action: "report.update", actorId: colleague.id } }),
+    ).toMatchObject({
       outcome: "FAILURE",
     });
     // Having compared, the colleague reapplies their text against the version now saved.
-    expect(await updateReport(colleague, report.id, edit({ version: "2", narrative: "Officer two's words" }))).toEqual({
+    expect(
+      await updateReport(colleague, report.id, edit({ version: "2", narrative: "Officer two's words" })),
+    ).toEqual({
       status: "saved",
       version: 3,
     });
@@ -86,7 +109,11 @@ describe("editing a report's details", () => {
 
   it("refuses invalid answers and fields the form does not have, and changes nothing", async () => {
     const { officer, report } = await unitWithReport();
-    const result = await updateReport(officer, report.id, edit({ personWants: "ARREST_HIM", incidentTypes: ["NOPE"], area: "x".repeat(201) }));
+    const result = await updateReport(
+      officer,
+      report.id,
+      edit({ personWants: "ARREST_HIM", incidentTypes: ["NOPE"], area: "x".repeat(201) }),
+    );
     expect(result).toEqual({
       status: "invalid",
       fieldErrors: {
@@ -95,7 +122,9 @@ describe("editing a report's details", () => {
         area: "reportEdit.errors.areaTooLong",
       },
     });
-    expect((await updateReport(officer, report.id, edit({ unitId: "x", status: "CLOSED" })))?.status).toBe("invalid");
+    expect((await updateReport(officer, report.id, edit({ unitId: "x", status: "CLOSED" })))?.status).toBe(
+      "invalid",
+    );
     expect((await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).version).toBe(1);
   });
 

@@ -15,10 +15,17 @@ const E = "reportEdit.errors";
 export const REPORT_EDIT_LIMITS = { narrative: 20_000, area: 200 } as const;
 
 export const reportEditSchema = z.strictObject({
-  version: z.coerce.number({ error: `${E}.version` }).int({ error: `${E}.version` }).min(1, { error: `${E}.version` }),
-  narrative: z.string({ error: `${E}.invalid` }).max(REPORT_EDIT_LIMITS.narrative, { error: `${E}.narrativeTooLong` }),
+  version: z.coerce
+    .number({ error: `${E}.version` })
+    .int({ error: `${E}.version` })
+    .min(1, { error: `${E}.version` }),
+  narrative: z
+    .string({ error: `${E}.invalid` })
+    .max(REPORT_EDIT_LIMITS.narrative, { error: `${E}.narrativeTooLong` }),
   area: z.string({ error: `${E}.invalid` }).max(REPORT_EDIT_LIMITS.area, { error: `${E}.areaTooLong` }),
-  incidentTypes: z.array(z.enum(IncidentType, { error: `${E}.incidentTypes` })).max(Object.keys(IncidentType).length),
+  incidentTypes: z
+    .array(z.enum(IncidentType, { error: `${E}.incidentTypes` }))
+    .max(Object.keys(IncidentType).length),
   personWants: z.enum(PersonWants, { error: `${E}.personWants` }),
 });
 
@@ -70,7 +77,13 @@ export async function updateReport(
   return db().$transaction(async (tx) => {
     const before = await tx.incidentReport.findFirst({ where: { id, unitId }, select: editableSelect });
     if (!before) {
-      await recordAudit(tx, { actor: user, action: "report.update", recordType: "report", recordId: id, outcome: "DENIED" });
+      await recordAudit(tx, {
+        actor: user,
+        action: "report.update",
+        recordType: "report",
+        recordId: id,
+        outcome: "DENIED",
+      });
       return null;
     }
     const parsed = reportEditSchema.safeParse(raw);
@@ -102,7 +115,13 @@ export async function updateReport(
         },
       });
     }
-    await recordAudit(tx, { actor: user, action: "report.update", recordType: "report", recordId: id, outcome: "SUCCESS" });
+    await recordAudit(tx, {
+      actor: user,
+      action: "report.update",
+      recordType: "report",
+      recordId: id,
+      outcome: "SUCCESS",
+    });
     return { status: "saved", version: input.version + 1 };
   });
 }
@@ -110,7 +129,13 @@ export async function updateReport(
 async function conflict(tx: Tx, user: CurrentUser, id: string, unitId: string): Promise<UpdateReportResult> {
   // Read again: the version that beat this save is the one to show.
   const current = await tx.incidentReport.findFirstOrThrow({ where: { id, unitId }, select: editableSelect });
-  await recordAudit(tx, { actor: user, action: "report.update", recordType: "report", recordId: id, outcome: "FAILURE" });
+  await recordAudit(tx, {
+    actor: user,
+    action: "report.update",
+    recordType: "report",
+    recordId: id,
+    outcome: "FAILURE",
+  });
   return { status: "conflict", current };
 }
 
@@ -118,9 +143,15 @@ function fieldErrorsOf(error: z.ZodError): Partial<Record<ReportEditField, strin
   const out: Partial<Record<ReportEditField, string>> = {};
   for (const issue of error.issues) {
     const key = issue.path[0];
-    const field = (typeof key === "string" && key in reportEditSchema.shape ? key : "narrative") as ReportEditField;
+    const field = (
+      typeof key === "string" && key in reportEditSchema.shape ? key : "narrative"
+    ) as ReportEditField;
     const message =
-      issue.code === "unrecognized_keys" ? `${E}.unknownField` : issue.message.startsWith(`${E}.`) ? issue.message : `${E}.invalid`;
+      issue.code === "unrecognized_keys"
+        ? `${E}.unknownField`
+        : issue.message.startsWith(`${E}.`)
+          ? issue.message
+          : `${E}.invalid`;
     out[field] ??= message;
   }
   return out;

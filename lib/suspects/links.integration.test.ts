@@ -18,7 +18,11 @@ describe("linked reports", () => {
     ]);
     await makeSuspect(unrelated.id, [["VEHICLE_REGISTRATION", "ZK68 NRB"]]);
     expect(await findLinkedReports(officer, first.id)).toMatchObject([
-      { id: second.id, reference: second.reference, shared: [{ kind: "VEHICLE_REGISTRATION", normalised: "ZC19KTW" }] },
+      {
+        id: second.id,
+        reference: second.reference,
+        shared: [{ kind: "VEHICLE_REGISTRATION", normalised: "ZC19KTW" }],
+      },
     ]);
     expect((await findLinkedReports(supervisor, second.id)).map((r) => r.id)).toEqual([first.id]);
     expect(await findLinkedReports(officer, unrelated.id)).toEqual([]);
@@ -29,8 +33,14 @@ describe("linked reports", () => {
     const officer = await signedIn("LIAISON_OFFICER", unit.id);
     const first = await makeReport(unit.id);
     const second = await makeReport(unit.id);
-    await makeSuspect(first.id, [["PHONE_NUMBER", "+44 (0)7700 900812"], ["ONLINE_HANDLE", "@Velvet_Gent"]]);
-    await makeSuspect(second.id, [["PHONE_NUMBER", "07700900812"], ["ONLINE_HANDLE", "velvet_gent"]]);
+    await makeSuspect(first.id, [
+      ["PHONE_NUMBER", "+44 (0)7700 900812"],
+      ["ONLINE_HANDLE", "@Velvet_Gent"],
+    ]);
+    await makeSuspect(second.id, [
+      ["PHONE_NUMBER", "07700900812"],
+      ["ONLINE_HANDLE", "velvet_gent"],
+    ]);
     const [link] = await findLinkedReports(officer, second.id);
     expect(link?.shared).toEqual(
       expect.arrayContaining([
@@ -60,7 +70,11 @@ describe("linked reports", () => {
     const second = await makeReport(unit.id);
     await makeSuspect(first.id, [["ONLINE_HANDLE", "quiet_caller12"]]);
     await makeSuspect(second.id, [["ONLINE_HANDLE", "@quiet_caller12"]]);
-    for (const user of [await signedIn("PARTNER", agency.id), await signedIn("PARTNER", unit.id), await signedIn("ADMIN", unit.id)]) {
+    for (const user of [
+      await signedIn("PARTNER", agency.id),
+      await signedIn("PARTNER", unit.id),
+      await signedIn("ADMIN", unit.id),
+    ]) {
       expect(await findLinkedReports(user, first.id)).toEqual([]);
     }
   });

@@ -7,7 +7,12 @@ import { makeCaseEvent, makeContact, makeVictimUpdate } from "@/tests/support/ca
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-async function updateOwed(unitId: string, personId: string, decidedOn: string, dueBy = "2026-03-20T23:59:59Z") {
+async function updateOwed(
+  unitId: string,
+  personId: string,
+  decidedOn: string,
+  dueBy = "2026-03-20T23:59:59Z",
+) {
   const report = await makeReport(unitId, { personId });
   const event = await makeCaseEvent(report.id, { type: "ARRESTED", occurredOn: day(decidedOn) });
   return makeVictimUpdate(report.id, event.id, new Date(dueBy));
@@ -22,12 +27,20 @@ describe("clearing Victims' Code updates with a case-update contact", () => {
     const later = await updateOwed(unit.id, person.id, "2026-03-12");
     const contact = await makeContact(unit.id, person.id, { occurredAt: new Date("2026-03-05T15:00:00Z") });
     const cleared = await db().$transaction((tx) =>
-      clearDueUpdates(tx, { unitId: unit.id, personId: person.id, contactId: contact.id, occurredAt: contact.occurredAt }),
+      clearDueUpdates(tx, {
+        unitId: unit.id,
+        personId: person.id,
+        contactId: contact.id,
+        occurredAt: contact.occurredAt,
+      }),
     );
     expect(cleared).toBe(2);
     const rows = await db().victimUpdate.findMany({ where: { id: { in: [first.id, second.id, later.id] } } });
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get(first.id)).toMatchObject({ clearedByContactId: contact.id, clearedAt: contact.occurredAt });
+    expect(byId.get(first.id)).toMatchObject({
+      clearedByContactId: contact.id,
+      clearedAt: contact.occurredAt,
+    });
     expect(byId.get(second.id)?.clearedByContactId).toBe(contact.id);
     expect(byId.get(later.id)?.clearedAt).toBeNull();
   });
@@ -40,15 +53,27 @@ describe("clearing Victims' Code updates with a case-update contact", () => {
     const elsewhere = await updateOwed(otherUnit.id, person.id, "2026-03-02");
     const earlierContact = await makeContact(unit.id, person.id);
     const done = await updateOwed(unit.id, person.id, "2026-03-02");
-    await db().victimUpdate.update({ where: { id: done.id }, data: { clearedAt: new Date("2026-03-03T09:00:00Z"), clearedByContactId: earlierContact.id } });
+    await db().victimUpdate.update({
+      where: { id: done.id },
+      data: { clearedAt: new Date("2026-03-03T09:00:00Z"), clearedByContactId: earlierContact.id },
+    });
     const contact = await makeContact(unit.id, person.id);
     const cleared = await db().$transaction((tx) =>
-      clearDueUpdates(tx, { unitId: unit.id, personId: person.id, contactId: contact.id, occurredAt: contact.occurredAt }),
+      clearDueUpdates(tx, {
+        unitId: unit.id,
+        personId: person.id,
+        contactId: contact.id,
+        occurredAt: contact.occurredAt,
+      }),
     );
     expect(cleared).toBe(0);
-    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: someoneElse.id } })).clearedAt).toBeNull();
+    expect(
+      (await db().victimUpdate.findUniqueOrThrow({ where: { id: someoneElse.id } })).clearedAt,
+    ).toBeNull();
     expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: elsewhere.id } })).clearedAt).toBeNull();
-    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: done.id } })).clearedByContactId).toBe(earlierContact.id);
+    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: done.id } })).clearedByContactId).toBe(
+      earlierContact.id,
+    );
   });
 });
 
@@ -58,7 +83,12 @@ describe("an officer's updates due", () => {
     const officer = await signedIn("LIAISON_OFFICER", unit.id);
     const colleague = await signedIn("LIAISON_OFFICER", unit.id);
     const person = await db().person.create({
-      data: { unitId: unit.id, workingName: "Sky", safeContactMethods: ["TEXT_MESSAGE"], doNotContactRules: "No voicemail" },
+      data: {
+        unitId: unit.id,
+        workingName: "Sky",
+        safeContactMethods: ["TEXT_MESSAGE"],
+        doNotContactRules: "No voicemail",
+      },
     });
     const mine = await makeReport(unit.id, { personId: person.id, assignedOfficerId: officer.id });
     const theirs = await makeReport(unit.id, { personId: person.id, assignedOfficerId: colleague.id });
@@ -67,7 +97,11 @@ describe("an officer's updates due", () => {
     const soonEvent = await makeCaseEvent(mine.id, { type: "CHARGED" });
     await makeVictimUpdate(mine.id, soonEvent.id, new Date("2026-03-20T23:59:59Z"));
     await makeVictimUpdate(mine.id, overdueEvent.id, new Date("2026-03-06T23:59:59Z"));
-    await makeVictimUpdate(theirs.id, (await makeCaseEvent(theirs.id, { type: "ARRESTED" })).id, new Date("2026-03-06T23:59:59Z"));
+    await makeVictimUpdate(
+      theirs.id,
+      (await makeCaseEvent(theirs.id, { type: "ARRESTED" })).id,
+      new Date("2026-03-06T23:59:59Z"),
+    );
     const recordedByMe = await makeCaseEvent(unassigned.id, { type: "RELEASED", recordedById: officer.id });
     await makeVictimUpdate(unassigned.id, recordedByMe.id, new Date("2026-03-25T23:59:59Z"));
 
@@ -77,7 +111,11 @@ describe("an officer's updates due", () => {
       [mine.reference, "CHARGED", false],
       [unassigned.reference, "RELEASED", false],
     ]);
-    expect(due[0]).toMatchObject({ workingName: "Sky", safeContactMethods: ["TEXT_MESSAGE"], doNotContactRules: "No voicemail" });
+    expect(due[0]).toMatchObject({
+      workingName: "Sky",
+      safeContactMethods: ["TEXT_MESSAGE"],
+      doNotContactRules: "No voicemail",
+    });
   });
 
   it("partners and administrators are owed none to see", async () => {

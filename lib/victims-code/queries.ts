@@ -24,7 +24,10 @@ const LIMIT = 50;
 
 // "Theirs" means reports assigned to them, or unassigned reports where they recorded the
 // decision, so that no update is owed by nobody.
-export async function findDueUpdatesForOfficer(user: CurrentUser, now: Date = new Date()): Promise<DueUpdate[]> {
+export async function findDueUpdatesForOfficer(
+  user: CurrentUser,
+  now: Date = new Date(),
+): Promise<DueUpdate[]> {
   const unitId = unitScope(user, "report:read:unit");
   if (!unitId) return [];
   const rows = await db().victimUpdate.findMany({
@@ -47,7 +50,13 @@ export async function findDueUpdatesForOfficer(user: CurrentUser, now: Date = ne
           id: true,
           reference: true,
           person: {
-            select: { id: true, workingName: true, safeContactMethods: true, safeContactTimes: true, doNotContactRules: true },
+            select: {
+              id: true,
+              workingName: true,
+              safeContactMethods: true,
+              safeContactTimes: true,
+              doNotContactRules: true,
+            },
           },
         },
       },

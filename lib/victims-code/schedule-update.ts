@@ -6,7 +6,13 @@ import { isKeyDecision, updateDueBy } from "./key-decisions";
 
 export async function scheduleVictimUpdate(
   tx: Tx,
-  args: { reportId: string; caseEventId: string; type: CaseEventType; occurredOn: Date; enhancedRights: boolean },
+  args: {
+    reportId: string;
+    caseEventId: string;
+    type: CaseEventType;
+    occurredOn: Date;
+    enhancedRights: boolean;
+  },
 ): Promise<Date | null> {
   if (!isKeyDecision(args.type)) return null;
   const dueBy = updateDueBy(args.occurredOn, args.enhancedRights);

@@ -18,7 +18,8 @@ describe("bank holidays in England and Wales", () => {
   });
 
   it("agrees with the standing rules in every published year", () => {
-    for (const year of PUBLISHED_YEARS) expect([...bankHolidaysIn(year)].sort()).toEqual(ruleBankHolidays(year));
+    for (const year of PUBLISHED_YEARS)
+      expect([...bankHolidaysIn(year)].sort()).toEqual(ruleBankHolidays(year));
   });
 
   it("puts Good Friday and Easter Monday around Easter Sunday", () => {

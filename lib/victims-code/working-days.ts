@@ -30,7 +30,12 @@ export function addWorkingDays(day: Date, count: number): Date {
 
 // The calendar date it is now in England and Wales, as UTC midnight.
 export function londonToday(now: Date = new Date()): Date {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: LONDON, year: "numeric", month: "2-digit", day: "2-digit" })
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: LONDON,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  })
     .formatToParts(now)
     .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
   return new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)));

@@ -74,7 +74,7 @@ test.describe("liaison contacts", () => {
     await page.getByRole("button", { name: "Save contact" }).focus();
     await page.keyboard.press("Enter");
 
-    await expect(page).toHaveURL(/\/people\/[0-9a-f-]{36}\?saved=contact$/);
+    await expect(page).toHaveURL(/\/people\/[0-9a-f-]{36}\?contact=saved$/);
     await expect(page.getByRole("status")).toHaveText("Contact saved.");
     const newest = page
       .getByRole("table", { name: /Contacts with Jade/ })
@@ -148,10 +148,11 @@ test.describe("liaison contacts", () => {
     ).toContainText("Spoke to Kelly, a known prostitute in the area.");
   });
 
-  test("a contact logged from a case is linked to it and goes back to the case", async ({ page }) => {
+  test("a contact logged from a case is linked to it, goes back to the case, and the person opens from there", async ({
+    page,
+  }) => {
     await signIn(page, "officer");
     await openPerson(page, "Tash");
-    const personUrl = page.url();
     await page
       .getByRole("table", { name: /Reports by Tash/ })
       .getByRole("link", { name: /^SWL-/ })
@@ -162,14 +163,16 @@ test.describe("liaison contacts", () => {
     const reportId = reportUrl.split("/").pop() ?? "";
     const reference = await page.getByRole("heading", { level: 1 }).innerText();
 
-    await page.goto(`${personUrl}/contacts/new?report=${reportId}`);
+    await page.getByRole("link", { name: "Log a contact" }).first().click();
+    await expect(page).toHaveURL(new RegExp(`/contacts/new\\?report=${reportId}$`));
     await expect(page.getByLabel("Which report is this about? (optional)")).toHaveValue(reportId);
     await page.getByRole("radio", { name: "Court support" }).check();
     await page.getByRole("radio", { name: "Through a partner agency" }).check();
     await page.getByRole("button", { name: "Save contact" }).click();
-    await expect(page).toHaveURL(`${reportUrl}?saved=contact`);
+    await expect(page).toHaveURL(`${reportUrl}?contact=saved`);
 
-    await page.goto(personUrl);
+    await page.getByRole("link", { name: "Tash", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Tash", level: 1 })).toBeVisible();
     const newest = page
       .getByRole("table", { name: /Contacts with Tash/ })
       .getByRole("row")

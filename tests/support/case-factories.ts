@@ -5,7 +5,10 @@ import { normaliseIdentifier } from "@/lib/suspects/normalise";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IdentifierKind } from "@/lib/generated/prisma/enums";
 
-export async function makeCaseEvent(reportId: string, overrides: Partial<Prisma.CaseEventUncheckedCreateInput> = {}) {
+export async function makeCaseEvent(
+  reportId: string,
+  overrides: Partial<Prisma.CaseEventUncheckedCreateInput> = {},
+) {
   return db().caseEvent.create({
     data: { reportId, type: "CRIME_RECORDED", occurredOn: new Date("2026-03-02T00:00:00Z"), ...overrides },
   });
@@ -14,7 +17,10 @@ export async function makeCaseEvent(reportId: string, overrides: Partial<Prisma.
 // A suspect on a report, identified by what the person told the officer, stored as the app
 // stores it: as typed and normalised.
 export async function makeSuspect(reportId: string, identifiers: [IdentifierKind, string][]) {
-  const report = await db().incidentReport.findUniqueOrThrow({ where: { id: reportId }, select: { unitId: true } });
+  const report = await db().incidentReport.findUniqueOrThrow({
+    where: { id: reportId },
+    select: { unitId: true },
+  });
   return db().suspect.create({
     data: {
       reportId,
@@ -40,6 +46,13 @@ export async function makeContact(
   overrides: Partial<Prisma.LiaisonContactUncheckedCreateInput> = {},
 ) {
   return db().liaisonContact.create({
-    data: { unitId, personId, type: "CASE_UPDATE", method: "PHONE_CALL", occurredAt: new Date("2026-03-05T12:00:00Z"), ...overrides },
+    data: {
+      unitId,
+      personId,
+      type: "CASE_UPDATE",
+      method: "PHONE_CALL",
+      occurredAt: new Date("2026-03-05T12:00:00Z"),
+      ...overrides,
+    },
   });
 }

@@ -9,7 +9,7 @@ import { findContactsForPerson } from "@/lib/contacts/queries";
 import { DataTable } from "@/components/data-table";
 import { ContactSafety } from "./contact-safety";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ contact?: string | string[] }> };
 
 // The title names the page, never the person: titles end up in browser history.
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +23,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const person = await getPersonForUser(user, id);
   if (!person) notFound();
   const contacts = await findContactsForPerson(user, person.id);
-  const { saved } = await searchParams;
+  const { contact: flag } = await searchParams;
   const t = await getTranslations();
   const format = await getFormatter();
   const notGiven = t("people.notGiven");
@@ -36,7 +36,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   ];
   return (
     <article>
-      {saved === "contact" && (
+      {flag === "saved" && (
         <p role="status" className="mb-6 max-w-3xl border-l-4 border-brand bg-panel p-3 font-bold">
           {t("contacts.saved")}
         </p>

@@ -30,7 +30,12 @@ export async function LinkedReports({ links }: { links: LinkedReport[] }) {
               header: t("case.linkedShared"),
               cell: (l) =>
                 l.shared
-                  .map((s) => t("case.sharedIdentifier", { kind: t(`caseLabels.IdentifierKind.${s.kind}`), value: s.normalised }))
+                  .map((s) =>
+                    t("case.sharedIdentifier", {
+                      kind: t(`caseLabels.IdentifierKind.${s.kind}`),
+                      value: s.normalised,
+                    }),
+                  )
                   .join("; "),
             },
           ]}

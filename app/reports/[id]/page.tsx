@@ -13,7 +13,10 @@ import { LinkedReports } from "./linked-reports";
 import { Timeline } from "./timeline";
 import { VictimUpdates } from "./victim-updates";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ recorded?: string; saved?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ recorded?: string; saved?: string }>;
+};
 
 // The title names the page, never the person: titles end up in browser history.
 export async function generateMetadata(): Promise<Metadata> {
@@ -41,10 +44,18 @@ export default async function ReportPage({ params, searchParams }: Props) {
         .join(" – ") + ` (${t(`enums.DatePrecision.${report.incidentDatePrecision}`)})`
     : notGiven;
   const facts: [string, ReactNode][] = [
-    [t("reports.person"), <Link key="person" href={`/people/${report.person.id}`}>{report.person.workingName}</Link>],
+    [
+      t("reports.person"),
+      <Link key="person" href={`/people/${report.person.id}`}>
+        {report.person.workingName}
+      </Link>,
+    ],
     [t("reports.reportedOn"), format.dateTime(report.reportedAt, "date")],
     [t("reports.incidentDate"), when],
-    [t("reports.incidentTypes"), report.incidentTypes.map((i) => t(`enums.IncidentType.${i}`)).join(", ") || notGiven],
+    [
+      t("reports.incidentTypes"),
+      report.incidentTypes.map((i) => t(`enums.IncidentType.${i}`)).join(", ") || notGiven,
+    ],
     [t("reports.area"), report.area ?? notGiven],
     [t("reports.route"), t(`enums.ReportingRoute.${report.reportingRoute}`)],
     [t("reports.relationship"), t(`enums.PerpetratorRelationship.${report.relationship}`)],
@@ -55,8 +66,16 @@ export default async function ReportPage({ params, searchParams }: Props) {
     [t("reports.assignedOfficer"), report.assignedOfficer?.name ?? t("reports.unassigned")],
   ];
   const actions = [
-    { show: can(user, "outcome:record:unit"), href: `/reports/${report.id}/events/new`, label: t("case.recordEvent") },
-    { show: can(user, "report:update:unit"), href: `/reports/${report.id}/edit`, label: t("case.editDetails") },
+    {
+      show: can(user, "outcome:record:unit"),
+      href: `/reports/${report.id}/events/new`,
+      label: t("case.recordEvent"),
+    },
+    {
+      show: can(user, "report:update:unit"),
+      href: `/reports/${report.id}/edit`,
+      label: t("case.editDetails"),
+    },
     {
       show: can(user, "contact:create:unit"),
       href: `/people/${report.person.id}/contacts/new?report=${report.id}`,
@@ -116,7 +135,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
             rows={report.caseEvents}
             rowKey={(e) => e.id}
             columns={[
-              { header: t("reports.eventDate"), rowHeader: true, cell: (e) => format.dateTime(e.occurredOn, "date") },
+              {
+                header: t("reports.eventDate"),
+                rowHeader: true,
+                cell: (e) => format.dateTime(e.occurredOn, "date"),
+              },
               { header: t("reports.event"), cell: (e) => t(`enums.CaseEventType.${e.type}`) },
               { header: t("reports.detail"), cell: (e) => <EventDetail event={e} /> },
               { header: t("case.recordedBy"), cell: (e) => e.recordedBy?.name ?? "" },

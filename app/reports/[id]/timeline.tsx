@@ -13,14 +13,21 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
         return e.by ? t("case.timelineEdit", { name: e.by }) : t("case.timelineEditUnknown");
       case "event": {
         const event = t(`enums.CaseEventType.${e.type}`);
-        return e.recordedBy ? t("case.timelineEventBy", { event, name: e.recordedBy }) : t("case.timelineEvent", { event });
+        return e.recordedBy
+          ? t("case.timelineEventBy", { event, name: e.recordedBy })
+          : t("case.timelineEvent", { event });
       }
       case "contact": {
         const parts = { type: t(`contacts.types.${e.type}`), method: t(`contacts.methods.${e.method}`) };
-        return e.officer ? t("case.timelineContactBy", { ...parts, name: e.officer }) : t("case.timelineContact", parts);
+        return e.officer
+          ? t("case.timelineContactBy", { ...parts, name: e.officer })
+          : t("case.timelineContact", parts);
       }
       case "referral":
-        return t("case.timelineReferral", { agency: e.agency, status: t(`enums.ReferralStatus.${e.status}`) });
+        return t("case.timelineReferral", {
+          agency: e.agency,
+          status: t(`enums.ReferralStatus.${e.status}`),
+        });
     }
   };
   // Case events carry a date only; everything else has a time worth showing.

@@ -54,7 +54,9 @@ export async function VictimUpdates({ report, canLogContact, now }: Props) {
           <ContactPreferences {...report.person} />
           {canLogContact && (
             <p className="mt-3">
-              <Link href={`/people/${report.person.id}/contacts/new?report=${report.id}`}>{t("case.logContact")}</Link>
+              <Link href={`/people/${report.person.id}/contacts/new?report=${report.id}`}>
+                {t("case.logContact")}
+              </Link>
             </p>
           )}
         </div>

@@ -1,6 +1,7 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
+import { getFormatter } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session-user";
 import { updateReport } from "@/lib/reports/update-report";
 import type { FormState } from "@/lib/forms";
@@ -16,6 +17,7 @@ export type ReportEditValues = {
 
 // The version someone else saved, shown beside the officer's own changes.
 export type ConflictView = {
+  // When it was saved, already formatted for display.
   savedAt: string;
   narrative: string;
   area: string;
@@ -48,6 +50,7 @@ export async function updateReportAction(
   const values = echo(raw);
   if (result.status === "invalid") return { status: "invalid", values, fieldErrors: result.fieldErrors };
   const { current } = result;
+  const format = await getFormatter();
   return {
     status: "failed",
     // The officer's text stays in the form; saving again applies it over the version now saved.
@@ -55,7 +58,7 @@ export async function updateReportAction(
     fieldErrors: {},
     formError: "reportEdit.conflictTitle",
     conflict: {
-      savedAt: current.updatedAt.toISOString(),
+      savedAt: format.dateTime(current.updatedAt, "dateTime"),
       narrative: current.narrative ?? "",
       area: current.area ?? "",
       incidentTypes: current.incidentTypes,

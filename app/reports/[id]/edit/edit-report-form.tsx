@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { TextField } from "@/components/form/text-field";
 import { TextArea } from "@/components/form/text-area";
@@ -27,7 +27,9 @@ export function EditReportForm({ save, saved, caseHref }: Props) {
   const errors = [
     ...(state.conflict ? [{ fieldId: "conflict", message: t("reportEdit.conflictTitle") }] : []),
     ...(["version", ...FIELDS] as const).flatMap((f) =>
-      state.fieldErrors[f] ? [{ fieldId: f === "version" ? "narrative" : f, message: t(state.fieldErrors[f]) }] : [],
+      state.fieldErrors[f]
+        ? [{ fieldId: f === "version" ? "narrative" : f, message: t(state.fieldErrors[f]) }]
+        : [],
     ),
   ];
   const list = (value: string | undefined) => (value ? value.split(",") : []);
@@ -48,14 +50,24 @@ export function EditReportForm({ save, saved, caseHref }: Props) {
           error={error("narrative")}
           after={<LanguageAdvice forId="narrative" />}
         />
-        <TextField id="area" name="area" label={t("reportEdit.area")} hint={t("reportEdit.areaHint")} defaultValue={v.area} error={error("area")} />
+        <TextField
+          id="area"
+          name="area"
+          label={t("reportEdit.area")}
+          hint={t("reportEdit.areaHint")}
+          defaultValue={v.area}
+          error={error("area")}
+        />
         <ChoiceGroup
           name="incidentTypes"
           type="checkbox"
           legend={t("reportEdit.incidentTypes")}
           hint={t("reportEdit.incidentTypesHint")}
           error={error("incidentTypes")}
-          options={Object.values(IncidentType).map((value) => ({ value, label: t(`enums.IncidentType.${value}`) }))}
+          options={Object.values(IncidentType).map((value) => ({
+            value,
+            label: t(`enums.IncidentType.${value}`),
+          }))}
           selected={list(v.incidentTypes)}
         />
         <ChoiceGroup
@@ -64,11 +76,18 @@ export function EditReportForm({ save, saved, caseHref }: Props) {
           legend={t("reportEdit.personWants")}
           hint={t("reportEdit.personWantsHint")}
           error={error("personWants")}
-          options={Object.values(PersonWants).map((value) => ({ value, label: t(`enums.PersonWants.${value}`) }))}
+          options={Object.values(PersonWants).map((value) => ({
+            value,
+            label: t(`enums.PersonWants.${value}`),
+          }))}
           selected={[v.personWants]}
         />
         <div className="flex flex-wrap items-center gap-6">
-          <button type="submit" disabled={pending} className="rounded bg-brand px-5 py-2 font-bold text-white disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded bg-brand px-5 py-2 font-bold text-white disabled:opacity-60"
+          >
             {pending ? t("reportEdit.submitting") : t("reportEdit.submit")}
           </button>
           <Link href={caseHref}>{t("reportEdit.cancel")}</Link>
@@ -81,17 +100,29 @@ export function EditReportForm({ save, saved, caseHref }: Props) {
 // Both versions side by side, so the officer can see what changed before saving again.
 function Conflict({ theirs, yours }: { theirs: ConflictView; yours: ReportEditValues }) {
   const t = useTranslations();
-  const format = useFormatter();
   const types = (values: string[]) => values.map((i) => t(`enums.IncidentType.${i}`)).join(", ");
   const rows: [string, string, string][] = [
     [t("reportEdit.narrative"), theirs.narrative, yours.narrative],
     [t("reportEdit.area"), theirs.area, yours.area],
-    [t("reportEdit.incidentTypes"), types(theirs.incidentTypes), types(yours.incidentTypes ? yours.incidentTypes.split(",") : [])],
-    [t("reportEdit.personWants"), t(`enums.PersonWants.${theirs.personWants}`), yours.personWants ? t(`enums.PersonWants.${yours.personWants}`) : ""],
+    [
+      t("reportEdit.incidentTypes"),
+      types(theirs.incidentTypes),
+      types(yours.incidentTypes ? yours.incidentTypes.split(",") : []),
+    ],
+    [
+      t("reportEdit.personWants"),
+      t(`enums.PersonWants.${theirs.personWants}`),
+      yours.personWants ? t(`enums.PersonWants.${yours.personWants}`) : "",
+    ],
   ];
   const shown = (value: string) => value || t("reportEdit.notGiven");
   return (
-    <section id="conflict" tabIndex={-1} aria-labelledby="conflict-heading" className="mb-8 border-l-4 border-danger p-4">
+    <section
+      id="conflict"
+      tabIndex={-1}
+      aria-labelledby="conflict-heading"
+      className="mb-8 border-l-4 border-danger p-4"
+    >
       <h2 id="conflict-heading" className="mb-2 text-xl font-bold">
         {t("reportEdit.conflictTitle")}
       </h2>
@@ -105,7 +136,7 @@ function Conflict({ theirs, yours }: { theirs: ConflictView; yours: ReportEditVa
                 {t("reportEdit.conflictField")}
               </th>
               <th scope="col" className="border-b-2 border-ink px-2 py-2">
-                {t("reportEdit.conflictTheirs", { at: format.dateTime(new Date(theirs.savedAt), "dateTime") })}
+                {t("reportEdit.conflictTheirs", { at: theirs.savedAt })}
               </th>
               <th scope="col" className="border-b-2 border-ink px-2 py-2">
                 {t("reportEdit.conflictYours")}
@@ -119,7 +150,9 @@ function Conflict({ theirs, yours }: { theirs: ConflictView; yours: ReportEditVa
                   {field}
                 </th>
                 <td className="whitespace-pre-wrap px-2 py-2">{shown(saved)}</td>
-                <td className="whitespace-pre-wrap px-2 py-2">{saved === mine ? t("reportEdit.conflictSame") : shown(mine)}</td>
+                <td className="whitespace-pre-wrap px-2 py-2">
+                  {saved === mine ? t("reportEdit.conflictSame") : shown(mine)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -41,7 +41,7 @@ export async function createContactAction(
   }
   redirect(
     backToReport === true && result.reportId
-      ? `/reports/${result.reportId}?saved=contact`
-      : `/people/${result.personId}?saved=contact`,
+      ? `/reports/${result.reportId}?contact=saved`
+      : `/people/${result.personId}?contact=saved`,
   );
 }

@@ -6,7 +6,13 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { TextField } from "@/components/form/text-field";
 import { TextArea } from "@/components/form/text-area";
 import { ChoiceGroup } from "@/components/form/choice-group";
-import { CourtResult, HomeOfficeOutcome, ReleaseType, WithdrawalReason, type CaseEventType } from "@/lib/generated/prisma/enums";
+import {
+  CourtResult,
+  HomeOfficeOutcome,
+  ReleaseType,
+  WithdrawalReason,
+  type CaseEventType,
+} from "@/lib/generated/prisma/enums";
 import type { CaseEventValues } from "@/lib/outcomes/schema";
 import { DateInput } from "../../date-input";
 import type { CaseEventState } from "./actions";
@@ -44,7 +50,9 @@ export function EventForm({ type, record }: Props) {
   const error = (f: Field) => (state.fieldErrors[f] ? t(state.fieldErrors[f]) : undefined);
   const errors = [
     ...(state.fieldErrors.type ? [{ message: t(state.fieldErrors.type) }] : []),
-    ...fields.flatMap((f) => (state.fieldErrors[f] ? [{ fieldId: f, message: t(state.fieldErrors[f]) }] : [])),
+    ...fields.flatMap((f) =>
+      state.fieldErrors[f] ? [{ fieldId: f, message: t(state.fieldErrors[f]) }] : [],
+    ),
   ];
   const list = (value: string | undefined) => (value ? value.split(",") : []);
   const text = (f: Field) => ({ id: f, name: f, defaultValue: v[f] ?? "", error: error(f) });
@@ -61,9 +69,20 @@ export function EventForm({ type, record }: Props) {
         labels={{ day: t("caseEvents.day"), month: t("caseEvents.month"), year: t("caseEvents.year") }}
         values={{ day: v.occurredOnDay, month: v.occurredOnMonth, year: v.occurredOnYear }}
       />
-      <TextArea {...text("dateExplanation")} rows={2} label={t("caseEvents.dateExplanation")} hint={t("caseEvents.dateExplanationHint")} />
+      <TextArea
+        {...text("dateExplanation")}
+        rows={2}
+        label={t("caseEvents.dateExplanation")}
+        hint={t("caseEvents.dateExplanationHint")}
+      />
       {has("crimeReference") && (
-        <TextField {...text("crimeReference")} label={t("caseEvents.crimeReference")} hint={t("caseEvents.crimeReferenceHint")} autoComplete="off" spellCheck={false} />
+        <TextField
+          {...text("crimeReference")}
+          label={t("caseEvents.crimeReference")}
+          hint={t("caseEvents.crimeReferenceHint")}
+          autoComplete="off"
+          spellCheck={false}
+        />
       )}
       {has("releaseType") && (
         <ChoiceGroup
@@ -71,7 +90,10 @@ export function EventForm({ type, record }: Props) {
           type="radio"
           legend={t("caseEvents.releaseType")}
           error={error("releaseType")}
-          options={Object.values(ReleaseType).map((value) => ({ value, label: t(`caseLabels.ReleaseType.${value}`) }))}
+          options={Object.values(ReleaseType).map((value) => ({
+            value,
+            label: t(`caseLabels.ReleaseType.${value}`),
+          }))}
           selected={list(v.releaseType)}
         />
       )}
@@ -81,7 +103,10 @@ export function EventForm({ type, record }: Props) {
           type="radio"
           legend={t("caseEvents.courtResult")}
           error={error("courtResult")}
-          options={Object.values(CourtResult).map((value) => ({ value, label: t(`enums.CourtResult.${value}`) }))}
+          options={Object.values(CourtResult).map((value) => ({
+            value,
+            label: t(`enums.CourtResult.${value}`),
+          }))}
           selected={list(v.courtResult)}
         />
       )}
@@ -89,12 +114,15 @@ export function EventForm({ type, record }: Props) {
         (type === "CHARGED" ? (
           <TextField {...text("offence")} label={t("caseEvents.offence")} autoComplete="off" />
         ) : (
-          <TextField {...text("offence")} label={t("caseEvents.offenceAlternative")} hint={t("caseEvents.offenceAlternativeHint")} autoComplete="off" />
+          <TextField
+            {...text("offence")}
+            label={t("caseEvents.offenceAlternative")}
+            hint={t("caseEvents.offenceAlternativeHint")}
+            autoComplete="off"
+          />
         ))}
       {has("sentence") && <TextArea {...text("sentence")} rows={2} label={t("caseEvents.sentence")} />}
-      {has("outcome") && (
-        <OutcomeSelect defaultValue={v.outcome ?? ""} error={error("outcome")} />
-      )}
+      {has("outcome") && <OutcomeSelect defaultValue={v.outcome ?? ""} error={error("outcome")} />}
       {has("withdrawalReasons") && (
         <ChoiceGroup
           name="withdrawalReasons"
@@ -102,12 +130,29 @@ export function EventForm({ type, record }: Props) {
           legend={t("caseEvents.withdrawalReasons")}
           hint={t("caseEvents.withdrawalReasonsHint")}
           error={error("withdrawalReasons")}
-          options={Object.values(WithdrawalReason).map((value) => ({ value, label: t(`caseLabels.WithdrawalReason.${value}`) }))}
+          options={Object.values(WithdrawalReason).map((value) => ({
+            value,
+            label: t(`caseLabels.WithdrawalReason.${value}`),
+          }))}
           selected={list(v.withdrawalReasons)}
         />
       )}
-      {has("otherReason") && <TextArea {...text("otherReason")} rows={2} label={t("caseEvents.otherReason")} hint={t("caseEvents.otherReasonHint")} />}
-      {has("rationale") && <TextArea {...text("rationale")} rows={3} label={t("caseEvents.rationale")} hint={t("caseEvents.rationaleHint")} />}
+      {has("otherReason") && (
+        <TextArea
+          {...text("otherReason")}
+          rows={2}
+          label={t("caseEvents.otherReason")}
+          hint={t("caseEvents.otherReasonHint")}
+        />
+      )}
+      {has("rationale") && (
+        <TextArea
+          {...text("rationale")}
+          rows={3}
+          label={t("caseEvents.rationale")}
+          hint={t("caseEvents.rationaleHint")}
+        />
+      )}
       {has("personInformed") && (
         <ChoiceGroup
           name="personInformed"
@@ -120,7 +165,11 @@ export function EventForm({ type, record }: Props) {
         />
       )}
       {has("notes") && <TextArea {...text("notes")} rows={3} label={t("caseEvents.notes")} />}
-      <button type="submit" disabled={pending} className="rounded bg-brand px-5 py-2 font-bold text-white disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-brand px-5 py-2 font-bold text-white disabled:opacity-60"
+      >
         {pending ? t("caseEvents.submitting") : t("caseEvents.submit")}
       </button>
     </form>

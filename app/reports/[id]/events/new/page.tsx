@@ -5,7 +5,11 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session-user";
 import { getReportForRecording } from "@/lib/outcomes/queries";
 import { RECORDABLE_EVENT_TYPES } from "@/lib/outcomes/schema";
-import { ENHANCED_WORKING_DAYS, STANDARD_WORKING_DAYS, isKeyDecision } from "@/lib/victims-code/key-decisions";
+import {
+  ENHANCED_WORKING_DAYS,
+  STANDARD_WORKING_DAYS,
+  isKeyDecision,
+} from "@/lib/victims-code/key-decisions";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import type { CaseEventType } from "@/lib/generated/prisma/enums";
 import { EventForm } from "./event-form";
@@ -47,7 +51,10 @@ export default async function RecordEventPage({ params, searchParams }: Props) {
             type="radio"
             legend={t("caseEvents.chooseLegend")}
             hint={t("caseEvents.chooseHint")}
-            options={RECORDABLE_EVENT_TYPES.map((value) => ({ value, label: t(`enums.CaseEventType.${value}`) }))}
+            options={RECORDABLE_EVENT_TYPES.map((value) => ({
+              value,
+              label: t(`enums.CaseEventType.${value}`),
+            }))}
             selected={[]}
           />
           <button type="submit" className="rounded bg-brand px-5 py-2 font-bold text-white">
@@ -58,7 +65,11 @@ export default async function RecordEventPage({ params, searchParams }: Props) {
     );
   }
 
-  const days = isKeyDecision(type) ? (report.enhancedRights ? ENHANCED_WORKING_DAYS : STANDARD_WORKING_DAYS) : null;
+  const days = isKeyDecision(type)
+    ? report.enhancedRights
+      ? ENHANCED_WORKING_DAYS
+      : STANDARD_WORKING_DAYS
+    : null;
   return (
     <div className="max-w-3xl">
       <Link href={`${caseHref}/events/new`} className="mb-6 inline-block">
@@ -68,7 +79,9 @@ export default async function RecordEventPage({ params, searchParams }: Props) {
         {t("caseEvents.typeTitle", { event: t(`enums.CaseEventType.${type}`) })}
       </h1>
       <p className="mb-4 text-muted">{t("caseEvents.forReport", { reference: report.reference })}</p>
-      {days !== null && <p className="mb-6 border-l-4 border-brand bg-panel p-3">{t("caseEvents.keyDecision", { days })}</p>}
+      {days !== null && (
+        <p className="mb-6 border-l-4 border-brand bg-panel p-3">{t("caseEvents.keyDecision", { days })}</p>
+      )}
       <EventForm type={type} record={recordCaseEventAction.bind(null, report.id)} />
       <p className="mt-6">
         <Link href={caseHref}>{t("caseEvents.back")}</Link>

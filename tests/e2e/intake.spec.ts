@@ -1,0 +1,143 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page } from "@playwright/test";
+import { test, expect, signIn, ACCOUNTS, DEMO_PASSWORD } from "./fixtures";
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+// Moves focus with the Tab key alone until it reaches the target.
+async function tabTo(page: Page, target: Locator, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error("could not reach the element with the Tab key");
+}
+
+async function startReport(page: Page) {
+  await page.goto("/reports/new");
+  await page.getByRole("button", { name: "Start a new report" }).click();
+  await expect(page.getByRole("heading", { name: "The person", level: 1 })).toBeVisible();
+}
+
+test.describe("taking a report", () => {
+  test("an officer takes a whole report with the keyboard alone", async ({ page }) => {
+    await signIn(page, "officer");
+    await page.goto("/reports/new");
+    await tabTo(page, page.getByRole("button", { name: "Start a new report" }));
+    await page.keyboard.press("Enter");
+    await expect(page.getByText("Step 1 of 7")).toBeVisible();
+
+    await tabTo(page, page.getByLabel("Working name or pseudonym"));
+    await page.keyboard.type("Rhosyn");
+    // Tab reaches a radio group once; the arrow keys choose within it.
+    await tabTo(page, page.getByRole("radio", { name: "English" }));
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("radio", { name: "Cymraeg" })).toBeChecked();
+    await tabTo(page, page.getByRole("button", { name: "Save and continue" }));
+    await page.keyboard.press("Enter");
+
+    await expect(page.getByText("Step 2 of 7")).toBeVisible();
+    await tabTo(page, page.getByRole("checkbox", { name: "Physical assault" }));
+    await page.keyboard.press("Space");
+    await tabTo(page, page.getByLabel("Area (optional)"));
+    await page.keyboard.type("Canal Basin");
+    await page.keyboard.press("Enter");
+
+    for (const step of [3, 4, 5, 6, 7]) {
+      await expect(page.getByText(`Step ${step} of 7`)).toBeVisible();
+      await tabTo(page, page.getByRole("button", { name: "Save and continue" }));
+      await page.keyboard.press("Enter");
+    }
+
+    await expect(page.getByRole("heading", { name: "Check your answers" })).toBeVisible();
+    await expect(page.getByText("Rhosyn")).toBeVisible();
+    await expect(page.getByText("Canal Basin")).toBeVisible();
+    await tabTo(page, page.getByRole("button", { name: "Submit report" }), 200);
+    await page.keyboard.press("Enter");
+
+    await expect(page.getByRole("heading", { name: "Report submitted" })).toBeVisible();
+    const reference = (await page.locator("strong").filter({ hasText: /^SWL-/ }).innerText()).trim();
+    await tabTo(page, page.getByRole("link", { name: `Open case ${reference}` }));
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { name: reference, level: 1 })).toBeVisible();
+  });
+
+  test("every intake page has no serious accessibility problems", async ({ page }) => {
+    await signIn(page, "officer2");
+    await page.goto("/reports/new");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Start a new report" }).click();
+    await page.getByLabel("Working name or pseudonym").fill("Nia");
+    for (let step = 1; step <= 7; step++) {
+      await expect(page.getByText(`Step ${step} of 7`)).toBeVisible();
+      await expectAccessible(page);
+      await page.getByRole("button", { name: "Save and continue" }).click();
+    }
+    await expect(page.getByRole("heading", { name: "Check your answers" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Submit report" }).click();
+    await expect(page.getByRole("heading", { name: "Report submitted" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("a failed step keeps everything typed, and the error summary leads to the field", async ({ page }) => {
+    await signIn(page, "officer");
+    await startReport(page);
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    const summary = page.getByRole("alert", { name: "There is a problem" });
+    await expect(summary).toContainText("Enter the name they want us to use");
+    await page.getByLabel("Working name or pseudonym").fill("Mo");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+
+    await page.getByRole("radio", { name: "Exact" }).check();
+    await page.getByLabel("Area (optional)").fill("Station Road");
+    await page.getByLabel("Exact place, only if needed (optional)").fill("Near the bus shelter");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(summary).toContainText("Enter the date it happened");
+    await expect(page.getByLabel("Area (optional)")).toHaveValue("Station Road");
+    await expect(page.getByLabel("Exact place, only if needed (optional)")).toHaveValue("Near the bus shelter");
+    await expect(page.getByRole("radio", { name: "Exact" })).toBeChecked();
+    await expect(page.getByLabel("Date it happened")).toHaveAttribute("aria-invalid", "true");
+    await summary.getByRole("link").first().click();
+    await expect(page.getByLabel("Date it happened")).toBeFocused();
+  });
+
+  test("wording that blames is pointed out, but never stops the officer", async ({ page }) => {
+    await signIn(page, "officer");
+    await startReport(page);
+    await page.getByLabel("Working name or pseudonym").fill("Dee");
+    for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(page.getByRole("heading", { name: "In their own words", level: 1 })).toBeVisible();
+    await page.getByLabel("Their account (optional)").fill("Officer noted she put herself at risk by going there.");
+    await expect(page.getByText(/put herself at risk/i).last()).toBeVisible();
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(page.getByText("Step 5 of 7")).toBeVisible();
+  });
+
+  test("a lapsed session returns the officer to the same step with the draft intact", async ({ page, context }) => {
+    await signIn(page, "officer");
+    await startReport(page);
+    await page.getByLabel("Working name or pseudonym").fill("Lowri");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await page.getByLabel("Area (optional)").fill("Market Street");
+    // Wait for the autosave to keep what was typed, then lose the session.
+    await expect(page.getByText(/Draft saved at/)).toBeVisible({ timeout: 10_000 });
+    const stepUrl = page.url();
+    await context.clearCookies();
+
+    await page.reload();
+    await expect(page).toHaveURL(/\/login\?next=/);
+    await page.getByLabel("Email").fill(ACCOUNTS.officer);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(stepUrl);
+    await expect(page.getByLabel("Area (optional)")).toHaveValue("Market Street");
+
+    await page.goto("/reports/drafts");
+    await expect(page.getByRole("link", { name: "Lowri" }).first()).toBeVisible();
+  });
+});

@@ -141,7 +141,9 @@ describe("the log-a-contact form", () => {
       contactFormSchema(now).parse({ ...valid, notes: "x\r\n".repeat(NOTES_MAX / 2) }).notes,
     ).toHaveLength(NOTES_MAX);
     for (const control of ["\u0000", "\u0007", "\u001B", "\u007F"])
-      expect(errorsFor({ ...valid, notes: `a${control}b` })).toEqual({ notes: "contacts.errors.notesInvalid" });
+      expect(errorsFor({ ...valid, notes: `a${control}b` })).toEqual({
+        notes: "contacts.errors.notesInvalid",
+      });
     expect(errorsFor({ ...valid, notes: "tab\there" })).toEqual({});
   });
 

@@ -4,7 +4,7 @@
 // any field it does not know is refused.
 import { z } from "zod";
 import { ContactMethod, ContactType } from "@/lib/generated/prisma/enums";
-import { isRealDate, londonToday, londonToUtc } from "./london-time";
+import { isRealDate, londonToday, londonToUtc } from "@/lib/time/london";
 
 export const CONTACT_FIELDS = [
   "type",

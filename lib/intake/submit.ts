@@ -12,7 +12,7 @@ import { normaliseIdentifier } from "@/lib/suspects/normalise";
 import { STEP_SCHEMAS, splitLines, type IntakeAnswers } from "./schemas";
 import { STEP_SLUGS, type StepSlug } from "./questions";
 import { getDraftForUser, INTAKE_KIND, type DraftData } from "./drafts";
-import { londonToUtc } from "./london-time";
+import { londonDateTimeToUtc as londonToUtc } from "@/lib/time/london";
 import { fieldErrorsOf } from "@/lib/forms";
 
 export type SubmitResult =

@@ -6,7 +6,7 @@ import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
 import { scheduleVictimUpdate } from "@/lib/victims-code/schedule-update";
-import { londonToday } from "@/lib/victims-code/working-days";
+import { londonToday } from "@/lib/time/london";
 import { parseCaseEvent, type CaseEventField } from "./schema";
 import { checkEventOrder } from "./order-rules";
 

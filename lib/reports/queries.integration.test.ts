@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { findOpenReportsForUnit, getReportForUser } from "./queries";
 import { makeOrganisation, makeReport, signedIn } from "@/tests/support/factories";
+import { makeCaseEvent, makeContact, makeVictimUpdate } from "@/tests/support/case-factories";
 
 describe("reading reports", () => {
   it("an officer sees their own unit's open reports, newest first, and not another unit's", async () => {
@@ -44,7 +45,12 @@ describe("reading reports", () => {
     const agency = await makeOrganisation("PARTNER_AGENCY");
     const force = await makeOrganisation("POLICE_FORCE");
     const report = await makeReport(unit.id);
-    for (const user of [await signedIn("PARTNER", agency.id), await signedIn("ADMIN", force.id), await signedIn("ADMIN", unit.id), await signedIn("PARTNER", unit.id)]) {
+    for (const user of [
+      await signedIn("PARTNER", agency.id),
+      await signedIn("ADMIN", force.id),
+      await signedIn("ADMIN", unit.id),
+      await signedIn("PARTNER", unit.id),
+    ]) {
       expect(await getReportForUser(user, report.id)).toBeNull();
       expect((await findOpenReportsForUnit(user, 1)).total).toBe(0);
     }
@@ -61,12 +67,58 @@ describe("reading reports", () => {
   it("pages through a long list without overlap", async () => {
     const unit = await makeOrganisation();
     const officer = await signedIn("LIAISON_OFFICER", unit.id);
-    for (let i = 0; i < 30; i++) await makeReport(unit.id, { reportedAt: new Date(Date.UTC(2026, 0, 1 + i)) });
+    for (let i = 0; i < 30; i++)
+      await makeReport(unit.id, { reportedAt: new Date(Date.UTC(2026, 0, 1 + i)) });
     const first = await findOpenReportsForUnit(officer, 1);
     const second = await findOpenReportsForUnit(officer, 2);
     expect(first.pageCount).toBe(2);
     expect(first.rows).toHaveLength(25);
     expect(second.rows).toHaveLength(5);
     expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(30);
+  });
+
+  it("the case record tells the story in order: report, events, contacts and referrals, with the updates owed", async () => {
+    const unit = await makeOrganisation();
+    const agency = await makeOrganisation("PARTNER_AGENCY");
+    const officer = await signedIn("LIAISON_OFFICER", unit.id);
+    const report = await makeReport(unit.id, { reportedAt: new Date("2026-03-01T10:00:00Z") });
+    const arrest = await makeCaseEvent(report.id, {
+      type: "ARRESTED",
+      occurredOn: new Date("2026-03-03T00:00:00Z"),
+      recordedById: officer.id,
+    });
+    await makeVictimUpdate(report.id, arrest.id, new Date("2026-03-10T23:59:59Z"));
+    await makeContact(unit.id, report.personId, {
+      reportId: report.id,
+      occurredAt: new Date("2026-03-04T09:30:00Z"),
+      notes: "Told about the arrest",
+    });
+    await makeContact(unit.id, report.personId, { occurredAt: new Date("2026-03-04T11:00:00Z") });
+    const consent = await db().consent.create({
+      data: {
+        personId: report.personId,
+        agencyId: agency.id,
+        scope: "Support need",
+        method: "VERBAL",
+        givenAt: new Date("2026-03-02T00:00:00Z"),
+      },
+    });
+    await db().referral.create({
+      data: {
+        unitId: unit.id,
+        agencyId: agency.id,
+        personId: report.personId,
+        reportId: report.id,
+        consentId: consent.id,
+        supportNeeded: "Housing",
+        createdAt: new Date("2026-03-02T12:00:00Z"),
+      },
+    });
+
+    const record = await getReportForUser(officer, report.id);
+    expect(record?.timeline.map((e) => e.kind)).toEqual(["report", "referral", "event", "contact"]);
+    expect(record?.timeline[2]).toMatchObject({ type: "ARRESTED", recordedBy: officer.name });
+    expect(record?.timeline[3]).toMatchObject({ type: "CASE_UPDATE", notes: "Told about the arrest" });
+    expect(record?.updatesDue).toMatchObject([{ clearedAt: null, caseEvent: { type: "ARRESTED" } }]);
   });
 });

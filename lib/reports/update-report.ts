@@ -8,7 +8,7 @@ import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
 import { IncidentType, PersonWants } from "@/lib/generated/prisma/enums";
-import { londonToday } from "@/lib/victims-code/working-days";
+import { londonToday } from "@/lib/time/london";
 
 const E = "reportEdit.errors";
 

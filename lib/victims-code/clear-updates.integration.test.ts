@@ -75,6 +75,25 @@ describe("clearing Victims' Code updates with a case-update contact", () => {
       earlierContact.id,
     );
   });
+  it("counts the contact's day as London's: just after midnight in summer is already the next day", async () => {
+    const unit = await makeOrganisation();
+    const person = await makePerson(unit.id);
+    const sameDay = await updateOwed(unit.id, person.id, "2026-06-06");
+    // 00:30 on 6 June in London (British Summer Time) is still 5 June in UTC.
+    const contact = await makeContact(unit.id, person.id, { occurredAt: new Date("2026-06-05T23:30:00Z") });
+    const cleared = await db().$transaction((tx) =>
+      clearDueUpdates(tx, {
+        unitId: unit.id,
+        personId: person.id,
+        contactId: contact.id,
+        occurredAt: contact.occurredAt,
+      }),
+    );
+    expect(cleared).toBe(1);
+    expect(
+      (await db().victimUpdate.findUniqueOrThrow({ where: { id: sameDay.id } })).clearedByContactId,
+    ).toBe(contact.id);
+  });
 });
 
 describe("an officer's updates due", () => {

@@ -2,6 +2,7 @@
 // area inside the transaction that records a "case update" contact, so the contact and the
 // cleared updates stand or fall together.
 import type { Tx } from "@/lib/db/client";
+import { londonToday } from "@/lib/time/london";
 
 export type ClearDueUpdatesArgs = {
   unitId: string;
@@ -11,7 +12,8 @@ export type ClearDueUpdatesArgs = {
 };
 
 // Clears every open update owed to this person on this unit's reports for decisions made on
-// or before the contact; a contact cannot tell someone about a decision not yet taken.
+// or before the day of the contact (in London); a contact cannot tell someone about a
+// decision not yet taken.
 // Returns how many updates were cleared.
 export async function clearDueUpdates(tx: Tx, args: ClearDueUpdatesArgs): Promise<number> {
   const { unitId, personId, contactId, occurredAt } = args;
@@ -20,7 +22,7 @@ export async function clearDueUpdates(tx: Tx, args: ClearDueUpdatesArgs): Promis
     where: {
       clearedAt: null,
       report: { unitId, personId },
-      caseEvent: { occurredOn: { lte: occurredAt } },
+      caseEvent: { occurredOn: { lte: londonToday(occurredAt) } },
     },
     data: { clearedAt: occurredAt, clearedByContactId: contactId },
   });

@@ -1,6 +1,7 @@
 // Victims' Code right 6: the decisions a person must be told about, and by when.
 import type { CaseEventType } from "@/lib/generated/prisma/enums";
-import { addWorkingDays, endOfLondonDay } from "./working-days";
+import { addWorkingDays } from "./working-days";
+import { endOfLondonDay } from "@/lib/time/london";
 
 export const KEY_DECISIONS: readonly CaseEventType[] = [
   "ARRESTED",

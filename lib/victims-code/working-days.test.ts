@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, endOfLondonDay, isWorkingDay, londonToday } from "./working-days";
+import { addWorkingDays, isWorkingDay } from "./working-days";
+import { endOfLondonDay, londonToday } from "@/lib/time/london";
 import { PUBLISHED_YEARS, bankHolidaysIn, easterSunday, isoDay, ruleBankHolidays } from "./bank-holidays";
 import { updateDueBy, isKeyDecision } from "./key-decisions";
 

@@ -194,6 +194,26 @@ test.describe("liaison contacts", () => {
     await expectNoSeriousViolations(page);
   });
 
+  test("an officer updates a person's contact safety, and the person page shows it first", async ({
+    page,
+  }) => {
+    await signIn(page, "officer");
+    await openPerson(page, "Gem");
+    await page.getByRole("link", { name: "Change details or contact safety" }).click();
+    await expect(page.getByRole("heading", { name: "Change details", level: 1 })).toBeVisible();
+    await expectNoSeriousViolations(page);
+    await expect(page.getByRole("checkbox", { name: "In person" })).toBeChecked();
+    await page.getByRole("checkbox", { name: "Through a partner agency" }).check();
+    await page
+      .getByLabel("Do not (optional)")
+      .fill("Has no phone: meet on outreach. Never approach when a client is near.");
+    await page.getByRole("button", { name: "Save details" }).click();
+    await expect(page.getByRole("status")).toHaveText("Details saved.");
+    const safety = page.getByRole("region", { name: "Contact safety" });
+    await expect(safety).toContainText("In person, Through a partner agency");
+    await expect(safety).toContainText("Never approach when a client is near.");
+  });
+
   test("partners and administrators opening a person's address get 'not found'", async ({ browser }) => {
     const officer = await browser.newPage();
     await signIn(officer, "officer");
@@ -204,7 +224,7 @@ test.describe("liaison contacts", () => {
     for (const who of ["partner", "admin"] as const) {
       const page = await browser.newPage();
       await signIn(page, who);
-      for (const url of [personUrl, `${personUrl}/contacts/new`, "/people"]) {
+      for (const url of [personUrl, `${personUrl}/contacts/new`, `${personUrl}/edit`, "/people"]) {
         const response = await page.goto(url);
         expect(response?.status(), url).toBe(404);
         await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

@@ -139,3 +139,17 @@ export function slices<T extends string>(weights: Weighted<T>): { values: T[]; l
   }
   return { values: weights.map(([value]) => value), lowerBounds };
 }
+
+// Intelligence-only reports mostly come anonymously.
+export const INTEL_ROUTES: Weighted<string> = [
+  ["ANONYMOUS_INTELLIGENCE", 7],
+  ["DIRECT_TO_LIAISON_OFFICER", 2],
+  ["PARTNER_AGENCY", 1],
+];
+
+export const REFERRAL_STATUSES: Weighted<string> = [
+  ["SENT", 10],
+  ["ACCEPTED", 55],
+  ["DECLINED", 5],
+  ["CLOSED", 30],
+];

@@ -9,7 +9,7 @@ type Props = {
 // call at the wrong time or a text to a shared phone can put someone in danger.
 export async function ContactSafety({ person }: Props) {
   const t = await getTranslations();
-  const methods = person.safeContactMethods.map((m) => t(`contacts.methods.${m}`)).join(", ");
+  const methods = person.safeContactMethods.map((m) => t(`enums.ContactMethod.${m}`)).join(", ");
   return (
     <section aria-labelledby="safety-heading" className="mb-8 max-w-3xl border-4 border-brand p-4">
       <h2 id="safety-heading" className="mb-1 text-xl font-bold">

@@ -9,7 +9,10 @@ import { findContactsForPerson } from "@/lib/contacts/queries";
 import { DataTable } from "@/components/data-table";
 import { ContactSafety } from "./contact-safety";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ contact?: string | string[] }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ contact?: string | string[]; person?: string | string[] }>;
+};
 
 // The title names the page, never the person: titles end up in browser history.
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,26 +26,33 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const person = await getPersonForUser(user, id);
   if (!person) notFound();
   const contacts = await findContactsForPerson(user, person.id);
-  const { contact: flag } = await searchParams;
+  const flags = await searchParams;
+  const banner =
+    flags.contact === "saved" ? "contacts.saved" : flags.person === "saved" ? "people.saved" : null;
   const t = await getTranslations();
   const format = await getFormatter();
   const notGiven = t("people.notGiven");
   const facts: [string, string][] = [
     [t("people.selfDescription"), person.selfDescription || notGiven],
-    [t("people.ageBand"), person.ageBand ? t(`people.ageBands.${person.ageBand}`) : notGiven],
-    [t("people.workSetting"), person.workSetting ? t(`people.workSettings.${person.workSetting}`) : notGiven],
+    [t("people.ageBand"), person.ageBand ? t(`enums.AgeBand.${person.ageBand}`) : notGiven],
+    [t("people.workSetting"), person.workSetting ? t(`enums.WorkSetting.${person.workSetting}`) : notGiven],
     [t("people.interpreterNeeds"), person.interpreterNeeds || notGiven],
     [t("people.accessNeeds"), person.accessNeeds || notGiven],
   ];
   return (
     <article>
-      {flag === "saved" && (
+      {banner && (
         <p role="status" className="mb-6 max-w-3xl border-l-4 border-brand bg-panel p-3 font-bold">
-          {t("contacts.saved")}
+          {t(banner)}
         </p>
       )}
       <h1 className="mb-6 text-3xl font-bold">{person.workingName}</h1>
       <ContactSafety person={person} />
+      {can(user, "person:update:unit") && (
+        <p className="-mt-4 mb-8">
+          <Link href={`/people/${person.id}/edit`}>{t("people.changeDetails")}</Link>
+        </p>
+      )}
       <dl className="mb-8 grid max-w-3xl grid-cols-[minmax(10rem,auto)_1fr] gap-x-6 gap-y-2">
         {facts.map(([term, value]) => (
           <div key={term} className="contents">
@@ -108,7 +118,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
                 cell: (c) => format.dateTime(c.occurredAt, "dateTime"),
               },
               { header: t("contacts.typeColumn"), cell: (c) => t(`contacts.types.${c.type}`) },
-              { header: t("contacts.methodColumn"), cell: (c) => t(`contacts.methods.${c.method}`) },
+              { header: t("contacts.methodColumn"), cell: (c) => t(`enums.ContactMethod.${c.method}`) },
               {
                 header: t("contacts.notesColumn"),
                 cell: (c) => <span className="whitespace-pre-wrap">{c.notes ?? ""}</span>,

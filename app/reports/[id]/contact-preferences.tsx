@@ -16,7 +16,7 @@ export async function ContactPreferences({ safeContactMethods, safeContactTimes,
       <dt className="font-bold">{t("case.contactMethods")}</dt>
       <dd>
         {safeContactMethods.length > 0
-          ? safeContactMethods.map((m) => t(`contacts.methods.${m}`)).join(", ")
+          ? safeContactMethods.map((m) => t(`enums.ContactMethod.${m}`)).join(", ")
           : t("case.noneAgreed")}
       </dd>
       {safeContactTimes && (

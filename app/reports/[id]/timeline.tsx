@@ -18,7 +18,7 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
           : t("case.timelineEvent", { event });
       }
       case "contact": {
-        const parts = { type: t(`contacts.types.${e.type}`), method: t(`contacts.methods.${e.method}`) };
+        const parts = { type: t(`contacts.types.${e.type}`), method: t(`enums.ContactMethod.${e.method}`) };
         return e.officer
           ? t("case.timelineContactBy", { ...parts, name: e.officer })
           : t("case.timelineContact", parts);

@@ -63,7 +63,7 @@ export function ContactForm({ action, defaults, reports, cancelHref }: Props) {
         type="radio"
         legend={t("contacts.methodLegend")}
         error={error("method")}
-        options={options(ContactMethod, "contacts.methods")}
+        options={options(ContactMethod, "enums.ContactMethod")}
         selected={values.method ? [values.method] : []}
       />
       <DateParts

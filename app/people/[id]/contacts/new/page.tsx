@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session-user";
 import { getPersonForUser } from "@/lib/people/queries";
-import { londonWallClock } from "@/lib/contacts/london-time";
+import { londonWallClock } from "@/lib/time/london";
 import { isUuid } from "@/lib/ids";
 import { ContactSafety } from "../../contact-safety";
 import { ContactForm } from "./contact-form";

@@ -47,7 +47,22 @@ export function londonToUtc(clock: WallClock): Date {
 }
 
 // Today's date in London as a day-only value (UTC midnight, as @db.Date columns hold it).
-export function londonToday(now: Date): Date {
+export function londonToday(now: Date = new Date()): Date {
   const w = londonWallClock(now);
   return new Date(Date.UTC(w.year, w.month - 1, w.day));
+}
+
+// A form's date ("2026-07-01") and optional time ("22:30"), read on a London clock.
+export function londonDateTimeToUtc(isoDate: string, time = "00:00"): Date {
+  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
+  const [hour, minute] = time.split(":").map(Number) as [number, number];
+  return londonToUtc({ year, month, day, hour, minute });
+}
+
+// The last moment of a calendar day (given as UTC midnight) in London, as a UTC instant: a
+// deadline "by Tuesday" holds until Tuesday ends where the officer works, summer time too.
+export function endOfLondonDay(day: Date): Date {
+  const next = new Date(day.getTime() + 86_400_000);
+  const midnight = londonToUtc({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0 });
+  return new Date(midnight.getTime() - 1);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isRealDate, londonToday, londonToUtc, londonWallClock } from "./london-time";
+import { isRealDate, londonToday, londonToUtc, londonWallClock } from "./london";
+import { londonDateTimeToUtc as londonToUtcFromForm } from "./london";
 
 describe("London time", () => {
   it("reads winter times as UTC and summer times as an hour ahead of UTC", () => {
@@ -42,5 +43,24 @@ describe("London time", () => {
   it("gives today's London date, which is tomorrow's UTC date just after midnight in summer", () => {
     expect(londonToday(new Date("2026-07-01T23:30:00Z")).toISOString()).toBe("2026-07-02T00:00:00.000Z");
     expect(londonToday(new Date("2026-01-01T23:30:00Z")).toISOString()).toBe("2026-01-01T00:00:00.000Z");
+  });
+});
+
+describe("form dates and times on a London clock", () => {
+  it("in winter London time is UTC", () => {
+    expect(londonToUtcFromForm("2026-01-15", "22:30").toISOString()).toBe("2026-01-15T22:30:00.000Z");
+  });
+
+  it("in summer London is an hour ahead of UTC", () => {
+    expect(londonToUtcFromForm("2026-07-01", "00:30").toISOString()).toBe("2026-06-30T23:30:00.000Z");
+  });
+
+  it("a date with no time is midnight in London", () => {
+    expect(londonToUtcFromForm("2026-08-10").toISOString()).toBe("2026-08-09T23:00:00.000Z");
+  });
+
+  it("the morning the clocks go forward", () => {
+    expect(londonToUtcFromForm("2026-03-29", "03:00").toISOString()).toBe("2026-03-29T02:00:00.000Z");
+    expect(londonToUtcFromForm("2026-03-29", "00:30").toISOString()).toBe("2026-03-29T00:30:00.000Z");
   });
 });

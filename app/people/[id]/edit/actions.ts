@@ -1,0 +1,62 @@
+"use server";
+
+import { notFound, redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/session-user";
+import { updatePerson } from "@/lib/people/update-person";
+import { personFormValues, type PersonFormValues } from "@/lib/people/schema";
+import type { FormState } from "@/lib/forms";
+
+export type PersonFormState = FormState<PersonFormValues> & { current?: PersonFormValues };
+
+// Checkboxes send one entry per ticked box; every other field is read as one value.
+function rawFrom(form: FormData): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const name of new Set(form.keys())) {
+    // React's own bookkeeping fields are not the form's; anything else unknown is refused.
+    if (name.startsWith("$ACTION")) continue;
+    raw[name] = name === "safeContactMethods" ? form.getAll(name) : form.get(name);
+  }
+  return raw;
+}
+
+export async function updatePersonAction(
+  personId: string,
+  _previous: PersonFormState,
+  form: FormData,
+): Promise<PersonFormState> {
+  const user = await requireUser();
+  const raw = rawFrom(form);
+  let result;
+  try {
+    result = await updatePerson(user, String(personId), raw);
+  } catch (error) {
+    // The error's name only: a database error can quote the values it was given.
+    console.error("Saving a person's details failed", error instanceof Error ? error.name : typeof error);
+    return {
+      status: "failed",
+      values: personFormValues(raw),
+      fieldErrors: {},
+      formError: "people.errors.unexpected",
+    };
+  }
+  if (result.status === "not-found") notFound();
+  if (result.status === "invalid") {
+    return {
+      status: "invalid",
+      values: result.values,
+      fieldErrors: result.fieldErrors,
+      formError: result.formError,
+    };
+  }
+  if (result.status === "conflict") {
+    // The next save is made against what is saved now: the officer has seen it.
+    return {
+      status: "failed",
+      values: { ...result.values, version: result.current.version },
+      fieldErrors: {},
+      formError: "people.conflictTitle",
+      current: result.current,
+    };
+  }
+  redirect(`/people/${result.personId}?person=saved`);
+}

@@ -1,0 +1,301 @@
+// What the dashboard counts, defined once. A fixed cohort of reports (by the date each was
+// received) is followed through the stages from report to conviction, so every rate
+// compares like with like. Counts are of reports, never of events or suspects: a report
+// with two suspects charged is one charged report (suspects are counted separately).
+//
+// PostgreSQL computes the same facts for the real data (dashboard_fact_rows in the
+// dashboard_summaries migration); this module is the readable statement of the rules, the
+// reference the unit tests check on hand-built cohorts, and what an integration test
+// compares the SQL with.
+import type {
+  Answer,
+  CaseEventType,
+  CourtResult,
+  HomeOfficeOutcome,
+  PersonWants,
+  ReportingRoute,
+  ReportStatus,
+  WithdrawalReason,
+} from "@/lib/generated/prisma/enums";
+
+export const STAGES = ["received", "recorded", "identified", "supported", "cps", "charged", "convicted"] as const;
+export type Stage = (typeof STAGES)[number];
+
+// A report as the definitions see it: its state and its outcome trail.
+export type CountedReport = {
+  reportedOn: string; // YYYY-MM-DD, the UK date the report was received
+  status: ReportStatus;
+  crimeRecorded?: Answer | null;
+  personWants: PersonWants;
+  initialPersonWants?: PersonWants;
+  reportingRoute?: ReportingRoute;
+  events: readonly CountedEvent[];
+};
+
+export type CountedEvent = {
+  type: CaseEventType;
+  on: string; // YYYY-MM-DD
+  outcome?: HomeOfficeOutcome;
+  courtResult?: CourtResult;
+  suspect?: string;
+  withdrawalReasons?: readonly WithdrawalReason[];
+};
+
+const CHARGE_OUTCOMES: readonly HomeOfficeOutcome[] = ["OUTCOME_1", "OUTCOME_1A"];
+const CONVICTIONS: readonly CourtResult[] = ["CONVICTED", "CONVICTED_ALTERNATIVE"];
+// Outcomes in which the person did not (or no longer) support action.
+export const NOT_SUPPORTED_OUTCOMES: readonly HomeOfficeOutcome[] = ["OUTCOME_14", "OUTCOME_16"];
+const SUSPECT_KNOWN_EVENTS: readonly CaseEventType[] = [
+  "SUSPECT_IDENTIFIED",
+  "ARRESTED",
+  "INTERVIEWED_UNDER_CAUTION",
+  "RELEASED",
+];
+const SUSPECT_KNOWN_OUTCOMES: readonly HomeOfficeOutcome[] = ["OUTCOME_15", "OUTCOME_16"];
+
+const isCharge = (e: CountedEvent) => e.type === "CHARGED" || (e.outcome !== undefined && CHARGE_OUTCOMES.includes(e.outcome));
+
+// The outcome that stands: the latest recorded (a later outcome replaces an earlier one).
+export function latestOutcome(report: CountedReport): CountedEvent | undefined {
+  return report.events
+    .filter((e) => e.type === "OUTCOME_RECORDED" && e.outcome)
+    .reduce<CountedEvent | undefined>((latest, e) => (!latest || e.on >= latest.on ? e : latest), undefined);
+}
+
+// The furthest stage a report has reached, as an index into STAGES. Reaching a stage means
+// reaching every stage before it: a charge shows the suspect was identified and the person
+// supported action, whatever else the trail records.
+//   recorded    a crime was recorded (or a Home Office outcome, which only recorded crimes get)
+//   identified  a suspect was identified, arrested, interviewed or released, or outcome 15/16
+//   supported   a suspect is known and the person wants a full investigation (not 14/16)
+//   cps         a file went to the Crown Prosecution Service
+//   charged     a charge or summons (or outcome 1/1A); a charge later discontinued still counts
+//   convicted   convicted in court, of the offence or an alternative
+export function stageOf(report: CountedReport): number {
+  const has = (match: (e: CountedEvent) => boolean) => report.events.some(match);
+  const outcome = latestOutcome(report)?.outcome;
+  if (has((e) => e.type === "COURT_RESULT" && e.courtResult !== undefined && CONVICTIONS.includes(e.courtResult)))
+    return 6;
+  if (has(isCharge)) return 5;
+  if (has((e) => e.type === "FILE_TO_CPS")) return 4;
+  const identified = has(
+    (e) =>
+      SUSPECT_KNOWN_EVENTS.includes(e.type) || (e.outcome !== undefined && SUSPECT_KNOWN_OUTCOMES.includes(e.outcome)),
+  );
+  const stillSupports = outcome === undefined || !NOT_SUPPORTED_OUTCOMES.includes(outcome);
+  if (identified && report.personWants === "FULL_INVESTIGATION" && stillSupports) return 3;
+  if (identified) return 2;
+  if (has((e) => e.type === "CRIME_RECORDED" || e.type === "OUTCOME_RECORDED") || report.crimeRecorded === "YES")
+    return 1;
+  return 0;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000));
+}
+
+function earliest(events: readonly CountedEvent[]): string | undefined {
+  return events.reduce<string | undefined>((min, e) => (min === undefined || e.on < min ? e.on : min), undefined);
+}
+
+export type ReportFacts = {
+  stage: number;
+  isOpen: boolean;
+  outcome: HomeOfficeOutcome | null;
+  withdrawalReasons: readonly WithdrawalReason[];
+  daysToCharge: number | null;
+  daysToOutcome: number | null;
+  suspectsCharged: number;
+  startedQuiet: boolean;
+  converted: boolean;
+};
+
+export function factsOf(report: CountedReport): ReportFacts {
+  const stage = stageOf(report);
+  const latest = latestOutcome(report);
+  const outcome = latest?.outcome ?? null;
+  const chargedOn = earliest(report.events.filter(isCharge));
+  const outcomeOn = earliest(report.events.filter((e) => e.type === "OUTCOME_RECORDED"));
+  const chargedSuspects = new Set(
+    report.events.filter((e) => e.type === "CHARGED").map((e, i) => e.suspect ?? `unnamed-${i}`),
+  ).size;
+  // Intelligence-only or anonymous at first: the reports that show trust being rebuilt
+  // when they later become full investigations.
+  const startedQuiet =
+    report.initialPersonWants === "INTELLIGENCE_ONLY" ||
+    report.initialPersonWants === "ANONYMOUS_CONTACT" ||
+    report.reportingRoute === "ANONYMOUS_INTELLIGENCE";
+  return {
+    stage,
+    isOpen: report.status === "OPEN",
+    outcome,
+    withdrawalReasons: outcome && NOT_SUPPORTED_OUTCOMES.includes(outcome) ? (latest?.withdrawalReasons ?? []) : [],
+    daysToCharge: chargedOn ? daysBetween(report.reportedOn, chargedOn) : null,
+    daysToOutcome: outcomeOn ? daysBetween(report.reportedOn, outcomeOn) : null,
+    suspectsCharged: stage >= 5 ? Math.max(chargedSuspects, 1) : 0,
+    startedQuiet,
+    converted: startedQuiet && report.personWants === "FULL_INVESTIGATION",
+  };
+}
+
+// How many of a cohort reached each stage, and how many are still open.
+export type StageCounts = {
+  reports: number;
+  recorded: number;
+  identified: number;
+  supported: number;
+  cps: number;
+  charged: number;
+  convicted: number;
+  open: number;
+};
+
+export const STAGE_COUNT_KEYS = ["reports", "recorded", "identified", "supported", "cps", "charged", "convicted"] as const;
+
+export const NO_COUNTS: StageCounts = {
+  reports: 0,
+  recorded: 0,
+  identified: 0,
+  supported: 0,
+  cps: 0,
+  charged: 0,
+  convicted: 0,
+  open: 0,
+};
+
+export function countCohort(reports: readonly CountedReport[]): { counts: StageCounts; openAtStage: number[] } {
+  const counts = { ...NO_COUNTS };
+  const openAtStage = STAGES.map(() => 0);
+  for (const report of reports) {
+    const { stage, isOpen } = factsOf(report);
+    STAGE_COUNT_KEYS.forEach((key, index) => {
+      if (stage >= index) counts[key] += 1;
+    });
+    if (isOpen) {
+      counts.open += 1;
+      openAtStage[stage] = (openAtStage[stage] ?? 0) + 1;
+    }
+  }
+  return { counts, openAtStage };
+}
+
+// A share, or null when there is nothing to share out: never a division by zero.
+export function rate(part: number, whole: number): number | null {
+  if (!Number.isFinite(part) || !Number.isFinite(whole) || whole <= 0) return null;
+  return part / whole;
+}
+
+export type Headline = {
+  received: number;
+  charged: number;
+  convicted: number;
+  chargeRate: number | null;
+  convictionRate: number | null;
+};
+
+// Charged: reports with a charge or summons, as a share of reports received in the period.
+// Convicted: reports with a conviction, as a share of reports received in the period.
+export function headlineOf(counts: StageCounts): Headline {
+  return {
+    received: counts.reports,
+    charged: counts.charged,
+    convicted: counts.convicted,
+    chargeRate: rate(counts.charged, counts.reports),
+    convictionRate: rate(counts.convicted, counts.reports),
+  };
+}
+
+// The published Gwent figures the unit compares itself with (UWE Bristol, 2025).
+export const GWENT_BASELINE = { received: 86, charged: 6, convicted: 3, chargeRate: 0.07, convictionRate: 0.035 } as const;
+
+export type FunnelRow = {
+  stage: Stage;
+  count: number;
+  // Of the whole cohort.
+  share: number | null;
+  // Of those at the stage before.
+  ofPrevious: number | null;
+  // Reports that stopped at this stage: still open (not lost), or closed here (lost).
+  stoppedOpen: number;
+  stoppedClosed: number;
+};
+
+export function funnelOf(counts: StageCounts, openAtStage: readonly number[]): FunnelRow[] {
+  return STAGES.map((stage, index) => {
+    const count = counts[STAGE_COUNT_KEYS[index] ?? "reports"];
+    const next = index + 1 < STAGES.length ? counts[STAGE_COUNT_KEYS[index + 1] ?? "reports"] : count;
+    const previous = index > 0 ? counts[STAGE_COUNT_KEYS[index - 1] ?? "reports"] : null;
+    const stopped = index + 1 < STAGES.length ? count - next : 0;
+    const stoppedOpen = index + 1 < STAGES.length ? Math.min(openAtStage[index] ?? 0, stopped) : 0;
+    return {
+      stage,
+      count,
+      share: rate(count, counts.reports),
+      ofPrevious: previous === null ? null : rate(count, previous),
+      stoppedOpen,
+      stoppedClosed: stopped - stoppedOpen,
+    };
+  });
+}
+
+// Nearest-rank percentile of whole days, from a histogram: the smallest number of days by
+// which at least p of the reports had got there. Null when there are none.
+export function percentileOf(histogram: readonly { days: number; reports: number }[], p: number): number | null {
+  const sorted = histogram.filter((h) => h.reports > 0).sort((a, b) => a.days - b.days);
+  const total = sorted.reduce((sum, h) => sum + h.reports, 0);
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil(p * total));
+  let seen = 0;
+  for (const h of sorted) {
+    seen += h.reports;
+    if (seen >= rank) return h.days;
+  }
+  return sorted[sorted.length - 1]?.days ?? null;
+}
+
+export type Timeliness = { reports: number; median: number | null; p90: number | null };
+
+export function timelinessOf(histogram: readonly { days: number; reports: number }[]): Timeliness {
+  return {
+    reports: histogram.reduce((sum, h) => sum + h.reports, 0),
+    median: percentileOf(histogram, 0.5),
+    p90: percentileOf(histogram, 0.9),
+  };
+}
+
+// Open reports by how long ago they were received, in whole calendar months (so that the
+// figure can come from the monthly summaries).
+export const AGE_BANDS = [
+  { key: "under3Months", maxMonths: 2 },
+  { key: "3to6Months", maxMonths: 5 },
+  { key: "6to12Months", maxMonths: 11 },
+  { key: "1to2Years", maxMonths: 23 },
+  { key: "over2Years", maxMonths: Number.POSITIVE_INFINITY },
+] as const;
+export type AgeBand = (typeof AGE_BANDS)[number]["key"];
+
+export function monthsBetween(fromMonth: string, toMonth: string): number {
+  const [fy, fm] = fromMonth.split("-").map(Number);
+  const [ty, tm] = toMonth.split("-").map(Number);
+  return ((ty ?? 0) - (fy ?? 0)) * 12 + ((tm ?? 0) - (fm ?? 0));
+}
+
+export function openByAge(
+  months: readonly { month: string; open: number }[],
+  currentMonth: string,
+): { band: AgeBand; reports: number }[] {
+  const bands = AGE_BANDS.map((b) => ({ band: b.key as AgeBand, reports: 0 }));
+  for (const { month, open } of months) {
+    const age = Math.max(0, monthsBetween(month, currentMonth));
+    const index = AGE_BANDS.findIndex((b) => age <= b.maxMonths);
+    const band = bands[index];
+    if (band) band.reports += open;
+  }
+  return bands;
+}
+
+// Calendar quarters from months (YYYY-MM): "2026-Q1" holds January to March.
+export function quarterOf(month: string): string {
+  const [year, m] = month.split("-");
+  return `${year}-Q${Math.ceil(Number(m) / 3)}`;
+}

@@ -7,7 +7,9 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "no-referrer" },
+  // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on form posts,
+  // which Next.js rightly refuses for server actions. Other sites still get no referrer.
+  { key: "Referrer-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
   { key: "Cache-Control", value: "no-store" },
 ];

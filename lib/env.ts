@@ -9,6 +9,8 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   PAGE_SIZE: z.coerce.number().int().min(5).max(200).default(25),
+  // Counts from 1 to one less than this are shown as "fewer than N" in anything published.
+  SMALL_NUMBER_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,61 +1,136 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session-user";
-import { getHeadlineForUnit } from "@/lib/dashboard/headline";
-import { GWENT_BASELINE } from "@/lib/dashboard/rates";
+import { requireUser } from "@/lib/auth/session-user";
+import { getDashboard, mayReadDashboard } from "@/lib/dashboard/queries";
+import { filtersToSearchParams, parseFilters } from "@/lib/dashboard/filters";
+import { dashboardTables } from "@/lib/dashboard/tables";
+import { env } from "@/lib/env";
+import { FilterForm } from "./filter-form";
+import { PrintButton } from "./print-button";
+import { HeadlineSection } from "./sections/headline";
+import { FunnelSection } from "./sections/funnel";
+import { OutcomesSection } from "./sections/outcomes";
+import { BreakdownsSection } from "./sections/breakdowns";
+import { TrendSection } from "./sections/trend";
+import { TimelinessSection } from "./sections/timeliness";
+import { TrustSection } from "./sections/trust";
+import { monthLabel, type DashboardView } from "./view";
+import "./dashboard.css";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+type Props = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
   return { title: t("title") };
 }
 
-export default async function DashboardPage() {
-  const user = await requirePermission("dashboard:read:unit");
-  const headline = await getHeadlineForUnit(user);
-  if (!headline) notFound();
-  const t = await getTranslations("dashboard");
+// The filters as the URL should spell them: a form submission (with its empty fields) is
+// sent to the short form, so that what is bookmarked or shared reads cleanly.
+function isCanonical(raw: SearchParams, canonical: URLSearchParams): boolean {
+  const given = Object.entries(raw).flatMap(([k, v]) =>
+    Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v ?? ""]],
+  );
+  return given.length === [...canonical].length && given.every(([k, v]) => canonical.get(k ?? "") === v);
+}
+
+const SECTIONS = ["headline", "funnel", "outcomes", "breakdowns", "trend", "timeliness", "trust"] as const;
+
+export default async function DashboardPage({ searchParams }: Props) {
+  const user = await requireUser();
+  if (!mayReadDashboard(user)) notFound();
+  const raw = await searchParams;
+  const { filters, problems } = parseFilters(raw);
+  const canonical = filtersToSearchParams(filters);
+  if (problems.length === 0 && !isCanonical(raw, canonical)) {
+    const query = canonical.toString();
+    redirect(`/dashboard${query ? `?${query}` : ""}`);
+  }
+  const d = await getDashboard(user, filters, { problems });
+  if (!d) notFound();
+  const t = await getTranslations();
   const format = await getFormatter();
-  const percent = (r: number | null) =>
-    r === null ? t("noReports") : format.number(r, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const rows = [
-    { label: t("received"), count: headline.received, rate: null, definition: null },
-    { label: t("charged"), count: headline.charged, rate: headline.chargeRate, definition: t("chargedDefinition") },
-    { label: t("convicted"), count: headline.convicted, rate: headline.convictionRate, definition: t("convictedDefinition") },
-  ];
+  const month = (m: string) => monthLabel(format, m);
+  const view: DashboardView = { d, t, format, tables: dashboardTables(d, { t, month }) };
+  const threshold = env().SMALL_NUMBER_THRESHOLD;
+  const officerName = d.officers.find((o) => o.id === d.filters.officer)?.name;
+  const firstMonth = d.period.from ?? d.months[0]?.month;
+  const only = [
+    d.filters.type && t(`enums.IncidentType.${d.filters.type}`),
+    d.filters.route && t(`enums.ReportingRoute.${d.filters.route}`),
+    d.filters.area,
+  ].filter(Boolean);
+
   return (
-    <>
-      <h1 className="mb-2 text-3xl font-bold">{t("title")}</h1>
-      <p className="mb-6 font-bold text-danger">{t("notForPublication")}</p>
-      <table className="mb-4 w-full max-w-3xl border-collapse text-left">
-        <caption className="mb-2 text-left font-bold">{t("figuresCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="border-b-2 border-ink px-2 py-2">{t("measure")}</th>
-            <th scope="col" className="border-b-2 border-ink px-2 py-2">{t("count")}</th>
-            <th scope="col" className="border-b-2 border-ink px-2 py-2">{t("rate")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.label} className="border-b border-line align-top">
-              <th scope="row" className="px-2 py-2">
-                {r.label}
-                {r.definition && <span className="block text-sm font-normal text-muted">{r.definition}</span>}
-              </th>
-              <td className="px-2 py-2">{format.number(r.count)}</td>
-              <td className="px-2 py-2">{r.definition ? percent(r.rate) : ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="text-muted">
-        {t("baseline", {
-          received: GWENT_BASELINE.received,
-          charge: percent(GWENT_BASELINE.chargeRate),
-          conviction: percent(GWENT_BASELINE.convictionRate),
-        })}
+    <div className="dashboard">
+      <div className="mb-2 flex flex-wrap items-start justify-between gap-4">
+        <h1 className="text-3xl font-bold">
+          {d.scope === "own" ? t("dashboard.ownTitle") : t("dashboard.title")}
+        </h1>
+        <PrintButton label={t("dashboard.print")} />
+      </div>
+      <p className="mb-1 font-bold text-danger">{t("dashboard.notForPublication")}</p>
+      <p className="mb-4 max-w-3xl text-muted">
+        {t("dashboard.publicationNote", { threshold, limit: threshold - 1 })}
       </p>
-    </>
+      <p className="mb-1 text-lg">
+        {d.scope === "own"
+          ? t("dashboard.scopeOwn")
+          : officerName
+            ? t("dashboard.scopeOfficer", { officer: officerName })
+            : t("dashboard.scopeUnit", { unit: user.organisationName })}
+        {". "}
+        {firstMonth
+          ? t(d.period.from ? "dashboard.periodRange" : "dashboard.periodAll", {
+              from: month(firstMonth),
+              to: month(d.period.to),
+            })
+          : t("dashboard.periodAllEmpty")}
+        .
+      </p>
+      {only.length > 0 && (
+        <p className="mb-4 text-lg">{t("dashboard.activeFilters", { filters: only.join(", ") })}</p>
+      )}
+
+      {d.problems.length > 0 && (
+        <div role="status" className="mb-6 border-4 border-danger p-4" aria-labelledby="problems-heading">
+          <h2 id="problems-heading" className="mb-1 text-lg font-bold">
+            {t("dashboard.problems.title")}
+          </h2>
+          <p className="mb-1">{t("dashboard.problems.body")}</p>
+          <ul className="list-disc pl-6">
+            {[...new Set(d.problems)].map((p) => (
+              <li key={p}>{t(`dashboard.problems.${p}`)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {/* Keyed by the filters, so that the fields show them again after moving to a new view. */}
+      <FilterForm key={canonical.toString()} view={view} />
+
+      <nav aria-labelledby="contents-heading" className="no-print mb-8">
+        <h2 id="contents-heading" className="mb-1 font-bold">
+          {t("dashboard.contents")}
+        </h2>
+        <ul className="flex flex-wrap gap-x-6 gap-y-1">
+          {SECTIONS.map((s) => (
+            <li key={s}>
+              <a href={`#${s}`}>{t(`dashboard.sections.${s}`)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      {d.totals.reports === 0 && <p className="mb-6 text-lg font-bold">{t("dashboard.noReports")}</p>}
+      <HeadlineSection view={view} />
+      <FunnelSection view={view} />
+      <OutcomesSection view={view} />
+      <BreakdownsSection view={view} />
+      <TrendSection view={view} />
+      <TimelinessSection view={view} />
+      <TrustSection view={view} />
+    </div>
   );
 }

@@ -66,7 +66,9 @@ describe("the study's own cohort", () => {
 
 describe("reports still open", () => {
   it("are open at the stage they have reached, not lost", () => {
-    const { counts, openAtStage } = countCohort(cohortOf({ justReported: 1, recorded: 2, suspectKnown: 1, withCps: 1 }));
+    const { counts, openAtStage } = countCohort(
+      cohortOf({ justReported: 1, recorded: 2, suspectKnown: 1, withCps: 1 }),
+    );
     const funnel = funnelOf(counts, openAtStage);
     expect(funnel.reduce((sum, r) => sum + r.stoppedClosed, 0)).toBe(0);
     expect(funnel.map((r) => r.stoppedOpen)).toEqual([1, 2, 0, 1, 1, 0, 0]);
@@ -131,7 +133,9 @@ describe("the stage rules", () => {
   it("a person who steps back after a suspect is identified stops at 'identified'", () => {
     expect(stageOf(handReport("stepsBackIdentified"))).toBe(2);
     // Even if what they want was not updated, outcome 16 says they no longer support action.
-    expect(stageOf(handReport("stepsBackIdentified", undefined, { personWants: "FULL_INVESTIGATION" }))).toBe(2);
+    expect(stageOf(handReport("stepsBackIdentified", undefined, { personWants: "FULL_INVESTIGATION" }))).toBe(
+      2,
+    );
   });
 
   it("intelligence-only reports stay at 'received', and a crime recorded without an event still counts", () => {
@@ -147,7 +151,10 @@ describe("the stage rules", () => {
     const reopened = handReport("stepsBackUnidentified", "2025-01-01");
     const later = {
       ...reopened,
-      events: [...reopened.events, { type: "OUTCOME_RECORDED" as const, on: "2025-06-01", outcome: "OUTCOME_18" as const }],
+      events: [
+        ...reopened.events,
+        { type: "OUTCOME_RECORDED" as const, on: "2025-06-01", outcome: "OUTCOME_18" as const },
+      ],
     };
     expect(factsOf(later)).toMatchObject({ outcome: "OUTCOME_18", withdrawalReasons: [], daysToOutcome: 20 });
   });
@@ -164,7 +171,15 @@ describe("timeliness", () => {
     const histogram = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100].map((days) => ({ days, reports: 1 }));
     expect(timelinessOf(histogram)).toEqual({ reports: 10, median: 50, p90: 90 });
     expect(percentileOf([{ days: 7, reports: 3 }], 0.9)).toBe(7);
-    expect(percentileOf([{ days: 3, reports: 1 }, { days: 300, reports: 1 }], 0.5)).toBe(3);
+    expect(
+      percentileOf(
+        [
+          { days: 3, reports: 1 },
+          { days: 300, reports: 1 },
+        ],
+        0.5,
+      ),
+    ).toBe(3);
   });
 
   it("counts days from the UK date of the report", () => {

@@ -18,7 +18,15 @@ import type {
   WithdrawalReason,
 } from "@/lib/generated/prisma/enums";
 
-export const STAGES = ["received", "recorded", "identified", "supported", "cps", "charged", "convicted"] as const;
+export const STAGES = [
+  "received",
+  "recorded",
+  "identified",
+  "supported",
+  "cps",
+  "charged",
+  "convicted",
+] as const;
 export type Stage = (typeof STAGES)[number];
 
 // A report as the definitions see it: its state and its outcome trail.
@@ -53,7 +61,8 @@ const SUSPECT_KNOWN_EVENTS: readonly CaseEventType[] = [
 ];
 const SUSPECT_KNOWN_OUTCOMES: readonly HomeOfficeOutcome[] = ["OUTCOME_15", "OUTCOME_16"];
 
-const isCharge = (e: CountedEvent) => e.type === "CHARGED" || (e.outcome !== undefined && CHARGE_OUTCOMES.includes(e.outcome));
+const isCharge = (e: CountedEvent) =>
+  e.type === "CHARGED" || (e.outcome !== undefined && CHARGE_OUTCOMES.includes(e.outcome));
 
 // The outcome that stands: the latest recorded (a later outcome replaces an earlier one).
 export function latestOutcome(report: CountedReport): CountedEvent | undefined {
@@ -74,28 +83,42 @@ export function latestOutcome(report: CountedReport): CountedEvent | undefined {
 export function stageOf(report: CountedReport): number {
   const has = (match: (e: CountedEvent) => boolean) => report.events.some(match);
   const outcome = latestOutcome(report)?.outcome;
-  if (has((e) => e.type === "COURT_RESULT" && e.courtResult !== undefined && CONVICTIONS.includes(e.courtResult)))
+  if (
+    has(
+      (e) => e.type === "COURT_RESULT" && e.courtResult !== undefined && CONVICTIONS.includes(e.courtResult),
+    )
+  )
     return 6;
   if (has(isCharge)) return 5;
   if (has((e) => e.type === "FILE_TO_CPS")) return 4;
   const identified = has(
     (e) =>
-      SUSPECT_KNOWN_EVENTS.includes(e.type) || (e.outcome !== undefined && SUSPECT_KNOWN_OUTCOMES.includes(e.outcome)),
+      SUSPECT_KNOWN_EVENTS.includes(e.type) ||
+      (e.outcome !== undefined && SUSPECT_KNOWN_OUTCOMES.includes(e.outcome)),
   );
   const stillSupports = outcome === undefined || !NOT_SUPPORTED_OUTCOMES.includes(outcome);
   if (identified && report.personWants === "FULL_INVESTIGATION" && stillSupports) return 3;
   if (identified) return 2;
-  if (has((e) => e.type === "CRIME_RECORDED" || e.type === "OUTCOME_RECORDED") || report.crimeRecorded === "YES")
+  if (
+    has((e) => e.type === "CRIME_RECORDED" || e.type === "OUTCOME_RECORDED") ||
+    report.crimeRecorded === "YES"
+  )
     return 1;
   return 0;
 }
 
 function daysBetween(from: string, to: string): number {
-  return Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000));
+  return Math.max(
+    0,
+    Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000),
+  );
 }
 
 function earliest(events: readonly CountedEvent[]): string | undefined {
-  return events.reduce<string | undefined>((min, e) => (min === undefined || e.on < min ? e.on : min), undefined);
+  return events.reduce<string | undefined>(
+    (min, e) => (min === undefined || e.on < min ? e.on : min),
+    undefined,
+  );
 }
 
 export type ReportFacts = {
@@ -129,7 +152,8 @@ export function factsOf(report: CountedReport): ReportFacts {
     stage,
     isOpen: report.status === "OPEN",
     outcome,
-    withdrawalReasons: outcome && NOT_SUPPORTED_OUTCOMES.includes(outcome) ? (latest?.withdrawalReasons ?? []) : [],
+    withdrawalReasons:
+      outcome && NOT_SUPPORTED_OUTCOMES.includes(outcome) ? (latest?.withdrawalReasons ?? []) : [],
     daysToCharge: chargedOn ? daysBetween(report.reportedOn, chargedOn) : null,
     daysToOutcome: outcomeOn ? daysBetween(report.reportedOn, outcomeOn) : null,
     suspectsCharged: stage >= 5 ? Math.max(chargedSuspects, 1) : 0,
@@ -150,7 +174,15 @@ export type StageCounts = {
   open: number;
 };
 
-export const STAGE_COUNT_KEYS = ["reports", "recorded", "identified", "supported", "cps", "charged", "convicted"] as const;
+export const STAGE_COUNT_KEYS = [
+  "reports",
+  "recorded",
+  "identified",
+  "supported",
+  "cps",
+  "charged",
+  "convicted",
+] as const;
 
 export const NO_COUNTS: StageCounts = {
   reports: 0,
@@ -163,7 +195,10 @@ export const NO_COUNTS: StageCounts = {
   open: 0,
 };
 
-export function countCohort(reports: readonly CountedReport[]): { counts: StageCounts; openAtStage: number[] } {
+export function countCohort(reports: readonly CountedReport[]): {
+  counts: StageCounts;
+  openAtStage: number[];
+} {
   const counts = { ...NO_COUNTS };
   const openAtStage = STAGES.map(() => 0);
   for (const report of reports) {
@@ -206,7 +241,13 @@ export function headlineOf(counts: StageCounts): Headline {
 }
 
 // The published Gwent figures the unit compares itself with (UWE Bristol, 2025).
-export const GWENT_BASELINE = { received: 86, charged: 6, convicted: 3, chargeRate: 0.07, convictionRate: 0.035 } as const;
+export const GWENT_BASELINE = {
+  received: 86,
+  charged: 6,
+  convicted: 3,
+  chargeRate: 0.07,
+  convictionRate: 0.035,
+} as const;
 
 export type FunnelRow = {
   stage: Stage;
@@ -240,7 +281,10 @@ export function funnelOf(counts: StageCounts, openAtStage: readonly number[]): F
 
 // Nearest-rank percentile of whole days, from a histogram: the smallest number of days by
 // which at least p of the reports had got there. Null when there are none.
-export function percentileOf(histogram: readonly { days: number; reports: number }[], p: number): number | null {
+export function percentileOf(
+  histogram: readonly { days: number; reports: number }[],
+  p: number,
+): number | null {
   const sorted = histogram.filter((h) => h.reports > 0).sort((a, b) => a.days - b.days);
   const total = sorted.reduce((sum, h) => sum + h.reports, 0);
   if (total === 0) return null;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, currentMonth, filtersToSearchParams, parseFilters, resolvePeriod, withFilter } from "./filters";
+import {
+  addMonths,
+  currentMonth,
+  filtersToSearchParams,
+  parseFilters,
+  resolvePeriod,
+  withFilter,
+} from "./filters";
 
 const OFFICER = "0193a2b4-7c1d-7e2f-8a3b-4c5d6e7f8091";
 
@@ -50,9 +57,19 @@ describe("filters in the URL", () => {
 
   it("writes back only what differs from the defaults, so links stay short", () => {
     expect(filtersToSearchParams({ period: "all" }).toString()).toBe("");
-    expect(withFilter({ period: "last-12-months" }, { route: "OTHER" })).toBe("?period=last-12-months&route=OTHER");
-    const { filters } = parseFilters({ period: "custom", from: "2025-04", to: "2026-03", area: "Old Market" });
-    expect(parseFilters(Object.fromEntries(filtersToSearchParams(filters)))).toEqual({ filters, problems: [] });
+    expect(withFilter({ period: "last-12-months" }, { route: "OTHER" })).toBe(
+      "?period=last-12-months&route=OTHER",
+    );
+    const { filters } = parseFilters({
+      period: "custom",
+      from: "2025-04",
+      to: "2026-03",
+      area: "Old Market",
+    });
+    expect(parseFilters(Object.fromEntries(filtersToSearchParams(filters)))).toEqual({
+      filters,
+      problems: [],
+    });
   });
 });
 
@@ -69,7 +86,10 @@ describe("periods", () => {
 
   it("the financial year starts in April, and January's last quarter is the autumn", () => {
     const february = new Date("2026-02-02T00:00:00Z");
-    expect(resolvePeriod({ period: "this-financial-year" }, february)).toEqual({ from: "2025-04", to: "2026-02" });
+    expect(resolvePeriod({ period: "this-financial-year" }, february)).toEqual({
+      from: "2025-04",
+      to: "2026-02",
+    });
     expect(resolvePeriod({ period: "last-quarter" }, february)).toEqual({ from: "2025-10", to: "2025-12" });
   });
 

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { IncidentType, ReportingRoute } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
+import { londonWallClock } from "@/lib/time/london";
 
 export const PERIODS = [
   "all",
@@ -60,11 +61,13 @@ export function parseFilters(raw: Raw): { filters: DashboardFilters; problems: F
   const period = single(raw, "period");
   const from = single(raw, "from");
   const to = single(raw, "to");
-  const wantsCustom = period === "custom" || (period === undefined && (from !== undefined || to !== undefined));
+  const wantsCustom =
+    period === "custom" || (period === undefined && (from !== undefined || to !== undefined));
   if (wantsCustom) {
     const a = month.safeParse(from);
     const b = month.safeParse(to);
-    if (a.success && b.success && a.data <= b.data) Object.assign(filters, { period: "custom", from: a.data, to: b.data });
+    if (a.success && b.success && a.data <= b.data)
+      Object.assign(filters, { period: "custom", from: a.data, to: b.data });
     else problems.push("period");
   } else if (period !== undefined) {
     const parsed = fields.period.safeParse(period);
@@ -96,10 +99,8 @@ export function withFilter(filters: DashboardFilters, change: Partial<DashboardF
 
 // The current month in UK time, as YYYY-MM.
 export function currentMonth(now: Date): string {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit" })
-    .formatToParts(now)
-    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
-  return `${parts.year}-${parts.month}`;
+  const { year, month } = londonWallClock(now);
+  return `${year}-${String(month).padStart(2, "0")}`;
 }
 
 export function addMonths(month: string, count: number): string {

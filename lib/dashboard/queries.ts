@@ -5,6 +5,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Db, type Tx } from "@/lib/db/client";
+import { londonToday } from "@/lib/time/london";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -30,6 +31,7 @@ import {
   type DashboardFilters,
   type FilterField,
   type MonthRange,
+  DEFAULT_FILTERS,
 } from "./filters";
 
 export const BREAKDOWNS = ["type", "route", "wants", "setting", "relationship", "area", "officer"] as const;
@@ -66,7 +68,14 @@ export type Dashboard = {
   areas: string[];
 };
 
-const NO_EXTRA = { suspectsCharged: 0, startedQuiet: 0, converted: 0, repeat: 0, updatesOnTime: 0, updatesLate: 0 };
+const NO_EXTRA = {
+  suspectsCharged: 0,
+  startedQuiet: 0,
+  converted: 0,
+  repeat: 0,
+  updatesOnTime: 0,
+  updatesLate: 0,
+};
 export const ZERO: Counts = { ...NO_COUNTS, ...NO_EXTRA };
 const COUNT_KEYS = Object.keys(ZERO) as (keyof Counts)[];
 
@@ -75,7 +84,8 @@ type Scope = { unitId: string; officerKey: string; own: boolean };
 // Whose reports: the unit (optionally one officer's), or the officer's own caseload.
 function scopeFor(user: CurrentUser, filters: DashboardFilters): Scope | null {
   if (!user.unitId) return null;
-  if (can(user, "dashboard:read:unit")) return { unitId: user.unitId, officerKey: filters.officer ?? "", own: false };
+  if (can(user, "dashboard:read:unit"))
+    return { unitId: user.unitId, officerKey: filters.officer ?? "", own: false };
   if (can(user, "dashboard:read:own")) return { unitId: user.unitId, officerKey: user.id, own: true };
   return null;
 }
@@ -97,26 +107,119 @@ function factWhere(scope: Scope, filters: DashboardFilters, range: MonthRange): 
   return Prisma.join(parts, " AND ");
 }
 
-const MEASURES = Prisma.raw(
-  COUNT_KEYS.map((k) => `sum(c."${k === "reports" ? "reports" : k}")::int AS "${k}"`).join(", "),
-);
+const SUMS = Prisma.raw(COUNT_KEYS.map((k) => `sum(c."${k}")::int AS "${k}"`).join(", "));
 
-// Every count the page shows, per dimension and value; by month for the cohort as a whole.
-function cellsQuery(scope: Scope, filters: DashboardFilters, range: MonthRange): Prisma.Sql {
-  const source = hasReportFilters(filters)
-    ? Prisma.sql`
-        SELECT c.*, f."month" FROM "DashboardReportFact" f CROSS JOIN LATERAL dashboard_fact_cells(f) c
-        WHERE c."officerKey" = '' AND ${factWhere(scope, filters, range)}`
-    : Prisma.sql`
-        SELECT c.* FROM "DashboardMonthlyCount" c
-        WHERE c."unitId" = ${scope.unitId}::uuid AND c."officerKey" = ${scope.officerKey}
-          ${monthWhere(Prisma.sql`c."month"`, range)}`;
+// From the monthly summaries: a few thousand rows however many reports there are.
+function summaryCells(scope: Scope, range: MonthRange): Prisma.Sql {
   return Prisma.sql`
     SELECT c.dimension, c.value, to_char(CASE WHEN c.dimension = 'all' THEN c."month" END, 'YYYY-MM') AS "month",
-      ${MEASURES}
-    FROM (${source}) c
+      ${SUMS}
+    FROM "DashboardMonthlyCount" c
+    WHERE c."unitId" = ${scope.unitId}::uuid AND c."officerKey" = ${scope.officerKey}
+      ${monthWhere(Prisma.sql`c."month"`, range)}
     GROUP BY 1, 2, 3
     HAVING sum(c.reports) <> 0`;
+}
+
+// The same measures counted straight from the facts (alias f); dashboard_fact_cells in the
+// migration defines them for the summaries, and a test holds the two to each other.
+const FACT_MEASURES = Prisma.sql`
+  count(*)::int AS reports,
+  (count(*) FILTER (WHERE f.stage >= 1))::int AS recorded,
+  (count(*) FILTER (WHERE f.stage >= 2))::int AS identified,
+  (count(*) FILTER (WHERE f.stage >= 3))::int AS supported,
+  (count(*) FILTER (WHERE f.stage >= 4))::int AS cps,
+  (count(*) FILTER (WHERE f.stage >= 5))::int AS charged,
+  (count(*) FILTER (WHERE f.stage >= 6))::int AS convicted,
+  (count(*) FILTER (WHERE f."isOpen"))::int AS open,
+  sum(f."suspectsCharged")::int AS "suspectsCharged",
+  (count(*) FILTER (WHERE f."startedQuiet"))::int AS "startedQuiet",
+  (count(*) FILTER (WHERE f.converted))::int AS converted,
+  (count(*) FILTER (WHERE f."isRepeat"))::int AS repeat,
+  sum(f."updatesOnTime")::int AS "updatesOnTime",
+  sum(f."updatesLate")::int AS "updatesLate"`;
+
+// With report filters, from the per-report facts: one pass for the single-valued
+// dimensions (grouping sets) and one for the lists (incident types, reasons, updates due).
+function factCells(scope: Scope, filters: DashboardFilters, range: MonthRange): Prisma.Sql {
+  const where = factWhere(scope, filters, range);
+  return Prisma.sql`
+    SELECT
+      CASE
+        WHEN GROUPING(f."month") = 0 THEN 'all'
+        WHEN GROUPING(f."reportingRoute") = 0 THEN 'route'
+        WHEN GROUPING(f."personWants") = 0 THEN 'wants'
+        WHEN GROUPING(f."workSetting") = 0 THEN 'setting'
+        WHEN GROUPING(f.relationship) = 0 THEN 'relationship'
+        WHEN GROUPING(f.area) = 0 THEN 'area'
+        WHEN GROUPING(f."officerId") = 0 THEN 'officer'
+        WHEN GROUPING(x.outcome) = 0 THEN 'outcome'
+        WHEN GROUPING(x.open_stage) = 0 THEN 'openStage'
+        WHEN GROUPING(f."daysToCharge") = 0 THEN 'daysToCharge'
+        ELSE 'daysToOutcome'
+      END AS dimension,
+      CASE
+        WHEN GROUPING(f."month") = 0 THEN ''
+        WHEN GROUPING(f."reportingRoute") = 0 THEN f."reportingRoute"::text
+        WHEN GROUPING(f."personWants") = 0 THEN f."personWants"::text
+        WHEN GROUPING(f."workSetting") = 0 THEN coalesce(f."workSetting"::text, '')
+        WHEN GROUPING(f.relationship) = 0 THEN f.relationship::text
+        WHEN GROUPING(f.area) = 0 THEN coalesce(f.area, '')
+        WHEN GROUPING(f."officerId") = 0 THEN coalesce(f."officerId"::text, '')
+        WHEN GROUPING(x.outcome) = 0 THEN x.outcome
+        WHEN GROUPING(x.open_stage) = 0 THEN x.open_stage::text
+        WHEN GROUPING(f."daysToCharge") = 0 THEN f."daysToCharge"::text
+        ELSE f."daysToOutcome"::text
+      END AS value,
+      to_char(CASE WHEN GROUPING(f."month") = 0 THEN f."month" END, 'YYYY-MM') AS "month",
+      ${FACT_MEASURES}
+    FROM "DashboardReportFact" f
+    CROSS JOIN LATERAL (
+      SELECT coalesce(f.outcome::text, CASE WHEN f."isOpen" THEN 'PENDING' ELSE 'NONE' END) AS outcome,
+        CASE WHEN f."isOpen" THEN f.stage END AS open_stage
+    ) x
+    WHERE ${where}
+    GROUP BY GROUPING SETS (
+      (f."month"), (f."reportingRoute"), (f."personWants"), (f."workSetting"), (f.relationship), (f.area),
+      (f."officerId"), (x.outcome), (x.open_stage), (f."daysToCharge"), (f."daysToOutcome")
+    )
+    HAVING NOT (GROUPING(x.open_stage) = 0 AND x.open_stage IS NULL)
+      AND NOT (GROUPING(f."daysToCharge") = 0 AND f."daysToCharge" IS NULL)
+      AND NOT (GROUPING(f."daysToOutcome") = 0 AND f."daysToOutcome" IS NULL)
+    UNION ALL
+    SELECT l.dimension, l.value, NULL, ${FACT_MEASURES}
+    FROM "DashboardReportFact" f
+    CROSS JOIN LATERAL (
+      SELECT 'type' AS dimension, t AS value
+        FROM unnest(CASE WHEN cardinality(f."incidentTypes") > 0 THEN f."incidentTypes"::text[] ELSE ARRAY[''] END) t
+      UNION ALL
+      SELECT 'reason', w FROM unnest(CASE WHEN f.outcome IN ('OUTCOME_14', 'OUTCOME_16') THEN
+        CASE WHEN cardinality(f."withdrawalReasons") > 0 THEN f."withdrawalReasons"::text[] ELSE ARRAY['NOT_RECORDED'] END
+      END) w
+      UNION ALL
+      SELECT 'updateDue', to_char(d, 'YYYY-MM-DD') FROM unnest(f."openUpdatesDue") d
+    ) l
+    WHERE ${where}
+    GROUP BY 1, 2`;
+}
+
+// Every count the page shows, per dimension and value; by month for the cohort as a whole.
+function cellsQuery(scope: Scope, filters: DashboardFilters, range: MonthRange, source: Source): Prisma.Sql {
+  return source === "facts" ? factCells(scope, filters, range) : summaryCells(scope, range);
+}
+
+// Where the counts come from: the monthly summaries, or the per-report facts. Chosen by the
+// filters; tests name one to check that both give the same figures.
+export type Source = "summary" | "facts";
+
+// Updates not yet made: overdue once the UK day they were due has passed.
+function updatesDue(rows: CellRow[], now: Date): { overdue: number; notYetDue: number } {
+  const today = londonToday(now).toISOString().slice(0, 10);
+  const due = rows.filter((r) => r.dimension === "updateDue");
+  return {
+    overdue: due.filter((r) => r.value < today).reduce((sum, r) => sum + r.reports, 0),
+    notYetDue: due.filter((r) => r.value >= today).reduce((sum, r) => sum + r.reports, 0),
+  };
 }
 
 type CellRow = { dimension: string; value: string; month: string | null } & Counts;
@@ -134,7 +237,8 @@ function monthsOf(rows: CellRow[], range: MonthRange): { month: string; counts: 
   const first = range.from ?? [...byMonth.keys()].sort()[0];
   if (!first) return [];
   const months: { month: string; counts: Counts }[] = [];
-  for (let m = first; m <= range.to; m = addMonths(m, 1)) months.push({ month: m, counts: byMonth.get(m) ?? ZERO });
+  for (let m = first; m <= range.to; m = addMonths(m, 1))
+    months.push({ month: m, counts: byMonth.get(m) ?? ZERO });
   return months;
 }
 
@@ -153,7 +257,9 @@ function valuesOf(rows: CellRow[], dimension: string): { key: string; reports: n
 }
 
 function histogramOf(rows: CellRow[], dimension: string): { days: number; reports: number }[] {
-  return rows.filter((r) => r.dimension === dimension).map((r) => ({ days: Number(r.value), reports: r.reports }));
+  return rows
+    .filter((r) => r.dimension === dimension)
+    .map((r) => ({ days: Number(r.value), reports: r.reports }));
 }
 
 async function officersOf(tx: Tx, unitId: string): Promise<{ id: string; name: string }[]> {
@@ -173,100 +279,121 @@ async function areasOf(tx: Tx, scope: Scope): Promise<string[]> {
   return rows.map((r) => r.area);
 }
 
+export type ReadOptions = { now?: Date; client?: Db; problems?: FilterField[]; source?: Source };
+
+// May this user see a dashboard at all? (Used before any work is done.)
+export function mayReadDashboard(user: CurrentUser): boolean {
+  return scopeFor(user, DEFAULT_FILTERS) !== null;
+}
+
+// Reads everything the page shows, inside the caller's transaction, and says how to audit it.
+export async function readDashboard(
+  tx: Tx,
+  user: CurrentUser,
+  requested: DashboardFilters,
+  opts: { now: Date; problems: FilterField[]; source?: Source },
+): Promise<{ dashboard: Dashboard; audited: { recordType: string; recordId: string } } | null> {
+  const initial = scopeFor(user, requested);
+  if (!initial) return null;
+  const { now } = opts;
+  // Plans here are cheap; compiling them would cost more than running them.
+  await tx.$executeRaw`SET LOCAL jit = off`;
+  const problems = [...opts.problems];
+  const officers = await officersOf(tx, initial.unitId);
+  const areas = await areasOf(tx, initial);
+  // An officer or area from another unit, or not known here, is ignored and said so.
+  const filters = { ...requested };
+  if (initial.own) delete filters.officer;
+  if (filters.officer && !officers.some((o) => o.id === filters.officer)) {
+    delete filters.officer;
+    problems.push("officer");
+  }
+  if (filters.area && !areas.includes(filters.area)) {
+    delete filters.area;
+    problems.push("area");
+  }
+  const scope = scopeFor(user, filters) as Scope;
+  const range = resolvePeriod(filters, now);
+  const source = opts.source ?? (hasReportFilters(filters) ? "facts" : "summary");
+  const rows = await tx.$queryRaw<CellRow[]>(cellsQuery(scope, filters, range, source));
+  const contacts = await tx.$queryRaw<{ month: string; contacts: number }[]>(Prisma.sql`
+    SELECT to_char(c."month", 'YYYY-MM') AS "month", sum(c.contacts)::int AS contacts
+    FROM "DashboardContactMonth" c
+    WHERE c."unitId" = ${scope.unitId}::uuid AND c."officerKey" = ${scope.officerKey}
+      ${monthWhere(Prisma.sql`c."month"`, range)}
+    GROUP BY c."month" HAVING sum(c.contacts) <> 0 ORDER BY c."month"`);
+  const months = monthsOf(rows, range);
+  const totals = months.reduce((sum, m) => add(sum, m.counts), ZERO);
+  const openAtStage = STAGES.map(
+    (_, i) => rows.find((r) => r.dimension === "openStage" && r.value === String(i))?.reports ?? 0,
+  );
+  const today = currentMonth(now);
+  const dashboard: Dashboard = {
+    scope: scope.own ? "own" : "unit",
+    filters,
+    problems,
+    period: range,
+    currentMonth: today,
+    totals,
+    headline: headlineOf(totals),
+    funnel: funnelOf(totals, openAtStage),
+    outcomes: valuesOf(rows, "outcome"),
+    reasons: valuesOf(rows, "reason"),
+    breakdowns: BREAKDOWNS.filter((d) => !(scope.own && d === "officer")).map((dimension) => ({
+      dimension,
+      rows: rows
+        .filter((r) => r.dimension === dimension)
+        .map((r) => ({ key: r.value, counts: countsOf(r) }))
+        .sort((a, b) => b.counts.reports - a.counts.reports || a.key.localeCompare(b.key)),
+    })),
+    months,
+    quarters: quartersOf(months),
+    timeliness: {
+      toCharge: timelinessOf(histogramOf(rows, "daysToCharge")),
+      toOutcome: timelinessOf(histogramOf(rows, "daysToOutcome")),
+    },
+    openByAge: openByAge(
+      months.map((m) => ({ month: m.month, open: m.counts.open })),
+      today,
+    ),
+    contacts,
+    victimUpdates: {
+      onTime: totals.updatesOnTime,
+      late: totals.updatesLate,
+      ...updatesDue(rows, now),
+    },
+    officers,
+    areas,
+  };
+  return {
+    dashboard,
+    audited: { recordType: scope.own ? "caseload" : "unit", recordId: scope.own ? user.id : scope.unitId },
+  };
+}
+
+// One snapshot for the whole page, so that its figures agree with each other even while
+// reports are being recorded.
+export const DASHBOARD_TRANSACTION = {
+  isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
+  timeout: 60_000,
+  maxWait: 10_000,
+};
+
 export async function getDashboard(
   user: CurrentUser,
   requested: DashboardFilters,
-  opts: { now?: Date; client?: Db; problems?: FilterField[] } = {},
+  opts: ReadOptions = {},
 ): Promise<Dashboard | null> {
-  const initial = scopeFor(user, requested);
-  if (!initial) return null;
+  if (!mayReadDashboard(user)) return null;
   const client = opts.client ?? db();
-  const now = opts.now ?? new Date();
-  return client.$transaction(
-    async (tx) => {
-      // Plans here are cheap; compiling them would cost more than running them.
-      await tx.$executeRaw`SET LOCAL jit = off`;
-      const problems = [...(opts.problems ?? [])];
-      const officers = await officersOf(tx, initial.unitId);
-      const areas = await areasOf(tx, initial);
-      // An officer or area from another unit, or not known here, is ignored and said so.
-      const filters = { ...requested };
-      if (initial.own) delete filters.officer;
-      if (filters.officer && !officers.some((o) => o.id === filters.officer)) {
-        delete filters.officer;
-        problems.push("officer");
-      }
-      if (filters.area && !areas.includes(filters.area)) {
-        delete filters.area;
-        problems.push("area");
-      }
-      const scope = scopeFor(user, filters) as Scope;
-      const range = resolvePeriod(filters, now);
-      const rows = await tx.$queryRaw<CellRow[]>(cellsQuery(scope, filters, range));
-      const contacts = await tx.$queryRaw<{ month: string; contacts: number }[]>(Prisma.sql`
-        SELECT to_char(c."month", 'YYYY-MM') AS "month", sum(c.contacts)::int AS contacts
-        FROM "DashboardContactMonth" c
-        WHERE c."unitId" = ${scope.unitId}::uuid AND c."officerKey" = ${scope.officerKey}
-          ${monthWhere(Prisma.sql`c."month"`, range)}
-        GROUP BY c."month" HAVING sum(c.contacts) <> 0 ORDER BY c."month"`);
-      const [pending] = await tx.$queryRaw<{ overdue: number; notYetDue: number }[]>(Prisma.sql`
-        SELECT count(*) FILTER (WHERE v."dueBy" < ${now})::int AS overdue,
-               count(*) FILTER (WHERE v."dueBy" >= ${now})::int AS "notYetDue"
-        FROM "VictimUpdate" v JOIN "DashboardReportFact" f ON f."reportId" = v."reportId"
-        WHERE v."clearedAt" IS NULL AND ${factWhere(scope, filters, range)}`);
-      await recordAudit(tx, {
-        actor: user,
-        action: "dashboard.view",
-        recordType: scope.own ? "caseload" : "unit",
-        recordId: scope.own ? user.id : scope.unitId,
-        outcome: "SUCCESS",
-      });
-
-      const months = monthsOf(rows, range);
-      const totals = months.reduce((sum, m) => add(sum, m.counts), ZERO);
-      const openAtStage = STAGES.map(
-        (_, i) => rows.find((r) => r.dimension === "openStage" && r.value === String(i))?.reports ?? 0,
-      );
-      const today = currentMonth(now);
-      return {
-        scope: scope.own ? "own" : "unit",
-        filters,
-        problems,
-        period: range,
-        currentMonth: today,
-        totals,
-        headline: headlineOf(totals),
-        funnel: funnelOf(totals, openAtStage),
-        outcomes: valuesOf(rows, "outcome"),
-        reasons: valuesOf(rows, "reason"),
-        breakdowns: BREAKDOWNS.filter((d) => !(scope.own && d === "officer")).map((dimension) => ({
-          dimension,
-          rows: rows
-            .filter((r) => r.dimension === dimension)
-            .map((r) => ({ key: r.value, counts: countsOf(r) }))
-            .sort((a, b) => b.counts.reports - a.counts.reports || a.key.localeCompare(b.key)),
-        })),
-        months,
-        quarters: quartersOf(months),
-        timeliness: {
-          toCharge: timelinessOf(histogramOf(rows, "daysToCharge")),
-          toOutcome: timelinessOf(histogramOf(rows, "daysToOutcome")),
-        },
-        openByAge: openByAge(
-          months.map((m) => ({ month: m.month, open: m.counts.open })),
-          today,
-        ),
-        contacts,
-        victimUpdates: {
-          onTime: totals.updatesOnTime,
-          late: totals.updatesLate,
-          overdue: pending?.overdue ?? 0,
-          notYetDue: pending?.notYetDue ?? 0,
-        },
-        officers,
-        areas,
-      };
-    },
-    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000, maxWait: 10_000 },
-  );
+  return client.$transaction(async (tx) => {
+    const read = await readDashboard(tx, user, requested, {
+      now: opts.now ?? new Date(),
+      problems: opts.problems ?? [],
+      source: opts.source,
+    });
+    if (!read) return null;
+    await recordAudit(tx, { actor: user, action: "dashboard.view", ...read.audited, outcome: "SUCCESS" });
+    return read.dashboard;
+  }, DASHBOARD_TRANSACTION);
 }

@@ -62,7 +62,6 @@ test.describe("what each role cannot reach", () => {
   for (const [who, path] of [
     ["partner", "/dashboard"],
     ["admin", "/dashboard"],
-    ["officer", "/dashboard"],
     ["officer", "/referrals"],
     ["admin", "/referrals"],
   ] as const) {

@@ -67,7 +67,12 @@ const TRAILS: Record<HandKind, { open: boolean; wants: CountedReport["personWant
   evidentialDifficulties: {
     open: false,
     wants: "FULL_INVESTIGATION",
-    steps: [recorded, identified, ...arrested, { type: "OUTCOME_RECORDED", after: 50, outcome: "OUTCOME_15" }],
+    steps: [
+      recorded,
+      identified,
+      ...arrested,
+      { type: "OUTCOME_RECORDED", after: 50, outcome: "OUTCOME_15" },
+    ],
   },
   otherBody: {
     open: false,
@@ -104,7 +109,12 @@ const TRAILS: Record<HandKind, { open: boolean; wants: CountedReport["personWant
     wants: "INTELLIGENCE_ONLY",
     steps: [
       recorded,
-      { type: "OUTCOME_RECORDED", after: 20, outcome: "OUTCOME_14", withdrawalReasons: ["FEAR_OF_REPERCUSSIONS"] },
+      {
+        type: "OUTCOME_RECORDED",
+        after: 20,
+        outcome: "OUTCOME_14",
+        withdrawalReasons: ["FEAR_OF_REPERCUSSIONS"],
+      },
     ],
   },
   noSuspect: {
@@ -117,7 +127,11 @@ const TRAILS: Record<HandKind, { open: boolean; wants: CountedReport["personWant
   justReported: { open: true, wants: "UNDECIDED", steps: [] },
 };
 
-export function handReport(kind: HandKind, reportedOn = "2025-03-10", overrides: Partial<CountedReport> = {}): CountedReport {
+export function handReport(
+  kind: HandKind,
+  reportedOn = "2025-03-10",
+  overrides: Partial<CountedReport> = {},
+): CountedReport {
   const trail = TRAILS[kind];
   return {
     reportedOn,

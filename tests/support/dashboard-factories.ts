@@ -47,7 +47,11 @@ export async function writeReport(unitId: string, report: CountedReport, placeme
   return created;
 }
 
-export async function writeCohort(unitId: string, reports: readonly CountedReport[], placement: Placement = {}) {
+export async function writeCohort(
+  unitId: string,
+  reports: readonly CountedReport[],
+  placement: Placement = {},
+) {
   const written = [];
   for (const report of reports) written.push(await writeReport(unitId, report, placement));
   return written;

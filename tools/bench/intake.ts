@@ -22,7 +22,9 @@ function percentile(sorted: number[], p: number): number {
 function summarise(name: string, samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const f = (n: number) => n.toFixed(1).padStart(7);
-  console.log(`${name.padEnd(26)} n=${String(samples.length).padEnd(4)} median ${f(percentile(sorted, 50))} ms   p95 ${f(percentile(sorted, 95))} ms   max ${f(sorted.at(-1) ?? 0)} ms`);
+  console.log(
+    `${name.padEnd(26)} n=${String(samples.length).padEnd(4)} median ${f(percentile(sorted, 50))} ms   p95 ${f(percentile(sorted, 95))} ms   max ${f(sorted.at(-1) ?? 0)} ms`,
+  );
 }
 
 async function countReports(url: string): Promise<number> {
@@ -39,8 +41,14 @@ async function countReports(url: string): Promise<number> {
 
 function runSeed(url: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited ${code}`))));
+    const child = spawn("npx", ["tsx", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: "inherit",
+    });
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited ${code}`)),
+    );
   });
 }
 
@@ -81,7 +89,12 @@ async function main() {
 
     const steps = {
       person: { existingPersonId: "NEW", workingName: "Bench", language: "ENGLISH" },
-      "what-happened": { incidentTypes: ["PHYSICAL_ASSAULT"], whenKnown: "EXACT", incidentDate: "2026-05-01", area: "Docks" },
+      "what-happened": {
+        incidentTypes: ["PHYSICAL_ASSAULT"],
+        whenKnown: "EXACT",
+        incidentDate: "2026-05-01",
+        area: "Docks",
+      },
       who: { relationship: "CLIENT", vehicleRegistrations: "ZB26 XYZ", phoneNumbers: "07700 900456" },
       account: { narrative: "A short account written for the benchmark. ".repeat(40) },
       wishes: { personWants: "FULL_INVESTIGATION" },
@@ -97,7 +110,8 @@ async function main() {
     // Warm up connections and code paths before measuring.
     for (let i = 0; i < 10; i++) {
       const id = (await startDraft(user))!;
-      for (const [slug, values] of Object.entries(steps)) await saveStep(user, id, slug as keyof typeof steps, values);
+      for (const [slug, values] of Object.entries(steps))
+        await saveStep(user, id, slug as keyof typeof steps, values);
       await submitDraft(user, id);
     }
 
@@ -112,7 +126,9 @@ async function main() {
       }
       submitTimes.push(await time(() => submitDraft(user, id)));
     }
-    console.log(`\nIntake on ${(await countReports(url)).toLocaleString("en-GB")} reports (server-side, lib functions the actions call):`);
+    console.log(
+      `\nIntake on ${(await countReports(url)).toLocaleString("en-GB")} reports (server-side, lib functions the actions call):`,
+    );
     summarise("save a step (validate+store)", saveTimes);
     summarise("submit a report", submitTimes);
     await db().$disconnect();

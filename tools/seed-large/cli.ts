@@ -24,7 +24,9 @@ async function main(argv: string[]): Promise<number> {
     const result = await seedLarge(url, { ...args, log: (line) => console.log(line) });
     if (!result.created) {
       const existing =
-        result.existingReports === undefined ? "" : ` (${result.existingReports.toLocaleString("en-GB")} reports)`;
+        result.existingReports === undefined
+          ? ""
+          : ` (${result.existingReports.toLocaleString("en-GB")} reports)`;
       console.error(`Nothing generated: the database ${result.reason}${existing}.`);
       return result.existingReports === undefined ? 1 : 0;
     }
@@ -36,7 +38,9 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "42P01" || code === "42883") {
-      console.error("The database has no Liaison tables yet, or an old schema: run npm run db:migrate first.");
+      console.error(
+        "The database has no Liaison tables yet, or an old schema: run npm run db:migrate first.",
+      );
       return 1;
     }
     console.error(`Nothing generated: ${error instanceof Error ? error.message : String(error)}`);

@@ -130,7 +130,8 @@ export const YEARS = 5;
 // width_bucket(u, lowerBounds), which returns the 1-based index of u's slice.
 export function slices<T extends string>(weights: Weighted<T>): { values: T[]; lowerBounds: number[] } {
   const total = weights.reduce((sum, [, w]) => sum + w, 0);
-  if (!(total > 0) || weights.some(([, w]) => !(w >= 0))) throw new Error("weights must be non-negative, some positive");
+  if (!(total > 0) || weights.some(([, w]) => !(w >= 0)))
+    throw new Error("weights must be non-negative, some positive");
   const lowerBounds: number[] = [];
   let running = 0;
   for (const [, weight] of weights) {

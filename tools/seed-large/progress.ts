@@ -1,6 +1,12 @@
 // A one-line progress bar: redrawn in place on a terminal, one line per step otherwise
 // (so that logs and CI output stay readable).
-export function progressLine(label: string, done: number, total: number, elapsedMs: number, width = 30): string {
+export function progressLine(
+  label: string,
+  done: number,
+  total: number,
+  elapsedMs: number,
+  width = 30,
+): string {
   const share = total > 0 ? Math.min(1, done / total) : 1;
   const filled = Math.round(share * width);
   const bar = "█".repeat(filled) + "░".repeat(width - filled);

@@ -60,7 +60,10 @@ async function run(client: pg.Client, query: Prisma.Sql): Promise<pg.QueryResult
 }
 
 // Why not to seed here, if there is a reason; null when the database may be used.
-export async function reasonNotToSeedLarge(client: pg.Client, force: boolean): Promise<SeedLargeResult | null> {
+export async function reasonNotToSeedLarge(
+  client: pg.Client,
+  force: boolean,
+): Promise<SeedLargeResult | null> {
   const existing = await client.query<{ reports: string }>(
     `SELECT count(r.id) AS reports FROM "Organisation" o LEFT JOIN "IncidentReport" r ON r."unitId" = o.id
      WHERE o.name = $1 GROUP BY o.id`,
@@ -140,12 +143,30 @@ async function insertOrganisationsAndAccounts(client: pg.Client, now: Date): Pro
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts: [Prisma.Sql, string, string, string, Prisma.Sql][] = [
     [idOf("supervisor", 0), SYNTHETIC_SUPERVISOR, "DS Synthetic Supervisor", "SUPERVISOR", unitId],
-    [idOf("partner", 1), "partner1@synthetic.liaison.test", "Synthetic partner 1", "PARTNER", idOf("agency", 1)],
-    [idOf("partner", 2), "partner2@synthetic.liaison.test", "Synthetic partner 2", "PARTNER", idOf("agency", 2)],
+    [
+      idOf("partner", 1),
+      "partner1@synthetic.liaison.test",
+      "Synthetic partner 1",
+      "PARTNER",
+      idOf("agency", 1),
+    ],
+    [
+      idOf("partner", 2),
+      "partner2@synthetic.liaison.test",
+      "Synthetic partner 2",
+      "PARTNER",
+      idOf("agency", 2),
+    ],
   ];
   for (let i = 1; i <= OFFICER_COUNT; i++) {
     const n = String(i).padStart(2, "0");
-    accounts.push([idOf("officer", i), `officer${n}@synthetic.liaison.test`, `PC Synthetic ${n}`, "LIAISON_OFFICER", unitId]);
+    accounts.push([
+      idOf("officer", i),
+      `officer${n}@synthetic.liaison.test`,
+      `PC Synthetic ${n}`,
+      "LIAISON_OFFICER",
+      unitId,
+    ]);
   }
   for (const [id, email, name, role, organisationId] of accounts) {
     await run(
@@ -369,7 +390,9 @@ export async function seedLarge(
     try {
       await prepareSession(client);
       await insertOrganisationsAndAccounts(client, now);
-      log(`Generating ${opts.reports.toLocaleString("en-GB")} reports for ${people.toLocaleString("en-GB")} people…`);
+      log(
+        `Generating ${opts.reports.toLocaleString("en-GB")} reports for ${people.toLocaleString("en-GB")} people…`,
+      );
       await insertPeople(client, people, now, bar);
       const progress = bar("Reports", opts.reports);
       for (let from = 1; from <= opts.reports; from += BATCH) {

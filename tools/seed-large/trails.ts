@@ -30,7 +30,11 @@ const toCharge: TrailStep[] = [
   { type: "CHARGED", gap: [10, 40], aboutSuspect: true },
   { type: "OUTCOME_RECORDED", gap: [0, 0], outcome: "OUTCOME_1" },
 ];
-const outcome = (code: string, gap: readonly [number, number], extra: Partial<TrailStep> = {}): TrailStep => ({
+const outcome = (
+  code: string,
+  gap: readonly [number, number],
+  extra: Partial<TrailStep> = {},
+): TrailStep => ({
   type: "OUTCOME_RECORDED",
   gap,
   outcome: code,
@@ -43,8 +47,14 @@ export const TRAILS: Record<string, readonly TrailStep[]> = {
     { type: "COURT_RESULT", gap: [120, 300], courtResult: "CONVICTED", aboutSuspect: true },
     { type: "SENTENCE", gap: [21, 42], aboutSuspect: true },
   ],
-  ACQUITTED: [...toCharge, { type: "COURT_RESULT", gap: [150, 300], courtResult: "ACQUITTED", aboutSuspect: true }],
-  DISCONTINUED: [...toCharge, { type: "COURT_RESULT", gap: [40, 120], courtResult: "DISCONTINUED", aboutSuspect: true }],
+  ACQUITTED: [
+    ...toCharge,
+    { type: "COURT_RESULT", gap: [150, 300], courtResult: "ACQUITTED", aboutSuspect: true },
+  ],
+  DISCONTINUED: [
+    ...toCharge,
+    { type: "COURT_RESULT", gap: [40, 120], courtResult: "DISCONTINUED", aboutSuspect: true },
+  ],
   AWAITING_TRIAL: toCharge,
   O14: [recorded, wantsChanged, outcome("OUTCOME_14", [5, 40], { withReasons: true })],
   O16: [recorded, identified, wantsChanged, outcome("OUTCOME_16", [0, 20], { withReasons: true })],

@@ -1,0 +1,78 @@
+import Link from "next/link";
+import type { TableKey } from "@/lib/dashboard/tables";
+import { cellText, csvHref, type DashboardView } from "./view";
+
+// One dashboard table: caption, column and row headers with scope, the exact figures, and
+// a link that downloads the same table (with small numbers suppressed) as CSV.
+export function FigureTable({
+  view,
+  table: key,
+  rowLink,
+  wide = false,
+}: {
+  view: DashboardView;
+  table: TableKey;
+  rowLink?: (rowKey: string) => string | null;
+  wide?: boolean;
+}) {
+  const table = view.tables[key];
+  if (!table) return null;
+  const { t } = view;
+  return (
+    <div className={`figure-table mb-6 ${wide ? "figure-table-wide" : ""}`}>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-left">
+          <caption className="mb-2 text-left font-bold">{table.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="border-b-2 border-ink px-2 py-2 align-bottom">
+                {table.rowHeader}
+              </th>
+              {table.columns.map((column) => (
+                <th
+                  key={column}
+                  scope="col"
+                  className="border-b-2 border-ink px-2 py-2 text-right align-bottom"
+                >
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => {
+              const href = rowLink?.(row.key) ?? null;
+              return (
+                <tr key={row.key} className="border-b border-line align-top">
+                  <th scope="row" className="px-2 py-2 font-normal">
+                    {href ? (
+                      <Link
+                        href={href}
+                        aria-label={t("dashboard.breakdowns.showOnly", { value: row.header })}
+                      >
+                        {row.header}
+                      </Link>
+                    ) : (
+                      <span className="font-bold">{row.header}</span>
+                    )}
+                    {row.note && <span className="block text-sm text-muted">{row.note}</span>}
+                  </th>
+                  {row.cells.map((cell, i) => (
+                    <td key={table.columns[i] ?? i} className="px-2 py-2 text-right tabular-nums">
+                      {cellText(view, cell)}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="no-print mt-2 text-sm">
+        <a href={csvHref(view, key)} download>
+          {t("dashboard.download", { table: table.caption })}
+        </a>
+      </p>
+    </div>
+  );
+}

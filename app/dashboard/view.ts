@@ -1,0 +1,52 @@
+// What every section of the dashboard page needs: the figures, their tables, the words
+// and number formats, and the link that downloads a table with the same filters.
+import type { getFormatter, getTranslations } from "next-intl/server";
+import type { Dashboard } from "@/lib/dashboard/queries";
+import { withFilter } from "@/lib/dashboard/filters";
+import type { Cell, DashboardTable, TableKey } from "@/lib/dashboard/tables";
+
+export type Translator = Awaited<ReturnType<typeof getTranslations>>;
+export type Formatter = Awaited<ReturnType<typeof getFormatter>>;
+
+export type DashboardView = {
+  d: Dashboard;
+  tables: Partial<Record<TableKey, DashboardTable>>;
+  t: Translator;
+  format: Formatter;
+};
+
+export function percentOf(format: Formatter, part: number, whole: number, none: string): string {
+  if (whole <= 0) return none;
+  return format.number(part / whole, {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+}
+
+// Exact figures: the page is for the unit's own staff (the export is what gets published).
+export function cellText(view: DashboardView, cell: Cell): string {
+  const { format, t } = view;
+  switch (cell.kind) {
+    case "count":
+      return format.number(cell.value);
+    case "rate":
+      return percentOf(format, cell.part, cell.whole, t("dashboard.labels.noReports"));
+    case "days":
+      return cell.value === null ? t("dashboard.labels.none") : format.number(cell.value);
+    case "text":
+      return cell.text;
+  }
+}
+
+export function csvHref(view: DashboardView, table: TableKey): string {
+  return `/api/dashboard/export/${table}${withFilter(view.d.filters, {})}`;
+}
+
+export function monthLabel(format: Formatter, month: string): string {
+  return format.dateTime(new Date(`${month}-15T12:00:00Z`), {
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}

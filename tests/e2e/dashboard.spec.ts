@@ -1,0 +1,108 @@
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect, signIn } from "./fixtures";
+
+test.describe("the supervisor's dashboard", () => {
+  test("shows the demo unit's funnel, mirroring the study, with a chart, its table and a summary", async ({
+    page,
+  }) => {
+    await signIn(page, "supervisor");
+    await page.goto("/dashboard");
+    await expect(page.getByRole("heading", { name: "Outcomes and attrition", level: 1 })).toBeVisible();
+    await expect(page.getByText("Exact figures, not for publication.")).toBeVisible();
+
+    const headline = page.getByRole("table", { name: /Headline figures/ });
+    await expect(headline.getByRole("row", { name: /^Reports received/ })).toContainText("86");
+    await expect(headline.getByRole("row", { name: /^Charged or summonsed/ })).toContainText("7.0%");
+    await expect(headline.getByRole("row", { name: /^Convicted/ })).toContainText("3.5%");
+
+    const funnel = page.getByRole("table", { name: /Reports at each stage/ });
+    await expect(funnel.getByRole("row", { name: /^Reports received/ })).toContainText("86");
+    await expect(funnel.getByRole("row", { name: /^Charged or summonsed/ })).toContainText("6");
+    const chart = page.getByRole("figure", { name: "Reports reaching each stage" });
+    await expect(chart).toContainText("Of 86 reports received");
+    await expect(chart.locator("svg.recharts-surface")).toBeVisible();
+  });
+
+  test("filters live in the URL: a drill-down, the form, and a value it does not understand", async ({
+    page,
+  }) => {
+    await signIn(page, "supervisor");
+    await page.goto("/dashboard#breakdowns");
+    await page.getByRole("link", { name: "Show only Through a partner agency" }).click();
+    await expect(page).toHaveURL(/\/dashboard\?route=PARTNER_AGENCY/);
+    await expect(page.getByText("Only: Through a partner agency")).toBeVisible();
+    const received = page
+      .getByRole("table", { name: /Headline figures/ })
+      .getByRole("row", { name: /^Reports received/ });
+    await expect(received).not.toContainText("86");
+
+    await page.getByLabel("Period").selectOption({ label: "Last 12 months" });
+    await page.getByRole("button", { name: "Show figures" }).click();
+    await expect(page).toHaveURL(/\/dashboard\?period=last-12-months&route=PARTNER_AGENCY$/);
+
+    const response = await page.goto("/dashboard?period=forever&officer=nobody");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("status")).toContainText("Some filters were not understood");
+    await expect(page.getByRole("status")).toContainText("Period: showing all reports instead");
+  });
+
+  test("each table downloads as CSV, with small numbers suppressed", async ({ page }) => {
+    await signIn(page, "supervisor");
+    await page.goto("/dashboard");
+    const downloading = page.waitForEvent("download");
+    await page
+      .getByRole("link", { name: "Download “Headline figures for the reports chosen” as CSV" })
+      .click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^liaison-headline-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = await readFile((await download.path()) as string, "utf8");
+    expect(csv).toContain("Reports received,86,");
+    expect(csv).toContain("Charged or summonsed,6,7.0%");
+    expect(csv).toContain("Convicted,fewer than 5,withheld");
+  });
+
+  test("has no serious accessibility problems, and prints without its controls", async ({ page }) => {
+    await signIn(page, "supervisor");
+    await page.goto("/dashboard");
+    await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("button", { name: "Show figures" })).toBeHidden();
+    await expect(page.getByRole("table", { name: /Headline figures/ })).toBeVisible();
+  });
+});
+
+test.describe("who else sees it", () => {
+  test("an officer sees their own caseload only", async ({ page }) => {
+    await signIn(page, "officer");
+    await page.goto("/dashboard");
+    await expect(
+      page.getByRole("heading", { name: "Outcomes and attrition for your caseload" }),
+    ).toBeVisible();
+    await expect(page.getByText("Reports assigned to you")).toBeVisible();
+    await expect(page.getByLabel("Officer", { exact: true })).toHaveCount(0);
+    const received = page
+      .getByRole("table", { name: /Headline figures/ })
+      .getByRole("row", { name: /^Reports received/ });
+    const count = Number((await received.getByRole("cell").first().innerText()).replace(/\D/g, ""));
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(86);
+  });
+
+  for (const who of ["partner", "admin"] as const) {
+    test(`a ${who} gets 'not found', for the page and for a download`, async ({ page }) => {
+      await signIn(page, who);
+      const response = await page.goto("/dashboard");
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+      const download = await page.request.get("/api/dashboard/export/headline");
+      expect(download.status()).toBe(404);
+    });
+  }
+});

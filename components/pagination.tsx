@@ -1,7 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-export async function Pagination({ path, page, pageCount }: { path: string; page: number; pageCount: number }) {
+export async function Pagination({
+  path,
+  page,
+  pageCount,
+}: {
+  path: string;
+  page: number;
+  pageCount: number;
+}) {
   if (pageCount <= 1) return null;
   const t = await getTranslations("pagination");
   const href = (p: number) => `${path}?page=${p}`;

@@ -36,9 +36,14 @@ export async function SiteHeader() {
                 ))}
               </ul>
             </nav>
-            <p className="text-sm">{t("app.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</p>
+            <p className="text-sm">
+              {t("app.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}
+            </p>
             <form action={signOutAction}>
-              <button type="submit" className="rounded border border-white px-3 py-1 text-sm hover:bg-white/10">
+              <button
+                type="submit"
+                className="rounded border border-white px-3 py-1 text-sm hover:bg-white/10"
+              >
                 {t("app.signOut")}
               </button>
             </form>

@@ -8,7 +8,10 @@ import { safeReturnPath } from "@/lib/auth/return-path";
 
 export type SignInValues = { email: string; password: string };
 
-export async function signInAction(_prev: FormState<SignInValues>, form: FormData): Promise<FormState<SignInValues>> {
+export async function signInAction(
+  _prev: FormState<SignInValues>,
+  form: FormData,
+): Promise<FormState<SignInValues>> {
   // The password is never sent back to the browser.
   const values = { email: String(form.get("email") ?? "").slice(0, 320) };
   // `next` rides along to the redirect only, so it is not part of the credentials schema.

@@ -6,6 +6,7 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { TextField } from "@/components/form/text-field";
 import { signInAction, type SignInValues } from "./actions";
 import type { FormState } from "@/lib/forms";
+import { SubmitButton } from "@/components/form/submit-button";
 
 const initial: FormState<SignInValues> = { status: "idle", values: {}, fieldErrors: {} };
 
@@ -44,13 +45,7 @@ export function SignInForm({ next }: { next: string }) {
         error={state.fieldErrors.password ? t(state.fieldErrors.password) : undefined}
         required
       />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-brand px-5 py-2 font-bold text-white disabled:opacity-60"
-      >
-        {pending ? t("signIn.submitting") : t("signIn.submit")}
-      </button>
+      <SubmitButton pending={pending} label={t("signIn.submit")} pendingLabel={t("signIn.submitting")} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { TextField } from "@/components/form/text-field";
 import { searchPeopleAction, type PeopleSearchState } from "./actions";
+import { SubmitButton } from "@/components/form/submit-button";
 
 const initial: PeopleSearchState = { status: "idle", query: "", results: [], limited: false };
 
@@ -32,13 +33,7 @@ export function PeopleSearchForm({ limit }: { limit: number }) {
           defaultValue={state.query}
           key={`query-${state.query}`}
         />
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-brand px-5 py-2 font-bold text-white disabled:opacity-60"
-        >
-          {pending ? t("searching") : t("searchSubmit")}
-        </button>
+        <SubmitButton pending={pending} label={t("searchSubmit")} pendingLabel={t("searching")} />
       </form>
       <div aria-live="polite">
         {state.status === "done" && (

@@ -5,6 +5,7 @@ import type { Question, RawValues } from "@/lib/intake/questions";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { TextField } from "@/components/form/text-field";
 import { TextArea } from "@/components/form/text-area";
+import { FieldShell, describedBy } from "@/components/form/field-shell";
 import { LanguageAdvice } from "@/components/language-advice";
 
 export type PersonOption = { id: string; workingName: string; selfDescription: string | null };
@@ -76,21 +77,13 @@ export function QuestionField({ question: q, values, error, people, agencies }: 
       );
     case "agency":
       return (
-        <div className={`mb-6 ${errorText ? "border-l-4 border-danger pl-3" : ""}`}>
-          <label htmlFor={q.name} className="mb-1 block font-bold">
-            {label}
-          </label>
-          {errorText && (
-            <p id={`${q.name}-error`} className="mb-1 font-bold text-danger">
-              {errorText}
-            </p>
-          )}
+        <FieldShell id={q.name} label={label} error={errorText}>
           <select
             id={q.name}
             name={q.name}
             defaultValue={single}
             aria-invalid={errorText ? true : undefined}
-            aria-describedby={errorText ? `${q.name}-error` : undefined}
+            aria-describedby={describedBy(q.name, null, errorText)}
             className="block border-2 border-ink px-2 py-1.5"
           >
             <option value="">{t("chooseAgency")}</option>
@@ -100,7 +93,7 @@ export function QuestionField({ question: q, values, error, people, agencies }: 
               </option>
             ))}
           </select>
-        </div>
+        </FieldShell>
       );
     case "textarea":
     case "lines":

@@ -37,7 +37,10 @@ export function StepForm({ draftId, slug, questions, values, returnTo, people, a
   const t = useTranslations();
   const format = useFormatter();
   const initial: StepFormState = { values, fieldErrors: {}, status: "idle" };
-  const [state, action, pending] = useActionState(saveStepAction.bind(null, draftId, slug, returnTo), initial);
+  const [state, action, pending] = useActionState(
+    saveStepAction.bind(null, draftId, slug, returnTo),
+    initial,
+  );
   const formRef = useRef<HTMLFormElement>(null);
   const lastSaved = useRef(JSON.stringify(values));
   const [saved, setSaved] = useState<{ at: string } | { signedOut: true } | null>(null);
@@ -88,11 +91,23 @@ export function StepForm({ draftId, slug, questions, values, returnTo, people, a
         ))}
       </div>
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded bg-brand px-5 py-2 font-bold text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-brand px-5 py-2 font-bold text-white disabled:opacity-60"
+        >
           {returnTo === "check" ? t("intake.saveAndReturn") : t("intake.continue")}
         </button>
         <p role="status" aria-live="polite" className="text-muted">
-          {saved && "at" in saved && t("intake.autosaved", { time: format.dateTime(new Date(saved.at), { hour: "2-digit", minute: "2-digit", second: "2-digit" }) })}
+          {saved &&
+            "at" in saved &&
+            t("intake.autosaved", {
+              time: format.dateTime(new Date(saved.at), {
+                hour: "2-digit",
+                minute: "2-digit",
+                second: "2-digit",
+              }),
+            })}
           {saved && "signedOut" in saved && (
             <span className="font-bold text-danger">
               {t("intake.signedOut")} <a href={loginHref}>{t("intake.signInAgain")}</a>

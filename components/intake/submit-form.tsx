@@ -3,10 +3,13 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { submitIntakeAction, type SubmitState } from "@/app/reports/new/actions";
+import { SubmitButton } from "@/components/form/submit-button";
 
 export function SubmitForm({ draftId }: { draftId: string }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(submitIntakeAction.bind(null, draftId), { errors: [] } as SubmitState);
+  const [state, action, pending] = useActionState(submitIntakeAction.bind(null, draftId), {
+    errors: [],
+  } as SubmitState);
   return (
     <form action={action}>
       {state.errors.length > 0 && (
@@ -17,8 +20,12 @@ export function SubmitForm({ draftId }: { draftId: string }) {
           <ul>
             {state.errors.map((e) => (
               <li key={`${e.step}-${e.field}`}>
-                <a href={`/reports/new/${draftId}/${e.step}?return=check#${e.field}`} className="font-bold text-danger">
-                  {t(`intake.questions.${e.field}.label`)}: {t.has(e.message) ? t(e.message) : t("intake.errors.invalid")}
+                <a
+                  href={`/reports/new/${draftId}/${e.step}?return=check#${e.field}`}
+                  className="font-bold text-danger"
+                >
+                  {t(`intake.questions.${e.field}.label`)}:{" "}
+                  {t.has(e.message) ? t(e.message) : t("intake.errors.invalid")}
                 </a>
               </li>
             ))}
@@ -26,9 +33,7 @@ export function SubmitForm({ draftId }: { draftId: string }) {
         </div>
       )}
       {/* Disabled while sending so a double click sends once; the server is idempotent anyway. */}
-      <button type="submit" disabled={pending} className="rounded bg-brand px-5 py-2 font-bold text-white disabled:opacity-60">
-        {pending ? t("intake.submitting") : t("intake.submit")}
-      </button>
+      <SubmitButton pending={pending} label={t("intake.submit")} pendingLabel={t("intake.submitting")} />
     </form>
   );
 }

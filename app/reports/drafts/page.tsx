@@ -10,7 +10,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("draftsTitle") };
 }
 
-export default async function DraftsPage({ searchParams }: { searchParams: Promise<{ discarded?: string }> }) {
+export default async function DraftsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ discarded?: string }>;
+}) {
   const user = await requirePermission("draft:manage:own");
   const drafts = await findDraftsForUser(user);
   const { discarded } = await searchParams;
@@ -36,9 +40,14 @@ export default async function DraftsPage({ searchParams }: { searchParams: Promi
             {
               header: t("draftPerson"),
               rowHeader: true,
-              cell: (d) => <Link href={`/reports/new/${d.id}/${d.step}`}>{d.workingName ?? t("draftUnnamed")}</Link>,
+              cell: (d) => (
+                <Link href={`/reports/new/${d.id}/${d.step}`}>{d.workingName ?? t("draftUnnamed")}</Link>
+              ),
             },
-            { header: t("draftStep"), cell: (d) => (t.has(`steps.${d.step}.title`) ? t(`steps.${d.step}.title`) : d.step) },
+            {
+              header: t("draftStep"),
+              cell: (d) => (t.has(`steps.${d.step}.title`) ? t(`steps.${d.step}.title`) : d.step),
+            },
             { header: t("draftSaved"), cell: (d) => format.dateTime(d.updatedAt, "dateTime") },
           ]}
         />

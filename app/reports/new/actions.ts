@@ -4,9 +4,20 @@ import { redirect } from "next/navigation";
 import { requireUser, getCurrentUser } from "@/lib/auth/session-user";
 import { startDraft, saveStep, discardDraft } from "@/lib/intake/drafts";
 import { submitDraft } from "@/lib/intake/submit";
-import { readStepForm, stepAfter, stepBySlug, STEP_SLUGS, type RawValues, type StepSlug } from "@/lib/intake/questions";
+import {
+  readStepForm,
+  stepAfter,
+  stepBySlug,
+  STEP_SLUGS,
+  type RawValues,
+  type StepSlug,
+} from "@/lib/intake/questions";
 
-export type StepFormState = { values: RawValues; fieldErrors: Record<string, string>; status: "idle" | "invalid" };
+export type StepFormState = {
+  values: RawValues;
+  fieldErrors: Record<string, string>;
+  status: "idle" | "invalid";
+};
 
 function stepSlug(value: string): StepSlug | null {
   return (STEP_SLUGS as string[]).includes(value) ? (value as StepSlug) : null;
@@ -40,11 +51,16 @@ export async function saveStepAction(
   redirect(`/reports/new/${draftId}/${next}`);
 }
 
-export type AutosaveResult = { status: "saved"; at: string } | { status: "signed-out" } | { status: "not-found" };
+export type AutosaveResult =
+  { status: "saved"; at: string } | { status: "signed-out" } | { status: "not-found" };
 
 // Called every few seconds while the officer types. A lapsed session is reported, not
 // redirected, so the page can say so without throwing away the form.
-export async function autosaveStepAction(draftId: string, slug: string, values: unknown): Promise<AutosaveResult> {
+export async function autosaveStepAction(
+  draftId: string,
+  slug: string,
+  values: unknown,
+): Promise<AutosaveResult> {
   const user = await getCurrentUser();
   if (!user) return { status: "signed-out" };
   const valid = stepSlug(slug);

@@ -4,20 +4,10 @@ import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session-user";
 import { updatePerson } from "@/lib/people/update-person";
 import { personFormValues, type PersonFormValues } from "@/lib/people/schema";
-import type { FormState } from "@/lib/forms";
+import { formToObject, type FormState } from "@/lib/forms";
 
 export type PersonFormState = FormState<PersonFormValues> & { current?: PersonFormValues };
 
-// Checkboxes send one entry per ticked box; every other field is read as one value.
-function rawFrom(form: FormData): Record<string, unknown> {
-  const raw: Record<string, unknown> = {};
-  for (const name of new Set(form.keys())) {
-    // React's own bookkeeping fields are not the form's; anything else unknown is refused.
-    if (name.startsWith("$ACTION")) continue;
-    raw[name] = name === "safeContactMethods" ? form.getAll(name) : form.get(name);
-  }
-  return raw;
-}
 
 export async function updatePersonAction(
   personId: string,
@@ -25,7 +15,7 @@ export async function updatePersonAction(
   form: FormData,
 ): Promise<PersonFormState> {
   const user = await requireUser();
-  const raw = rawFrom(form);
+  const raw = formToObject(form, ["safeContactMethods"]);
   let result;
   try {
     result = await updatePerson(user, String(personId), raw);

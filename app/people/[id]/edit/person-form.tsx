@@ -10,6 +10,7 @@ import { TextArea } from "@/components/form/text-area";
 import { AgeBand, ContactMethod, Language, WorkSetting } from "@/lib/generated/prisma/enums";
 import { PERSON_FIELDS, type PersonField, type PersonFormValues } from "@/lib/people/schema";
 import type { PersonFormState } from "./actions";
+import { SubmitButton } from "@/components/form/submit-button";
 
 type Props = {
   action: (state: PersonFormState, form: FormData) => Promise<PersonFormState>;
@@ -175,13 +176,7 @@ export function PersonForm({ action, saved, cancelHref }: Props) {
         selected={[values.workSetting ?? ""]}
       />
       <div className="flex items-center gap-6">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-brand px-5 py-2 font-bold text-white disabled:opacity-60"
-        >
-          {pending ? t("people.saving") : t("people.submitDetails")}
-        </button>
+        <SubmitButton pending={pending} label={t("people.submitDetails")} pendingLabel={t("people.saving")} />
         <Link href={cancelHref}>{t("people.cancel")}</Link>
       </div>
     </form>

@@ -5,7 +5,7 @@ import { getFormatter } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session-user";
 import { updateReport } from "@/lib/reports/update-report";
 import type { FormState } from "@/lib/forms";
-import { formToObject } from "../form-data";
+import { formToObject } from "@/lib/forms";
 
 export type ReportEditValues = {
   version: string;

@@ -10,6 +10,7 @@ import { ChoiceGroup } from "@/components/form/choice-group";
 import { LanguageAdvice } from "@/components/language-advice";
 import { IncidentType, PersonWants } from "@/lib/generated/prisma/enums";
 import type { ConflictView, ReportEditState, ReportEditValues } from "./actions";
+import { SubmitButton } from "@/components/form/submit-button";
 
 type Props = {
   save: (prev: ReportEditState, form: FormData) => Promise<ReportEditState>;
@@ -83,13 +84,11 @@ export function EditReportForm({ save, saved, caseHref }: Props) {
           selected={[v.personWants]}
         />
         <div className="flex flex-wrap items-center gap-6">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded bg-brand px-5 py-2 font-bold text-white disabled:opacity-60"
-          >
-            {pending ? t("reportEdit.submitting") : t("reportEdit.submit")}
-          </button>
+          <SubmitButton
+            pending={pending}
+            label={t("reportEdit.submit")}
+            pendingLabel={t("reportEdit.submitting")}
+          />
           <Link href={caseHref}>{t("reportEdit.cancel")}</Link>
         </div>
       </form>

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session-user";
 import { createContact } from "@/lib/contacts/create-contact";
 import { contactFormValues, type ContactFormValues } from "@/lib/contacts/schema";
-import type { FormState } from "@/lib/forms";
+import { formToObject, type FormState } from "@/lib/forms";
 
 // Bound on the page: the person's id, and whether the officer came from a report page (then
 // they go back there, but only to the report the contact was saved against).
@@ -15,8 +15,7 @@ export async function createContactAction(
   form: FormData,
 ): Promise<FormState<ContactFormValues>> {
   const user = await requireUser();
-  // React's own bookkeeping fields are not the form's; anything else unknown is refused.
-  const raw = Object.fromEntries([...form.entries()].filter(([name]) => !name.startsWith("$ACTION")));
+  const raw = formToObject(form, []);
   let result;
   try {
     result = await createContact(user, String(personId), raw);

@@ -11,6 +11,7 @@ import { CONTACT_FIELDS, type ContactField, type ContactFormValues } from "@/lib
 import { ContactMethod, ContactType } from "@/lib/generated/prisma/enums";
 import type { FormState } from "@/lib/forms";
 import { DateParts } from "./date-parts";
+import { SubmitButton } from "@/components/form/submit-button";
 
 type Props = {
   action: (state: FormState<ContactFormValues>, form: FormData) => Promise<FormState<ContactFormValues>>;
@@ -180,13 +181,11 @@ export function ContactForm({ action, defaults, reports, cancelHref }: Props) {
         </div>
       )}
       <div className="flex items-center gap-6">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-brand px-5 py-2 font-bold text-white disabled:opacity-60"
-        >
-          {pending ? t("contacts.submitting") : t("contacts.submit")}
-        </button>
+        <SubmitButton
+          pending={pending}
+          label={t("contacts.submit")}
+          pendingLabel={t("contacts.submitting")}
+        />
         <Link href={cancelHref}>{t("contacts.cancel")}</Link>
       </div>
     </form>

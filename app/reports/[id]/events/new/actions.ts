@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/session-user";
 import { recordCaseEvent } from "@/lib/outcomes/record-case-event";
 import type { CaseEventValues } from "@/lib/outcomes/schema";
 import type { FormState } from "@/lib/forms";
-import { formToObject } from "../../form-data";
+import { formToObject } from "@/lib/forms";
 
 export type CaseEventState = FormState<CaseEventValues>;
 

@@ -16,6 +16,7 @@ import {
 import type { CaseEventValues } from "@/lib/outcomes/schema";
 import { DateInput } from "../../date-input";
 import type { CaseEventState } from "./actions";
+import { SubmitButton } from "@/components/form/submit-button";
 
 const initial: CaseEventState = { status: "idle", values: {}, fieldErrors: {} };
 
@@ -165,13 +166,11 @@ export function EventForm({ type, record }: Props) {
         />
       )}
       {has("notes") && <TextArea {...text("notes")} rows={3} label={t("caseEvents.notes")} />}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-brand px-5 py-2 font-bold text-white disabled:opacity-60"
-      >
-        {pending ? t("caseEvents.submitting") : t("caseEvents.submit")}
-      </button>
+      <SubmitButton
+        pending={pending}
+        label={t("caseEvents.submit")}
+        pendingLabel={t("caseEvents.submitting")}
+      />
     </form>
   );
 }

@@ -32,12 +32,18 @@ export default async function IntakeStepPage({ params, searchParams }: Props) {
   const returnTo = returnParam === "check" ? "check" : null;
   const number = STEP_SLUGS.indexOf(step.slug) + 1;
   const previous = stepBefore(step.slug);
-  const back = returnTo ? `/reports/new/${draftId}/check` : previous ? `/reports/new/${draftId}/${previous}` : "/reports/new";
+  const back = returnTo
+    ? `/reports/new/${draftId}/check`
+    : previous
+      ? `/reports/new/${draftId}/${previous}`
+      : "/reports/new";
   const query = typeof q === "string" ? q.slice(0, 100) : "";
   const chosenId = step.slug === "person" ? draft.data.person?.existingPersonId : undefined;
   const [found, chosen, agencies] = await Promise.all([
     step.slug === "person" && query ? findPeopleByWorkingName(user, query) : Promise.resolve([]),
-    typeof chosenId === "string" && isUuid(chosenId) ? getPersonForUser(user, chosenId) : Promise.resolve(null),
+    typeof chosenId === "string" && isUuid(chosenId)
+      ? getPersonForUser(user, chosenId)
+      : Promise.resolve(null),
     step.slug === "wishes" ? findPartnerAgencies(user) : Promise.resolve([]),
   ]);
   // Someone chosen earlier stays on the list even when the search has moved on.
@@ -50,15 +56,29 @@ export default async function IntakeStepPage({ params, searchParams }: Props) {
       </Link>
       <p className="text-muted">{t("progress", { number, total: STEP_SLUGS.length })}</p>
       <h1 className="mb-3 text-3xl font-bold">{t(`steps.${step.slug as StepSlug}.title`)}</h1>
-      {t.has(`steps.${step.slug}.intro`) && <p className="mb-6">{t(`steps.${step.slug as StepSlug}.intro`)}</p>}
+      {t.has(`steps.${step.slug}.intro`) && (
+        <p className="mb-6">{t(`steps.${step.slug as StepSlug}.intro`)}</p>
+      )}
       {step.slug === "person" && (
-        <form method="get" action={here} role="search" className="mb-6 flex flex-wrap items-end gap-2 bg-panel p-4">
+        <form
+          method="get"
+          action={here}
+          role="search"
+          className="mb-6 flex flex-wrap items-end gap-2 bg-panel p-4"
+        >
           {returnTo && <input type="hidden" name="return" value="check" />}
           <div>
             <label htmlFor="q" className="mb-1 block font-bold">
               {t("searchLabel")}
             </label>
-            <input id="q" name="q" defaultValue={query} maxLength={100} autoComplete="off" className="border-2 border-ink px-2 py-1.5" />
+            <input
+              id="q"
+              name="q"
+              defaultValue={query}
+              maxLength={100}
+              autoComplete="off"
+              className="border-2 border-ink px-2 py-1.5"
+            />
           </div>
           <button type="submit" className="rounded border-2 border-brand px-4 py-1.5 font-bold text-brand">
             {t("searchButton")}

@@ -41,12 +41,16 @@ export default async function CheckAnswersPage({ params }: Props) {
       case "checkbox":
         return list.map((o) => (t.has(`${q.labels}.${o}`) ? t(`${q.labels}.${o}`) : o)).join(", ");
       case "person":
-        return list[0] === "NEW" ? t("intake.newPerson") : (chosen?.workingName ?? t("intake.personNotFound"));
+        return list[0] === "NEW"
+          ? t("intake.newPerson")
+          : (chosen?.workingName ?? t("intake.personNotFound"));
       case "agency":
         return agencies.find((a) => a.id === list[0])?.name ?? "";
       case "date": {
         const d = parseDate(list[0] ?? "");
-        return d ? format.dateTime(d, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) : (list[0] ?? "");
+        return d
+          ? format.dateTime(d, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
+          : (list[0] ?? "");
       }
       default:
         return list.join(", ");
@@ -70,9 +74,14 @@ export default async function CheckAnswersPage({ params }: Props) {
               {step.questions.map((q: Question) => {
                 const answer = show(q, values);
                 return (
-                  <div key={q.name} className="grid gap-2 border-b border-line py-2 sm:grid-cols-[2fr_3fr_auto]">
+                  <div
+                    key={q.name}
+                    className="grid gap-2 border-b border-line py-2 sm:grid-cols-[2fr_3fr_auto]"
+                  >
                     <dt className="font-bold">{t(`intake.questions.${q.name}.label`)}</dt>
-                    <dd className="whitespace-pre-wrap">{answer || <span className="text-muted">{t("intake.notAnswered")}</span>}</dd>
+                    <dd className="whitespace-pre-wrap">
+                      {answer || <span className="text-muted">{t("intake.notAnswered")}</span>}
+                    </dd>
                     <dd>
                       <Link href={`/reports/new/${draftId}/${step.slug}?return=check#${q.name}`}>
                         {t("intake.change")}

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { ContactMethod, ContactType } from "@/lib/generated/prisma/enums";
 import { isRealDate, londonToday, londonToUtc } from "@/lib/time/london";
+import { hasControlCharacters } from "@/lib/text";
 
 export const CONTACT_FIELDS = [
   "type",
@@ -27,7 +28,6 @@ export const NOTES_MAX = 2000;
 // A contact logged a few minutes "in the future" is a clock difference, not a mistake.
 const CLOCK_SLACK_MS = 5 * 60_000;
 const EARLIEST_YEAR = 2000;
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const FOLLOW_UP_YEARS_AHEAD = 5;
 
 export type ContactInput = {
@@ -90,7 +90,7 @@ export function contactFormSchema(now: Date = new Date()) {
     if (notes.length > NOTES_MAX) problem("notes", "notesTooLong");
     // Browsers cannot type control characters other than tab and line breaks, and PostgreSQL
     // cannot store NUL: such text is refused rather than silently changed.
-    else if (CONTROL.test(notes)) problem("notes", "notesInvalid");
+    else if (hasControlCharacters(notes)) problem("notes", "notesInvalid");
     const followUpOn = readFollowUpOn(form, now, problem);
     const reportId = reportIdSchema.safeParse(form.reportId.trim());
     if (!reportId.success) problem("reportId", "reportId");

@@ -16,26 +16,30 @@ import {
 import { isUuid } from "@/lib/ids";
 import { normaliseIdentifier } from "@/lib/suspects/normalise";
 import type { StepSlug } from "./questions";
-
-// Browsers cannot type control characters other than tab and newlines, and PostgreSQL
-// cannot store NUL: text holding them is refused rather than silently changed.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+import { hasControlCharacters } from "@/lib/text";
 
 function text(max: number) {
   return z
     .string({ error: "intake.errors.text" })
     .max(max, { error: "intake.errors.tooLong" })
-    .refine((s) => !CONTROL.test(s), { error: "intake.errors.controlCharacters" })
+    .refine((s) => !hasControlCharacters(s), { error: "intake.errors.controlCharacters" })
     .transform((s) => s.trim());
 }
 
 // An optional choice: an empty string means "not answered".
 function choice<T extends Record<string, string>>(e: T) {
-  return z.union([z.literal(""), z.enum(e, { error: "intake.errors.choice" })]).optional().default("");
+  return z
+    .union([z.literal(""), z.enum(e, { error: "intake.errors.choice" })])
+    .optional()
+    .default("");
 }
 
 function choices<T extends Record<string, string>>(e: T) {
-  return z.array(z.enum(e, { error: "intake.errors.choice" })).max(Object.keys(e).length).optional().default([]);
+  return z
+    .array(z.enum(e, { error: "intake.errors.choice" }))
+    .max(Object.keys(e).length)
+    .optional()
+    .default([]);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -52,12 +56,15 @@ function date(rule: "past" | "future" | "any" = "any") {
     .optional()
     .default("")
     .refine((s) => s === "" || parseDate(s) !== null, { error: "intake.errors.date" })
-    .refine((s) => {
-      const d = parseDate(s);
-      if (!d || rule === "any") return true;
-      const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
-      return rule === "past" ? d <= today && d.getUTCFullYear() >= 1900 : d >= today;
-    }, { error: rule === "past" ? "intake.errors.dateInFuture" : "intake.errors.dateInPast" });
+    .refine(
+      (s) => {
+        const d = parseDate(s);
+        if (!d || rule === "any") return true;
+        const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+        return rule === "past" ? d <= today && d.getUTCFullYear() >= 1900 : d >= today;
+      },
+      { error: rule === "past" ? "intake.errors.dateInFuture" : "intake.errors.dateInPast" },
+    );
 }
 
 const time = z
@@ -113,7 +120,10 @@ export const personStep = z
 export const whatHappenedStep = z
   .strictObject({
     incidentTypes: choices(IncidentType),
-    whenKnown: z.union([z.literal(""), z.enum(["EXACT", "APPROXIMATE", "UNKNOWN"])]).optional().default(""),
+    whenKnown: z
+      .union([z.literal(""), z.enum(["EXACT", "APPROXIMATE", "UNKNOWN"])])
+      .optional()
+      .default(""),
     incidentDate: date("past"),
     incidentTime: time,
     periodFrom: date("past"),
@@ -146,7 +156,10 @@ export const accountStep = z.strictObject({ narrative: optionalText(20_000) });
 export const wishesStep = z
   .strictObject({
     personWants: choice(PersonWants),
-    shareConsent: z.union([z.literal(""), z.enum(["YES", "NO", "NOT_ASKED"])]).optional().default(""),
+    shareConsent: z
+      .union([z.literal(""), z.enum(["YES", "NO", "NOT_ASKED"])])
+      .optional()
+      .default(""),
     shareAgencyId: z.string().optional().default(""),
     shareScope: optionalText(500),
     shareUntil: date("future"),
@@ -154,8 +167,10 @@ export const wishesStep = z
   })
   .superRefine((v, ctx) => {
     if (v.shareConsent !== "YES") return;
-    if (!isUuid(v.shareAgencyId)) ctx.addIssue({ code: "custom", path: ["shareAgencyId"], message: "intake.errors.agency" });
-    if (v.shareScope === "") ctx.addIssue({ code: "custom", path: ["shareScope"], message: "intake.errors.shareScope" });
+    if (!isUuid(v.shareAgencyId))
+      ctx.addIssue({ code: "custom", path: ["shareAgencyId"], message: "intake.errors.agency" });
+    if (v.shareScope === "")
+      ctx.addIssue({ code: "custom", path: ["shareScope"], message: "intake.errors.shareScope" });
     if (v.consentMethod === "") {
       ctx.addIssue({ code: "custom", path: ["consentMethod"], message: "intake.errors.consentMethod" });
     }
@@ -166,14 +181,20 @@ export const safetyStep = z.strictObject({
   injuriesNeedingCare: choice(Answer),
   threatsOfFurtherHarm: choice(Answer),
   riskFromExploiter: choice(Answer),
-  enhancedRights: z.union([z.literal(""), z.enum(["YES", "NO", "NOT_KNOWN"])]).optional().default(""),
+  enhancedRights: z
+    .union([z.literal(""), z.enum(["YES", "NO", "NOT_KNOWN"])])
+    .optional()
+    .default(""),
   enhancedRightsReason: optionalText(500),
   supportNeeds: optionalText(2000),
 });
 
 export const crimeStep = z.strictObject({
   reportingRoute: choice(ReportingRoute),
-  crimeRecorded: z.union([z.literal(""), z.enum(["YES", "NO", "NOT_KNOWN"])]).optional().default(""),
+  crimeRecorded: z
+    .union([z.literal(""), z.enum(["YES", "NO", "NOT_KNOWN"])])
+    .optional()
+    .default(""),
   crimeReference: optionalText(50),
   crimeNotRecordedWhy: optionalText(2000),
 });

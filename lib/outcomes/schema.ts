@@ -9,6 +9,7 @@ import {
   ReleaseType,
   WithdrawalReason,
 } from "@/lib/generated/prisma/enums";
+import { hasControlCharacters } from "@/lib/text";
 
 // A change of what the person wants is recorded by editing the report, not here.
 export const RECORDABLE_EVENT_TYPES = Object.values(CaseEventType).filter(
@@ -61,6 +62,7 @@ const text = (max: number) =>
   z
     .string()
     .max(max, { error: `${E}.tooLong` })
+    .refine((t) => !hasControlCharacters(t), { error: `${E}.controlCharacters` })
     .optional();
 const choice = <T extends Record<string, string>>(values: T, error: string) =>
   z.union([z.literal(""), z.enum(values)], { error }).optional();

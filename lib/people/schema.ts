@@ -4,6 +4,7 @@
 // else's newer change is caught.
 import { z } from "zod";
 import { AgeBand, ContactMethod, Language, WorkSetting } from "@/lib/generated/prisma/enums";
+import { hasControlCharacters } from "@/lib/text";
 
 export const PERSON_FIELDS = [
   "workingName",
@@ -23,14 +24,13 @@ export type PersonField = (typeof PERSON_FIELDS)[number];
 // Checkbox answers travel as one comma-separated string, so every value is text.
 export type PersonFormValues = Record<PersonField, string>;
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const e = (key: string) => ({ error: `people.errors.${key}` });
 
 function text(max: number) {
   return z
     .string(e("text"))
     .max(max, e("tooLong"))
-    .refine((s) => !CONTROL.test(s), e("controlCharacters"))
+    .refine((s) => !hasControlCharacters(s), e("controlCharacters"))
     .transform((s) => (s.trim() === "" ? null : s.trim()))
     .default(null);
 }
@@ -46,7 +46,7 @@ export const personUpdateSchema = z.strictObject({
   workingName: z
     .string(e("workingName"))
     .max(100, e("tooLong"))
-    .refine((s) => !CONTROL.test(s), e("controlCharacters"))
+    .refine((s) => !hasControlCharacters(s), e("controlCharacters"))
     .transform((s) => s.trim())
     .pipe(z.string().min(1, e("workingName"))),
   selfDescription: text(200),

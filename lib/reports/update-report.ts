@@ -9,6 +9,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
 import { IncidentType, PersonWants } from "@/lib/generated/prisma/enums";
 import { londonToday } from "@/lib/time/london";
+import { hasControlCharacters } from "@/lib/text";
 
 const E = "reportEdit.errors";
 
@@ -21,8 +22,12 @@ export const reportEditSchema = z.strictObject({
     .min(1, { error: `${E}.version` }),
   narrative: z
     .string({ error: `${E}.invalid` })
-    .max(REPORT_EDIT_LIMITS.narrative, { error: `${E}.narrativeTooLong` }),
-  area: z.string({ error: `${E}.invalid` }).max(REPORT_EDIT_LIMITS.area, { error: `${E}.areaTooLong` }),
+    .max(REPORT_EDIT_LIMITS.narrative, { error: `${E}.narrativeTooLong` })
+    .refine((t) => !hasControlCharacters(t), { error: `${E}.controlCharacters` }),
+  area: z
+    .string({ error: `${E}.invalid` })
+    .max(REPORT_EDIT_LIMITS.area, { error: `${E}.areaTooLong` })
+    .refine((t) => !hasControlCharacters(t), { error: `${E}.controlCharacters` }),
   incidentTypes: z
     .array(z.enum(IncidentType, { error: `${E}.incidentTypes` }))
     .max(Object.keys(IncidentType).length),

@@ -1,0 +1,83 @@
+// Random and hostile input to every form schema outside the intake (which has its own):
+// each answers with success or with validation messages, never an exception, and text the
+// database cannot hold (NUL) is always refused.
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { parseCaseEvent, caseEventFormSchema } from "@/lib/outcomes/schema";
+import { reportEditSchema } from "@/lib/reports/update-report";
+import { contactFormSchema } from "@/lib/contacts/schema";
+import { personUpdateSchema } from "@/lib/people/schema";
+
+const hostileString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "binary", maxLength: 200 }),
+  fc.string({ minLength: 20_001, maxLength: 21_000 }),
+  fc.constantFrom("<script>alert(1)</script>", "\u0000", "a\u0000b", "31", "2026", "CHARGED", "OUTCOME_16", "yes"),
+);
+const hostileValue = fc.oneof(hostileString, fc.array(hostileString, { maxLength: 5 }), fc.integer(), fc.constant(null), fc.object());
+
+function hostileRecord(fields: readonly string[]) {
+  return fc.record(Object.fromEntries([...fields, "extraField"].map((f) => [f, hostileValue])), { requiredKeys: [] });
+}
+
+const holdsNul = (v: unknown): boolean => JSON.stringify(v ?? null).includes("\\u0000");
+
+describe("forms given random and hostile input", () => {
+  it("recording a case event never crashes and never accepts NUL text", () => {
+    const today = new Date(Date.UTC(2026, 10, 26));
+    fc.assert(
+      fc.property(hostileRecord(Object.keys(caseEventFormSchema.shape)), (raw) => {
+        const result = parseCaseEvent(raw, today);
+        if (result.ok) expect(holdsNul(result.input)).toBe(false);
+        else for (const m of Object.values(result.fieldErrors)) expect(m).toMatch(/^caseEvents\.errors\./);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("a case event whose text holds NUL is refused, whatever else is right about it", () => {
+    const today = new Date(Date.UTC(2026, 10, 26));
+    const base = { type: "CRIME_RECORDED", crimeReference: "GW/1", occurredOnDay: "2", occurredOnMonth: "11", occurredOnYear: "2026" };
+    expect(parseCaseEvent(base, today).ok).toBe(true);
+    fc.assert(
+      fc.property(
+        fc.constantFrom("crimeReference", "notes", "dateExplanation"),
+        fc.string({ maxLength: 20 }),
+        fc.string({ maxLength: 20 }),
+        (field, before, after) => {
+          const result = parseCaseEvent({ ...base, [field]: `${before}\u0000${after}` }, today);
+          expect(result.ok).toBe(false);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("a report edit whose narrative or area holds NUL is refused", () => {
+    const base = { version: "3", narrative: "An account.", area: "Docks", incidentTypes: ["THEFT"], personWants: "UNDECIDED" };
+    expect(reportEditSchema.safeParse(base).success).toBe(true);
+    for (const field of ["narrative", "area"]) {
+      expect(reportEditSchema.safeParse({ ...base, [field]: "before\u0000after" }).success).toBe(false);
+    }
+  });
+
+  for (const [name, schema] of [
+    ["editing a report", reportEditSchema],
+    ["logging a contact", contactFormSchema(new Date())],
+    ["updating a person", personUpdateSchema],
+  ] as const) {
+    it(`${name} never crashes, refuses unknown fields and never accepts NUL text`, () => {
+      const fields = "shape" in schema ? Object.keys((schema as { shape: object }).shape) : ["type", "method", "notes", "reportId"];
+      fc.assert(
+        fc.property(hostileRecord(fields), (raw) => {
+          const parsed = schema.safeParse(raw);
+          if (parsed.success) {
+            expect(holdsNul(parsed.data)).toBe(false);
+            expect("extraField" in raw).toBe(false);
+          }
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+});

@@ -14,7 +14,11 @@ export async function SiteHeader() {
         { href: "/reports/drafts", label: t("nav.drafts"), show: roleHas(user.role, "draft:manage:own") },
         { href: "/people", label: t("people.nav"), show: roleHas(user.role, "person:read:unit") },
         { href: "/referrals", label: t("nav.referrals"), show: roleHas(user.role, "referral:read:agency") },
-        { href: "/dashboard", label: t("nav.dashboard"), show: roleHas(user.role, "dashboard:read:unit") },
+        {
+          href: "/dashboard",
+          label: t("nav.dashboard"),
+          show: roleHas(user.role, "dashboard:read:unit") || roleHas(user.role, "dashboard:read:own"),
+        },
       ].filter((l) => l.show)
     : [];
   return (

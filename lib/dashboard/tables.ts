@@ -89,7 +89,7 @@ export function valueLabel(
         ? t(`dashboard.outcomes.${value}`)
         : t(`enums.HomeOfficeOutcome.${value}`);
     case "reason":
-      return t(`dashboard.reasons.${value}`);
+      return value === "NOT_RECORDED" ? t("dashboard.reasons.NOT_RECORDED") : t(`enums.WithdrawalReason.${value}`);
   }
 }
 
@@ -333,7 +333,7 @@ export function dashboardTables(d: Dashboard, tt: TableText): Partial<Record<Tab
     const key = `breakdown-${dimension}` as TableKey;
     tables[key] = {
       key,
-      caption: t("dashboard.breakdowns.caption", { dimension: t(`dashboard.breakdowns.${dimension}`) }),
+      caption: t("dashboard.breakdowns.caption", { dimension }),
       rowHeader: t(`dashboard.breakdowns.${dimension}`),
       columns: breakdownColumns,
       rows: rows.map((r) => ({

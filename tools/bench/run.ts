@@ -121,7 +121,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(11);
 
 function line(label: string, s: Summary, floor?: Summary): string {
   const ratio = floor ? `  ${(s.p95 / floor.median).toFixed(3)}× the floor`.padEnd(22) : "".padEnd(22);
-  return `  ${label.padEnd(52)} median ${ms(s.median)}   p95 ${ms(s.p95)}  (${String(s.runs).padStart(2)} runs)${ratio}`;
+  return `  ${label.padEnd(56)} median ${ms(s.median)}   p95 ${ms(s.p95)}  (${String(s.runs).padStart(2)} runs)${ratio}`;
 }
 
 async function benchSize(url: string, reports: number, runs: number): Promise<void> {

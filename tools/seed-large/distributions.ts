@@ -8,15 +8,15 @@ export type Weighted<T extends string> = readonly (readonly [T, number])[];
 // 3.5%); most of the rest stop because the person steps back (outcomes 14 and 16).
 export const CLOSED_KINDS: Weighted<string> = [
   ["CONVICTED", 3.5],
-  ["ACQUITTED", 1.3],
-  ["DISCONTINUED", 1.2],
-  ["O14", 21],
-  ["O16", 20],
-  ["O15", 8],
-  ["O18", 10.5],
-  ["O20", 3.5],
-  ["O21", 2.5],
-  ["INTEL", 12],
+  ["ACQUITTED", 1.5],
+  ["DISCONTINUED", 1.5],
+  ["O14", 27],
+  ["O16", 23],
+  ["O15", 9],
+  ["O18", 13],
+  ["O20", 4.5],
+  ["O21", 3],
+  ["INTEL", 14],
 ];
 
 // Where open reports have got to.

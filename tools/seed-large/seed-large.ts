@@ -117,6 +117,9 @@ async function prepareSession(client: pg.Client): Promise<void> {
       ${rows.map((r) => r[9])}::boolean[], ${rows.map((r) => r[10])}::boolean[], ${rows.map((r) => r[11])}::boolean[])`,
   );
   await client.query(`
+    CREATE TEMP TABLE syn_events (id uuid, report_id uuid, type text, occurred_on date, offence text,
+      recorded_by uuid, created_at timestamptz) ON COMMIT DROP`);
+  await client.query(`
     CREATE TEMP TABLE syn_batch (
       g bigint PRIMARY KEY, id uuid, person_id uuid, officer_id uuid, reported_at timestamptz,
       kind text, is_open boolean, route text, types text[], relationship text, wants text,
@@ -275,50 +278,58 @@ function batchStatements(from: number, to: number, people: number, now: Date): P
       SELECT md5('syn-suspect-' || b.g || '-' || n)::uuid, b.id, b.relationship::"PerpetratorRelationship",
         'Synthetic suspect description', b.reported_at
       FROM syn_batch b CROSS JOIN LATERAL generate_series(1, b.suspects) n`,
+    Prisma.sql`TRUNCATE syn_events`,
+    // The batch's events are kept aside as they are written, so that the statements after
+    // this one need not search the whole (growing) CaseEvent table for them.
     Prisma.sql`
-      INSERT INTO "CaseEvent" (id, "reportId", "suspectId", type, "occurredOn", "releaseType", offence, outcome,
-        "withdrawalReasons", "courtResult", "personWants", "personInformed", "recordedById", "createdAt")
-      SELECT gen_random_uuid(), x.report_id, x.suspect_id, x.type::"CaseEventType", x.on_date,
-        x.release_type::"ReleaseType", CASE WHEN x.type IN ('CHARGED', 'COURT_RESULT') THEN x.offence END,
-        x.outcome::"HomeOfficeOutcome",
-        (CASE WHEN x.with_reasons THEN x.reasons ELSE '{}' END)::"WithdrawalReason"[],
-        x.court_result::"CourtResult",
-        (CASE WHEN x.type = 'PERSON_WANTS_CHANGED' THEN x.wants END)::"PersonWants",
-        x.person_informed, x.officer_id, x.on_date + time '17:00'
-      FROM (
-        SELECT b.id AS report_id, b.officer_id, b.wants, b.reasons, s.type, s.release_type, s.outcome,
-          s.court_result, s.with_reasons, s.person_informed,
-          CASE WHEN s.about_suspect AND b.suspects > 0 THEN md5('syn-suspect-' || b.g || '-1')::uuid END AS suspect_id,
-          initcap(replace(lower(b.types[1]), '_', ' ')) AS offence,
-          least(
-            b.reported_at::date + (sum(s.gap_min + floor(pg_temp.u(b.g, 100 + s.step) * (s.gap_max - s.gap_min + 1)))
-              OVER (PARTITION BY b.g ORDER BY s.step))::int,
-            ${yesterday}::date) AS on_date
-        FROM syn_batch b
-        JOIN syn_steps s ON s.kind = b.kind AND (NOT s.if_wants_changed OR b.wants <> b.initial_wants)
-      ) x`,
+      WITH written AS (
+        INSERT INTO "CaseEvent" (id, "reportId", "suspectId", type, "occurredOn", "releaseType", offence, outcome,
+          "withdrawalReasons", "courtResult", "personWants", "personInformed", "recordedById", "createdAt")
+        SELECT gen_random_uuid(), x.report_id, x.suspect_id, x.type::"CaseEventType", x.on_date,
+          x.release_type::"ReleaseType", CASE WHEN x.type IN ('CHARGED', 'COURT_RESULT') THEN x.offence END,
+          x.outcome::"HomeOfficeOutcome",
+          (CASE WHEN x.with_reasons THEN x.reasons ELSE '{}' END)::"WithdrawalReason"[],
+          x.court_result::"CourtResult",
+          (CASE WHEN x.type = 'PERSON_WANTS_CHANGED' THEN x.wants END)::"PersonWants",
+          x.person_informed, x.officer_id, x.on_date + time '17:00'
+        FROM (
+          SELECT b.id AS report_id, b.officer_id, b.wants, b.reasons, s.type, s.release_type, s.outcome,
+            s.court_result, s.with_reasons, s.person_informed,
+            CASE WHEN s.about_suspect AND b.suspects > 0 THEN md5('syn-suspect-' || b.g || '-1')::uuid END AS suspect_id,
+            initcap(replace(lower(b.types[1]), '_', ' ')) AS offence,
+            least(
+              b.reported_at::date + (sum(s.gap_min + floor(pg_temp.u(b.g, 100 + s.step) * (s.gap_max - s.gap_min + 1)))
+                OVER (PARTITION BY b.g ORDER BY s.step))::int,
+              ${yesterday}::date) AS on_date
+          FROM syn_batch b
+          JOIN syn_steps s ON s.kind = b.kind AND (NOT s.if_wants_changed OR b.wants <> b.initial_wants)
+        ) x
+        RETURNING id, "reportId", type::text, "occurredOn", offence, "recordedById", "createdAt"
+      )
+      INSERT INTO syn_events SELECT * FROM written`,
+    Prisma.sql`ANALYZE syn_events`,
     // Reports with two suspects charge both: the dashboard counts the report once.
     Prisma.sql`
       INSERT INTO "CaseEvent" (id, "reportId", "suspectId", type, "occurredOn", offence, "recordedById", "createdAt")
-      SELECT gen_random_uuid(), e."reportId", md5('syn-suspect-' || b.g || '-2')::uuid, 'CHARGED', e."occurredOn",
-        e.offence, e."recordedById", e."createdAt"
-      FROM syn_batch b JOIN "CaseEvent" e ON e."reportId" = b.id AND e.type = 'CHARGED'
-      WHERE b.suspects = 2 AND b.kind = ANY(${CHARGED_KINDS}::text[])`,
+      SELECT gen_random_uuid(), e.report_id, md5('syn-suspect-' || b.g || '-2')::uuid, 'CHARGED', e.occurred_on,
+        e.offence, e.recorded_by, e.created_at
+      FROM syn_events e JOIN syn_batch b ON b.id = e.report_id
+      WHERE e.type = 'CHARGED' AND b.suspects = 2 AND b.kind = ANY(${CHARGED_KINDS}::text[])`,
     // Victims' Code right 6: an update within 5 working days (7 calendar days here) of each
     // key decision; most on time, some late, the most recent ones not yet made.
     Prisma.sql`
       INSERT INTO "VictimUpdate" (id, "reportId", "caseEventId", "dueBy", "clearedAt", "createdAt")
-      SELECT gen_random_uuid(), e."reportId", e.id,
-        (e."occurredOn" + 7) + time '23:59',
+      SELECT gen_random_uuid(), e.report_id, e.id,
+        (e.occurred_on + 7) + time '23:59',
         CASE WHEN c.cleared < ${now}::timestamptz THEN c.cleared END,
-        e."createdAt"
-      FROM syn_batch b
-      JOIN "CaseEvent" e ON e."reportId" = b.id
-        AND e.type IN ('ARRESTED', 'INTERVIEWED_UNDER_CAUTION', 'RELEASED', 'DECISION_NOT_TO_INVESTIGATE')
+        e.created_at
+      FROM syn_events e
+      JOIN syn_batch b ON b.id = e.report_id
       CROSS JOIN LATERAL (
-        SELECT (e."occurredOn" + CASE WHEN pg_temp.u(hashtextextended(e.id::text, 0), 70) < 0.86
+        SELECT (e.occurred_on + CASE WHEN pg_temp.u(hashtextextended(e.id::text, 0), 70) < 0.86
           THEN floor(pg_temp.u(b.g, 71) * 7)::int ELSE 8 + floor(pg_temp.u(b.g, 72) * 5)::int END) + time '12:00'
-          AS cleared) c`,
+          AS cleared) c
+      WHERE e.type IN ('ARRESTED', 'INTERVIEWED_UNDER_CAUTION', 'RELEASED', 'DECISION_NOT_TO_INVESTIGATE')`,
     Prisma.sql`
       INSERT INTO "LiaisonContact" (id, "unitId", "personId", "reportId", "officerId", type, method, "occurredAt",
         "isDemo", "createdAt")

@@ -32,6 +32,8 @@ function Marker({ cx, cy, shape }: { cx?: number; cy?: number; shape: LineSeries
   return <circle cx={cx} cy={cy} r={3.5} fill="#1d3557" />;
 }
 
+const colourOf = (s: LineSeries) => (s.shape === "circle" ? "#1d3557" : "#0b0c0c");
+
 export default function LineChartView({
   data,
   series,
@@ -54,14 +56,36 @@ export default function LineChartView({
       <CartesianGrid stroke="#b1b4b6" strokeDasharray="2 4" />
       <XAxis dataKey="label" tick={{ fill: "#0b0c0c", fontSize: 12 }} minTickGap={24} />
       <YAxis allowDecimals={false} tick={{ fill: "#0b0c0c", fontSize: 12 }} />
-      <Legend wrapperStyle={{ color: "#0b0c0c", fontSize: 12 }} />
+      <Legend
+        content={() => (
+          <ul className="mt-2 flex flex-wrap justify-center gap-x-6 gap-y-1 text-xs text-ink">
+            {series.map((s) => (
+              <li key={s.key} className="flex items-center gap-2">
+                <svg width="36" height="12" aria-hidden="true">
+                  <line
+                    x1="0"
+                    y1="6"
+                    x2="36"
+                    y2="6"
+                    stroke={colourOf(s)}
+                    strokeWidth={2}
+                    strokeDasharray={s.dash}
+                  />
+                  <Marker cx={18} cy={6} shape={s.shape} />
+                </svg>
+                {s.name}
+              </li>
+            ))}
+          </ul>
+        )}
+      />
       {series.map((s) => (
         <Line
           key={s.key}
           type="linear"
           dataKey={s.key}
           name={s.name}
-          stroke={s.shape === "circle" ? "#1d3557" : "#0b0c0c"}
+          stroke={colourOf(s)}
           strokeWidth={2}
           strokeDasharray={s.dash}
           dot={(props: { cx?: number; cy?: number; index?: number }) => (

@@ -24,8 +24,11 @@ export function OutcomesSection({ view }: { view: DashboardView }) {
         <BarChartView
           layout="vertical"
           height={Math.max(160, 36 * d.outcomes.length + 40)}
-          data={d.outcomes.map((o, i) => ({
-            label: (rows[i]?.header ?? o.key).replace(/^(\d+A?):.*$/, "Outcome $1"),
+          data={d.outcomes.map((o) => ({
+            label:
+              o.key === "PENDING" || o.key === "NONE"
+                ? t(`dashboard.outcomes.chartLabels.${o.key}`)
+                : t("dashboard.outcomes.chartLabels.code", { code: o.key.replace("OUTCOME_", "") }),
             value: o.reports,
             valueLabel: format.number(o.reports),
           }))}

@@ -8,14 +8,14 @@ export async function EventDetail({ event: e }: { event: Event }) {
   const t = await getTranslations();
   const lines: string[] = [];
   if (e.crimeReference) lines.push(t("case.detailCrimeReference", { reference: e.crimeReference }));
-  if (e.releaseType) lines.push(t(`caseLabels.ReleaseType.${e.releaseType}`));
+  if (e.releaseType) lines.push(t(`enums.ReleaseType.${e.releaseType}`));
   if (e.outcome) lines.push(t(`enums.HomeOfficeOutcome.${e.outcome}`));
   if (e.courtResult) lines.push(t(`enums.CourtResult.${e.courtResult}`));
   if (e.offence) lines.push(t("case.detailOffence", { offence: e.offence }));
   if (e.sentence) lines.push(t("case.detailSentence", { sentence: e.sentence }));
   if (e.personWants) lines.push(t("case.detailWants", { wants: t(`enums.PersonWants.${e.personWants}`) }));
   if (e.withdrawalReasons.length > 0) {
-    const reasons = e.withdrawalReasons.map((r) => t(`caseLabels.WithdrawalReason.${r}`)).join(", ");
+    const reasons = e.withdrawalReasons.map((r) => t(`enums.WithdrawalReason.${r}`)).join(", ");
     lines.push(t("case.detailReasons", { reasons }));
   }
   if (e.notes) {

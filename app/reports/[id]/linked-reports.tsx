@@ -32,7 +32,7 @@ export async function LinkedReports({ links }: { links: LinkedReport[] }) {
                 l.shared
                   .map((s) =>
                     t("case.sharedIdentifier", {
-                      kind: t(`caseLabels.IdentifierKind.${s.kind}`),
+                      kind: t(`enums.IdentifierKind.${s.kind}`),
                       value: s.normalised,
                     }),
                   )

@@ -93,7 +93,7 @@ export function EventForm({ type, record }: Props) {
           error={error("releaseType")}
           options={Object.values(ReleaseType).map((value) => ({
             value,
-            label: t(`caseLabels.ReleaseType.${value}`),
+            label: t(`enums.ReleaseType.${value}`),
           }))}
           selected={list(v.releaseType)}
         />
@@ -133,7 +133,7 @@ export function EventForm({ type, record }: Props) {
           error={error("withdrawalReasons")}
           options={Object.values(WithdrawalReason).map((value) => ({
             value,
-            label: t(`caseLabels.WithdrawalReason.${value}`),
+            label: t(`enums.WithdrawalReason.${value}`),
           }))}
           selected={list(v.withdrawalReasons)}
         />

@@ -25,7 +25,13 @@ export async function startDraft(user: CurrentUser): Promise<string | null> {
       data: { ownerId: user.id, kind: INTAKE_KIND, step: "person", data: {} },
       select: { id: true },
     });
-    await recordAudit(tx, { actor: user, action: "draft.create", recordType: "draft", recordId: draft.id, outcome: "SUCCESS" });
+    await recordAudit(tx, {
+      actor: user,
+      action: "draft.create",
+      recordType: "draft",
+      recordId: draft.id,
+      outcome: "SUCCESS",
+    });
     return draft.id;
   });
 }
@@ -51,13 +57,22 @@ export async function findDraftsForUser(user: CurrentUser): Promise<DraftSummary
   });
   return drafts.map((d) => {
     const name = (d.data as DraftData).person?.workingName;
-    return { id: d.id, step: d.step, updatedAt: d.updatedAt, workingName: typeof name === "string" && name.trim() ? name.trim() : null };
+    return {
+      id: d.id,
+      step: d.step,
+      updatedAt: d.updatedAt,
+      workingName: typeof name === "string" && name.trim() ? name.trim() : null,
+    };
   });
 }
 
 // Keeps only the fields the step owns, as strings, so a crafted request cannot store
-// anything else in a draft.
-export function ownedValues(slug: StepSlug, input: unknown): RawValues {
+// anything else in a draft. PostgreSQL's JSON cannot hold NUL, so the draft's copy drops it;
+// validation still sees the text as sent and asks for it to be retyped.
+const withoutNul = (s: string) => s.replaceAll("\u0000", "");
+
+export function ownedValues(slug: StepSlug, input: unknown, opts: { keepNul?: boolean } = {}): RawValues {
+  const clean = opts.keepNul ? (s: string) => s : withoutNul;
   const step = stepBySlug(slug);
   const out: RawValues = {};
   if (!step || typeof input !== "object" || input === null) return out;
@@ -65,9 +80,13 @@ export function ownedValues(slug: StepSlug, input: unknown): RawValues {
   for (const q of step.questions) {
     const v = Object.hasOwn(source, q.name) ? source[q.name] : undefined;
     if (q.kind === "checkbox") {
-      if (Array.isArray(v)) out[q.name] = v.filter((x): x is string => typeof x === "string").slice(0, 20).map((x) => x.slice(0, 100));
+      if (Array.isArray(v))
+        out[q.name] = v
+          .filter((x): x is string => typeof x === "string")
+          .slice(0, 20)
+          .map((x) => clean(x.slice(0, 100)));
     } else if (typeof v === "string") {
-      out[q.name] = v.slice(0, 25_000);
+      out[q.name] = clean(v.slice(0, 25_000));
     }
   }
   return out;
@@ -89,24 +108,42 @@ export async function saveStep(
   const draft = await getDraftForUser(user, draftId);
   if (!draft) return { status: "not-found" };
   const values = ownedValues(slug, input);
-  const parsed = STEP_SCHEMAS[slug].safeParse(values);
+  const parsed = STEP_SCHEMAS[slug].safeParse(ownedValues(slug, input, { keepNul: true }));
   const data: DraftData = { ...draft.data, [slug]: values };
   await db().$transaction(async (tx) => {
     await tx.draft.updateMany({
       where: { id: draft.id, ownerId: user.id },
       data: { data: data as Prisma.InputJsonObject, step: slug },
     });
-    await recordAudit(tx, { actor: user, action: "draft.update", recordType: "draft", recordId: draft.id, outcome: "SUCCESS" });
+    await recordAudit(tx, {
+      actor: user,
+      action: "draft.update",
+      recordType: "draft",
+      recordId: draft.id,
+      outcome: "SUCCESS",
+    });
   });
   if (!opts.validate || parsed.success) return { status: "saved", fieldErrors: {} };
-  return { status: "invalid", fieldErrors: fieldErrorsOf<Record<string, string>>(parsed.error) as Record<string, string> };
+  return {
+    status: "invalid",
+    fieldErrors: fieldErrorsOf<Record<string, string>>(parsed.error) as Record<string, string>,
+  };
 }
 
 export async function discardDraft(user: CurrentUser, draftId: string): Promise<boolean> {
   if (!mayDraft(user) || !isUuid(draftId)) return false;
   return db().$transaction(async (tx) => {
-    const { count } = await tx.draft.deleteMany({ where: { id: draftId, ownerId: user.id, kind: INTAKE_KIND } });
-    if (count) await recordAudit(tx, { actor: user, action: "draft.discard", recordType: "draft", recordId: draftId, outcome: "SUCCESS" });
+    const { count } = await tx.draft.deleteMany({
+      where: { id: draftId, ownerId: user.id, kind: INTAKE_KIND },
+    });
+    if (count)
+      await recordAudit(tx, {
+        actor: user,
+        action: "draft.discard",
+        recordType: "draft",
+        recordId: draftId,
+        outcome: "SUCCESS",
+      });
     return count > 0;
   });
 }

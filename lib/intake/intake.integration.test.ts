@@ -14,15 +14,57 @@ async function fillDraft(officer: CurrentUser, agencyId: string) {
   const draftId = await startDraft(officer);
   if (!draftId) throw new Error("draft not started");
   const steps: [Parameters<typeof saveStep>[2], Record<string, unknown>][] = [
-    ["person", { existingPersonId: "NEW", workingName: "  Jade  ", language: "WELSH", safeContactMethods: ["TEXT_MESSAGE"], doNotContactRules: "No voicemail" }],
-    ["what-happened", { incidentTypes: ["ROBBERY", "THREATS_INTIMIDATION"], whenKnown: "EXACT", incidentDate: "2026-07-01", incidentTime: "00:30", area: "Canal Basin" }],
-    ["who", { relationship: "POSING_AS_CLIENT", vehicleRegistrations: "zx12 abc\n", phoneNumbers: "07700 900123", onlineHandles: "@BadClient" }],
+    [
+      "person",
+      {
+        existingPersonId: "NEW",
+        workingName: "  Jade  ",
+        language: "WELSH",
+        safeContactMethods: ["TEXT_MESSAGE"],
+        doNotContactRules: "No voicemail",
+      },
+    ],
+    [
+      "what-happened",
+      {
+        incidentTypes: ["ROBBERY", "THREATS_INTIMIDATION"],
+        whenKnown: "EXACT",
+        incidentDate: "2026-07-01",
+        incidentTime: "00:30",
+        area: "Canal Basin",
+      },
+    ],
+    [
+      "who",
+      {
+        relationship: "POSING_AS_CLIENT",
+        vehicleRegistrations: "zx12 abc\n",
+        phoneNumbers: "07700 900123",
+        onlineHandles: "@BadClient",
+      },
+    ],
     ["account", { narrative: "He took her phone <script>alert(1)</script> and left." }],
-    ["wishes", { personWants: "FULL_INVESTIGATION", shareConsent: "YES", shareAgencyId: agencyId, shareScope: "Name and phone", consentMethod: "VERBAL" }],
-    ["safety", { immediateDanger: "NO", enhancedRights: "YES", enhancedRightsReason: "Persistently targeted" }],
-    ["crime", { reportingRoute: "DIRECT_TO_LIAISON_OFFICER", crimeRecorded: "YES", crimeReference: "GW-2026-1234" }],
+    [
+      "wishes",
+      {
+        personWants: "FULL_INVESTIGATION",
+        shareConsent: "YES",
+        shareAgencyId: agencyId,
+        shareScope: "Name and phone",
+        consentMethod: "VERBAL",
+      },
+    ],
+    [
+      "safety",
+      { immediateDanger: "NO", enhancedRights: "YES", enhancedRightsReason: "Persistently targeted" },
+    ],
+    [
+      "crime",
+      { reportingRoute: "DIRECT_TO_LIAISON_OFFICER", crimeRecorded: "YES", crimeReference: "GW-2026-1234" },
+    ],
   ];
-  for (const [slug, values] of steps) expect((await saveStep(officer, draftId, slug, values)).status).toBe("saved");
+  for (const [slug, values] of steps)
+    expect((await saveStep(officer, draftId, slug, values)).status).toBe("saved");
   return draftId;
 }
 
@@ -53,7 +95,11 @@ describe("taking a report", () => {
     });
     // 00:30 on a July night in London is 23:30 UTC the day before.
     expect(report.incidentFrom?.toISOString()).toBe("2026-06-30T23:30:00.000Z");
-    expect(report.person).toMatchObject({ workingName: "Jade", language: "WELSH", safeContactMethods: ["TEXT_MESSAGE"] });
+    expect(report.person).toMatchObject({
+      workingName: "Jade",
+      language: "WELSH",
+      safeContactMethods: ["TEXT_MESSAGE"],
+    });
     expect(report.suspects[0]?.identifiers.map((i) => [i.kind, i.normalised]).sort()).toEqual([
       ["ONLINE_HANDLE", "badclient"],
       ["PHONE_NUMBER", "+447700900123"],
@@ -94,7 +140,9 @@ describe("taking a report", () => {
     if (!draftId) throw new Error("draft not started");
     await saveStep(officer, draftId, "person", { workingName: "Cerys" });
     expect(await getDraftForUser(colleague, draftId)).toBeNull();
-    expect(await saveStep(colleague, draftId, "person", { workingName: "changed" })).toEqual({ status: "not-found" });
+    expect(await saveStep(colleague, draftId, "person", { workingName: "changed" })).toEqual({
+      status: "not-found",
+    });
     expect(await submitDraft(colleague, draftId)).toEqual({ status: "not-found" });
     expect(await discardDraft(colleague, draftId)).toBe(false);
     expect(await findDraftsForUser(colleague)).toEqual([]);
@@ -112,13 +160,23 @@ describe("taking a report", () => {
     const { officer } = await officerInUnit();
     const draftId = await startDraft(officer);
     if (!draftId) throw new Error("draft not started");
-    const saved = await saveStep(officer, draftId, "what-happened", { whenKnown: "EXACT", incidentDate: "2026-02-30", area: "Docks" });
+    const saved = await saveStep(officer, draftId, "what-happened", {
+      whenKnown: "EXACT",
+      incidentDate: "2026-02-30",
+      area: "Docks",
+    });
     expect(saved).toEqual({ status: "invalid", fieldErrors: { incidentDate: "intake.errors.date" } });
-    expect((await getDraftForUser(officer, draftId))?.data["what-happened"]).toMatchObject({ incidentDate: "2026-02-30", area: "Docks" });
+    expect((await getDraftForUser(officer, draftId))?.data["what-happened"]).toMatchObject({
+      incidentDate: "2026-02-30",
+      area: "Docks",
+    });
     const submitted = await submitDraft(officer, draftId);
     expect(submitted).toMatchObject({
       status: "invalid",
-      errors: { person: { workingName: "intake.errors.workingName" }, "what-happened": { incidentDate: "intake.errors.date" } },
+      errors: {
+        person: { workingName: "intake.errors.workingName" },
+        "what-happened": { incidentDate: "intake.errors.date" },
+      },
     });
     expect(await db().incidentReport.count({ where: { createdById: officer.id } })).toBe(0);
   });

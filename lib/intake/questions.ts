@@ -42,11 +42,23 @@ export const STEPS = [
       { kind: "text", name: "selfDescription", maxLength: 200, why: true },
       { kind: "radio", name: "ageBand", options: values(AgeBand), labels: "enums.AgeBand", why: true },
       { kind: "date", name: "dateOfBirth", why: true },
-      { kind: "radio", name: "workSetting", options: values(WorkSetting), labels: "enums.WorkSetting", why: true },
+      {
+        kind: "radio",
+        name: "workSetting",
+        options: values(WorkSetting),
+        labels: "enums.WorkSetting",
+        why: true,
+      },
       { kind: "radio", name: "language", options: values(Language), labels: "enums.Language", why: true },
       { kind: "text", name: "interpreterNeeds", maxLength: 300 },
       { kind: "text", name: "accessNeeds", maxLength: 300 },
-      { kind: "checkbox", name: "safeContactMethods", options: values(ContactMethod), labels: "enums.ContactMethod", why: true },
+      {
+        kind: "checkbox",
+        name: "safeContactMethods",
+        options: values(ContactMethod),
+        labels: "enums.ContactMethod",
+        why: true,
+      },
       { kind: "text", name: "safeContactTimes", maxLength: 200 },
       { kind: "textarea", name: "doNotContactRules", maxLength: 1000, rows: 3 },
     ],
@@ -54,8 +66,18 @@ export const STEPS = [
   {
     slug: "what-happened",
     questions: [
-      { kind: "checkbox", name: "incidentTypes", options: values(IncidentType), labels: "enums.IncidentType" },
-      { kind: "radio", name: "whenKnown", options: ["EXACT", "APPROXIMATE", "UNKNOWN"], labels: "enums.DatePrecision" },
+      {
+        kind: "checkbox",
+        name: "incidentTypes",
+        options: values(IncidentType),
+        labels: "enums.IncidentType",
+      },
+      {
+        kind: "radio",
+        name: "whenKnown",
+        options: ["EXACT", "APPROXIMATE", "UNKNOWN"],
+        labels: "enums.DatePrecision",
+      },
       { kind: "date", name: "incidentDate" },
       { kind: "time", name: "incidentTime" },
       { kind: "date", name: "periodFrom" },
@@ -67,7 +89,12 @@ export const STEPS = [
   {
     slug: "who",
     questions: [
-      { kind: "radio", name: "relationship", options: values(PerpetratorRelationship), labels: "enums.PerpetratorRelationship" },
+      {
+        kind: "radio",
+        name: "relationship",
+        options: values(PerpetratorRelationship),
+        labels: "enums.PerpetratorRelationship",
+      },
       { kind: "textarea", name: "suspectDescription", maxLength: 2000, rows: 4 },
       { kind: "lines", name: "vehicleRegistrations", maxLength: 500 },
       { kind: "lines", name: "phoneNumbers", maxLength: 500 },
@@ -81,8 +108,20 @@ export const STEPS = [
   {
     slug: "wishes",
     questions: [
-      { kind: "radio", name: "personWants", options: values(PersonWants), labels: "enums.PersonWants", why: true },
-      { kind: "radio", name: "shareConsent", options: ["YES", "NO", "NOT_ASKED"], labels: "intake.options.ShareConsent", why: true },
+      {
+        kind: "radio",
+        name: "personWants",
+        options: values(PersonWants),
+        labels: "enums.PersonWants",
+        why: true,
+      },
+      {
+        kind: "radio",
+        name: "shareConsent",
+        options: ["YES", "NO", "NOT_ASKED"],
+        labels: "intake.options.ShareConsent",
+        why: true,
+      },
       { kind: "agency", name: "shareAgencyId" },
       { kind: "text", name: "shareScope", maxLength: 500 },
       { kind: "date", name: "shareUntil" },
@@ -96,7 +135,13 @@ export const STEPS = [
       { kind: "radio", name: "injuriesNeedingCare", options: answers, labels: "enums.Answer" },
       { kind: "radio", name: "threatsOfFurtherHarm", options: answers, labels: "enums.Answer" },
       { kind: "radio", name: "riskFromExploiter", options: answers, labels: "enums.Answer" },
-      { kind: "radio", name: "enhancedRights", options: ["YES", "NO", "NOT_KNOWN"], labels: "enums.Answer", why: true },
+      {
+        kind: "radio",
+        name: "enhancedRights",
+        options: ["YES", "NO", "NOT_KNOWN"],
+        labels: "enums.Answer",
+        why: true,
+      },
       { kind: "text", name: "enhancedRightsReason", maxLength: 500 },
       { kind: "textarea", name: "supportNeeds", maxLength: 2000, rows: 4 },
     ],
@@ -104,7 +149,12 @@ export const STEPS = [
   {
     slug: "crime",
     questions: [
-      { kind: "radio", name: "reportingRoute", options: values(ReportingRoute), labels: "enums.ReportingRoute" },
+      {
+        kind: "radio",
+        name: "reportingRoute",
+        options: values(ReportingRoute),
+        labels: "enums.ReportingRoute",
+      },
       { kind: "radio", name: "crimeRecorded", options: ["YES", "NO", "NOT_KNOWN"], labels: "enums.Answer" },
       { kind: "text", name: "crimeReference", maxLength: 50, autoComplete: "off" },
       { kind: "textarea", name: "crimeNotRecordedWhy", maxLength: 2000, rows: 3 },

@@ -9,15 +9,33 @@ const hostileString = fc.oneof(
   fc.string(),
   fc.string({ unit: "binary", maxLength: 300 }),
   fc.string({ minLength: 20_000, maxLength: 30_000 }),
-  fc.constantFrom("<script>alert(1)</script>", "'; DROP TABLE \"IncidentReport\"; --", "\u0000", "2026-02-30", "NEW", "YES"),
+  fc.constantFrom(
+    "<script>alert(1)</script>",
+    '\'; DROP TABLE "IncidentReport"; --',
+    "\u0000",
+    "2026-02-30",
+    "NEW",
+    "YES",
+  ),
 );
-const hostileValue = fc.oneof(hostileString, fc.array(hostileString, { maxLength: 30 }), fc.integer(), fc.boolean(), fc.constant(null), fc.object());
+const hostileValue = fc.oneof(
+  hostileString,
+  fc.array(hostileString, { maxLength: 30 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.object(),
+);
 
 describe("every intake step, given random and hostile input", () => {
   for (const step of STEPS) {
     const owned = step.questions.map((q) => q.name);
     const input = fc.record(
-      Object.fromEntries([...owned.map((n) => [n, hostileValue]), ["extraField", hostileValue], ["unitId", hostileString]]),
+      Object.fromEntries([
+        ...owned.map((n) => [n, hostileValue]),
+        ["extraField", hostileValue],
+        ["unitId", hostileString],
+      ]),
       { requiredKeys: [] },
     );
 
@@ -33,7 +51,8 @@ describe("every intake step, given random and hostile input", () => {
             for (const issue of parsed.error.issues) expect(typeof issue.message).toBe("string");
           }
           // The raw object, extra fields and all, is refused by the strict schema.
-          if ("extraField" in raw || "unitId" in raw) expect(STEP_SCHEMAS[step.slug].safeParse(raw).success).toBe(false);
+          if ("extraField" in raw || "unitId" in raw)
+            expect(STEP_SCHEMAS[step.slug].safeParse(raw).success).toBe(false);
         }),
         { numRuns: 60 },
       );

@@ -20,7 +20,9 @@ export type SubmitResult =
   | { status: "invalid"; errors: Partial<Record<StepSlug, Record<string, string>>> }
   | { status: "not-found" };
 
-export function validateDraft(data: DraftData): { answers: IntakeAnswers } | { errors: Partial<Record<StepSlug, Record<string, string>>> } {
+export function validateDraft(
+  data: DraftData,
+): { answers: IntakeAnswers } | { errors: Partial<Record<StepSlug, Record<string, string>>> } {
   const errors: Partial<Record<StepSlug, Record<string, string>>> = {};
   const answers: Partial<IntakeAnswers> = {};
   for (const slug of STEP_SLUGS) {
@@ -88,9 +90,17 @@ function incidentWhen(a: IntakeAnswers["what-happened"]) {
 const orNull = (s: string) => (s === "" ? null : s);
 const answer = (s: string) => (s === "" ? null : (s as "YES" | "NO" | "NOT_KNOWN" | "PREFER_NOT_TO_SAY"));
 
-async function findOrCreatePerson(tx: Tx, user: CurrentUser, unitId: string, p: IntakeAnswers["person"]): Promise<string | null> {
+async function findOrCreatePerson(
+  tx: Tx,
+  user: CurrentUser,
+  unitId: string,
+  p: IntakeAnswers["person"],
+): Promise<string | null> {
   if (isUuid(p.existingPersonId)) {
-    const found = await tx.person.findFirst({ where: { id: p.existingPersonId, unitId }, select: { id: true } });
+    const found = await tx.person.findFirst({
+      where: { id: p.existingPersonId, unitId },
+      select: { id: true },
+    });
     return found?.id ?? null;
   }
   const person = await tx.person.create({
@@ -111,13 +121,26 @@ async function findOrCreatePerson(tx: Tx, user: CurrentUser, unitId: string, p: 
     },
     select: { id: true },
   });
-  await recordAudit(tx, { actor: user, action: "person.create", recordType: "person", recordId: person.id, outcome: "SUCCESS" });
+  await recordAudit(tx, {
+    actor: user,
+    action: "person.create",
+    recordType: "person",
+    recordId: person.id,
+    outcome: "SUCCESS",
+  });
   return person.id;
 }
 
-async function createReport(tx: Tx, user: CurrentUser, unitId: string, draftId: string, a: IntakeAnswers): Promise<SubmitResult> {
+async function createReport(
+  tx: Tx,
+  user: CurrentUser,
+  unitId: string,
+  draftId: string,
+  a: IntakeAnswers,
+): Promise<SubmitResult> {
   const personId = await findOrCreatePerson(tx, user, unitId, a.person);
-  if (!personId) return { status: "invalid", errors: { person: { existingPersonId: "intake.errors.personGone" } } };
+  if (!personId)
+    return { status: "invalid", errors: { person: { existingPersonId: "intake.errors.personGone" } } };
   const now = new Date();
   const wants = a.wishes.personWants || "UNDECIDED";
   const report = await tx.incidentReport.create({
@@ -153,7 +176,10 @@ async function createReport(tx: Tx, user: CurrentUser, unitId: string, draftId: 
   });
   await createSuspect(tx, unitId, report.id, a.who);
   if (a.wishes.shareConsent === "YES") {
-    const agency = await tx.organisation.findFirst({ where: { id: a.wishes.shareAgencyId, kind: "PARTNER_AGENCY" }, select: { id: true } });
+    const agency = await tx.organisation.findFirst({
+      where: { id: a.wishes.shareAgencyId, kind: "PARTNER_AGENCY" },
+      select: { id: true },
+    });
     if (!agency) throw new IntakeConflict("wishes", "shareAgencyId", "intake.errors.agency");
     await tx.consent.create({
       data: {
@@ -168,7 +194,13 @@ async function createReport(tx: Tx, user: CurrentUser, unitId: string, draftId: 
     });
   }
   await tx.draft.deleteMany({ where: { id: draftId, ownerId: user.id, kind: INTAKE_KIND } });
-  await recordAudit(tx, { actor: user, action: "report.create", recordType: "report", recordId: report.id, outcome: "SUCCESS" });
+  await recordAudit(tx, {
+    actor: user,
+    action: "report.create",
+    recordType: "report",
+    recordId: report.id,
+    outcome: "SUCCESS",
+  });
   return { status: "created", reportId: report.id, reference: report.reference };
 }
 

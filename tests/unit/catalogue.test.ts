@@ -22,7 +22,10 @@ describe("the English message catalogue", () => {
     for (const [name, labels] of Object.entries(shown)) {
       const values = Object.values((Enums as Record<string, Record<string, string>>)[name] ?? {});
       expect(values.length, `${name} is not a Prisma enum`).toBeGreaterThan(0);
-      expect(values.filter((v) => !labels[v]), `${name} values without a label`).toEqual([]);
+      expect(
+        values.filter((v) => !labels[v]),
+        `${name} values without a label`,
+      ).toEqual([]);
     }
   });
 });

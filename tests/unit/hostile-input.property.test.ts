@@ -12,12 +12,29 @@ const hostileString = fc.oneof(
   fc.string(),
   fc.string({ unit: "binary", maxLength: 200 }),
   fc.string({ minLength: 20_001, maxLength: 21_000 }),
-  fc.constantFrom("<script>alert(1)</script>", "\u0000", "a\u0000b", "31", "2026", "CHARGED", "OUTCOME_16", "yes"),
+  fc.constantFrom(
+    "<script>alert(1)</script>",
+    "\u0000",
+    "a\u0000b",
+    "31",
+    "2026",
+    "CHARGED",
+    "OUTCOME_16",
+    "yes",
+  ),
 );
-const hostileValue = fc.oneof(hostileString, fc.array(hostileString, { maxLength: 5 }), fc.integer(), fc.constant(null), fc.object());
+const hostileValue = fc.oneof(
+  hostileString,
+  fc.array(hostileString, { maxLength: 5 }),
+  fc.integer(),
+  fc.constant(null),
+  fc.object(),
+);
 
 function hostileRecord(fields: readonly string[]) {
-  return fc.record(Object.fromEntries([...fields, "extraField"].map((f) => [f, hostileValue])), { requiredKeys: [] });
+  return fc.record(Object.fromEntries([...fields, "extraField"].map((f) => [f, hostileValue])), {
+    requiredKeys: [],
+  });
 }
 
 const holdsNul = (v: unknown): boolean => JSON.stringify(v ?? null).includes("\\u0000");
@@ -37,7 +54,13 @@ describe("forms given random and hostile input", () => {
 
   it("a case event whose text holds NUL is refused, whatever else is right about it", () => {
     const today = new Date(Date.UTC(2026, 10, 26));
-    const base = { type: "CRIME_RECORDED", crimeReference: "GW/1", occurredOnDay: "2", occurredOnMonth: "11", occurredOnYear: "2026" };
+    const base = {
+      type: "CRIME_RECORDED",
+      crimeReference: "GW/1",
+      occurredOnDay: "2",
+      occurredOnMonth: "11",
+      occurredOnYear: "2026",
+    };
     expect(parseCaseEvent(base, today).ok).toBe(true);
     fc.assert(
       fc.property(
@@ -54,7 +77,13 @@ describe("forms given random and hostile input", () => {
   });
 
   it("a report edit whose narrative or area holds NUL is refused", () => {
-    const base = { version: "3", narrative: "An account.", area: "Docks", incidentTypes: ["THEFT"], personWants: "UNDECIDED" };
+    const base = {
+      version: "3",
+      narrative: "An account.",
+      area: "Docks",
+      incidentTypes: ["THEFT"],
+      personWants: "UNDECIDED",
+    };
     expect(reportEditSchema.safeParse(base).success).toBe(true);
     for (const field of ["narrative", "area"]) {
       expect(reportEditSchema.safeParse({ ...base, [field]: "before\u0000after" }).success).toBe(false);
@@ -67,7 +96,10 @@ describe("forms given random and hostile input", () => {
     ["updating a person", personUpdateSchema],
   ] as const) {
     it(`${name} never crashes, refuses unknown fields and never accepts NUL text`, () => {
-      const fields = "shape" in schema ? Object.keys((schema as { shape: object }).shape) : ["type", "method", "notes", "reportId"];
+      const fields =
+        "shape" in schema
+          ? Object.keys((schema as { shape: object }).shape)
+          : ["type", "method", "notes", "reportId"];
       fc.assert(
         fc.property(hostileRecord(fields), (raw) => {
           const parsed = schema.safeParse(raw);

@@ -8,6 +8,7 @@ import { ContactPreferences } from "./reports/[id]/contact-preferences";
 import { findOfficersInUnit, findUsers } from "@/lib/users/queries";
 import { pageNumberSchema } from "@/lib/pagination";
 import { DataTable } from "@/components/data-table";
+import { reportColumns } from "@/components/report-columns";
 import { Pagination } from "@/components/pagination";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
@@ -63,17 +64,7 @@ async function UnitHome({ user, page }: { user: CurrentUser; page: number }) {
             rows={reports.rows}
             rowKey={(r) => r.id}
             columns={[
-              {
-                header: t("reports.reference"),
-                rowHeader: true,
-                cell: (r) => <Link href={`/reports/${r.id}`}>{r.reference}</Link>,
-              },
-              { header: t("reports.reportedOn"), cell: (r) => format.dateTime(r.reportedAt, "date") },
-              {
-                header: t("reports.incidentTypes"),
-                cell: (r) => r.incidentTypes.map((i) => t(`enums.IncidentType.${i}`)).join(", "),
-              },
-              { header: t("reports.status"), cell: (r) => t(`enums.ReportStatus.${r.status}`) },
+              ...reportColumns(t, format),
               {
                 header: t("reports.assignedOfficer"),
                 cell: (r) => r.assignedOfficerName ?? t("reports.unassigned"),

@@ -7,6 +7,7 @@ import { can } from "@/lib/authz/scope";
 import { getPersonForUser } from "@/lib/people/queries";
 import { findContactsForPerson } from "@/lib/contacts/queries";
 import { DataTable } from "@/components/data-table";
+import { reportColumns } from "@/components/report-columns";
 import { ContactSafety } from "./contact-safety";
 
 type Props = {
@@ -74,17 +75,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
             rows={person.reports}
             rowKey={(r) => r.id}
             columns={[
-              {
-                header: t("reports.reference"),
-                rowHeader: true,
-                cell: (r) => <Link href={`/reports/${r.id}`}>{r.reference}</Link>,
-              },
-              { header: t("reports.reportedOn"), cell: (r) => format.dateTime(r.reportedAt, "date") },
-              {
-                header: t("reports.incidentTypes"),
-                cell: (r) => r.incidentTypes.map((i) => t(`enums.IncidentType.${i}`)).join(", "),
-              },
-              { header: t("reports.status"), cell: (r) => t(`enums.ReportStatus.${r.status}`) },
+              ...reportColumns(t, format),
             ]}
           />
         )}

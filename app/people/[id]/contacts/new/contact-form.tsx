@@ -34,6 +34,22 @@ export function ContactForm({ action, defaults, reports, cancelHref }: Props) {
   } satisfies FormState<ContactFormValues>);
   const values = state.values;
   const error = (field: ContactField) => (state.fieldErrors[field] ? t(state.fieldErrors[field]) : undefined);
+  // Day, month and year boxes for one date; the error sits on the day, where the summary links.
+  const dayMonthYear = (prefix: "occurredAt" | "followUpOn") =>
+    (
+      [
+        ["Day", "contacts.day", "w-16", 2],
+        ["Month", "contacts.month", "w-16", 2],
+        ["Year", "contacts.year", "w-24", 4],
+      ] as const
+    ).map(([part, label, width, maxLength]) => ({
+      name: `${prefix}${part}`,
+      label: t(label),
+      value: values[`${prefix}${part}`] ?? "",
+      width,
+      maxLength,
+      invalid: Boolean(error(`${prefix}Day`)),
+    }));
   const errors = [
     ...(state.formError ? [{ message: t(state.formError) }] : []),
     ...SUMMARY_ORDER.flatMap((field) => {
@@ -73,30 +89,7 @@ export function ContactForm({ action, defaults, reports, cancelHref }: Props) {
         hint={t("contacts.occurredAtHint")}
         errors={[error("occurredAtDay"), error("occurredAtTime")].filter((e): e is string => Boolean(e))}
         parts={[
-          {
-            name: "occurredAtDay",
-            label: t("contacts.day"),
-            value: values.occurredAtDay ?? "",
-            width: "w-16",
-            maxLength: 2,
-            invalid: Boolean(error("occurredAtDay")),
-          },
-          {
-            name: "occurredAtMonth",
-            label: t("contacts.month"),
-            value: values.occurredAtMonth ?? "",
-            width: "w-16",
-            maxLength: 2,
-            invalid: Boolean(error("occurredAtDay")),
-          },
-          {
-            name: "occurredAtYear",
-            label: t("contacts.year"),
-            value: values.occurredAtYear ?? "",
-            width: "w-24",
-            maxLength: 4,
-            invalid: Boolean(error("occurredAtDay")),
-          },
+          ...dayMonthYear("occurredAt"),
           {
             name: "occurredAtTime",
             label: t("contacts.time"),
@@ -123,30 +116,7 @@ export function ContactForm({ action, defaults, reports, cancelHref }: Props) {
         hint={t("contacts.followUpHint")}
         errors={[error("followUpOnDay")].filter((e): e is string => Boolean(e))}
         parts={[
-          {
-            name: "followUpOnDay",
-            label: t("contacts.day"),
-            value: values.followUpOnDay ?? "",
-            width: "w-16",
-            maxLength: 2,
-            invalid: Boolean(error("followUpOnDay")),
-          },
-          {
-            name: "followUpOnMonth",
-            label: t("contacts.month"),
-            value: values.followUpOnMonth ?? "",
-            width: "w-16",
-            maxLength: 2,
-            invalid: Boolean(error("followUpOnDay")),
-          },
-          {
-            name: "followUpOnYear",
-            label: t("contacts.year"),
-            value: values.followUpOnYear ?? "",
-            width: "w-24",
-            maxLength: 4,
-            invalid: Boolean(error("followUpOnDay")),
-          },
+          ...dayMonthYear("followUpOn"),
         ]}
       />
       {reports.length > 0 && (

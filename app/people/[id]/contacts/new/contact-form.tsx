@@ -10,7 +10,7 @@ import { LanguageAdvice } from "@/components/language-advice";
 import { CONTACT_FIELDS, type ContactField, type ContactFormValues } from "@/lib/contacts/schema";
 import { ContactMethod, ContactType } from "@/lib/generated/prisma/enums";
 import type { FormState } from "@/lib/forms";
-import { DateParts } from "./date-parts";
+import { DateParts } from "@/components/form/date-parts";
 import { SubmitButton } from "@/components/form/submit-button";
 
 type Props = {

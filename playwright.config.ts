@@ -39,7 +39,12 @@ export default defineConfig({
   // Any spec not named as read-only lands in the second group, so none is left out.
   projects: [
     { name: "reads demo data", testMatch: READ_ONLY },
-    { name: "changes data", testMatch: "**/*.spec.ts", testIgnore: READ_ONLY, dependencies: ["reads demo data"] },
+    {
+      name: "changes data",
+      testMatch: "**/*.spec.ts",
+      testIgnore: READ_ONLY,
+      dependencies: ["reads demo data"],
+    },
   ],
   webServer: {
     command: `npx next start -p ${port} -H 127.0.0.1`,

@@ -3,7 +3,13 @@ import type { useFormatter, useTranslations } from "next-intl";
 import type { Column } from "./data-table";
 import type { IncidentType, ReportStatus } from "@/lib/generated/prisma/enums";
 
-type ReportRow = { id: string; reference: string; reportedAt: Date; incidentTypes: IncidentType[]; status: ReportStatus };
+type ReportRow = {
+  id: string;
+  reference: string;
+  reportedAt: Date;
+  incidentTypes: IncidentType[];
+  status: ReportStatus;
+};
 
 // The columns every list of reports starts with: reference (linking to the case), date
 // reported, what happened and status.

@@ -26,7 +26,11 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 
 async function main() {
   const externalDatabase = Boolean(process.env.DATABASE_URL);
-  log(externalDatabase ? "Using the PostgreSQL server in DATABASE_URL." : "Starting the embedded PostgreSQL server…");
+  log(
+    externalDatabase
+      ? "Using the PostgreSQL server in DATABASE_URL."
+      : "Starting the embedded PostgreSQL server…",
+  );
   const server = await ensureDatabaseServer({ purpose: "app", log });
   let stopping = false;
   let child: ReturnType<typeof spawn> | undefined;
@@ -58,7 +62,11 @@ async function main() {
 
     const env = { ...appEnvironment(server.url), PORT: String(port) };
     await buildApp(env, log);
-    child = spawn("npx", ["next", "start", "-p", String(port), "-H", host], { cwd: ROOT, env, stdio: "inherit" });
+    child = spawn("npx", ["next", "start", "-p", String(port), "-H", host], {
+      cwd: ROOT,
+      env,
+      stdio: "inherit",
+    });
     child.on("exit", (code) => void shutdown(code ?? 1));
 
     const url = `http://localhost:${port}`;

@@ -73,6 +73,7 @@ async function main(): Promise<number> {
   if (!skipStatic) {
     await step("Type-check", "npx", ["tsc", "--noEmit"]);
     await step("Lint", "npx", ["eslint", "--max-warnings=0", "."]);
+    await step("Formatting", "npx", ["prettier", "--check", "."]);
   }
 
   const unitJson = join(results, "unit.json");

@@ -10,8 +10,17 @@ describe("the audit trail", () => {
     const report = await makeReport(unit.id);
     await expect(
       db().$transaction(async (tx) => {
-        await tx.incidentReport.update({ where: { id: report.id }, data: { narrative: "changed", version: { increment: 1 } } });
-        await recordAudit(tx, { actor: officer, action: "report.update", recordType: "report", recordId: report.id, outcome: "SUCCESS" });
+        await tx.incidentReport.update({
+          where: { id: report.id },
+          data: { narrative: "changed", version: { increment: 1 } },
+        });
+        await recordAudit(tx, {
+          actor: officer,
+          action: "report.update",
+          recordType: "report",
+          recordId: report.id,
+          outcome: "SUCCESS",
+        });
         throw new Error("something failed after the audit write");
       }),
     ).rejects.toThrow("something failed");
@@ -22,9 +31,21 @@ describe("the audit trail", () => {
   it("records who, in which role, did what to which record and how it ended", async () => {
     const unit = await makeOrganisation();
     const supervisor = await signedIn("SUPERVISOR", unit.id);
-    await recordAudit(db(), { actor: supervisor, action: "report.export", recordType: "unit", recordId: unit.id, outcome: "SUCCESS" });
+    await recordAudit(db(), {
+      actor: supervisor,
+      action: "report.export",
+      recordType: "unit",
+      recordId: unit.id,
+      outcome: "SUCCESS",
+    });
     const event = await db().auditEvent.findFirstOrThrow({ where: { action: "report.export" } });
-    expect(event).toMatchObject({ actorId: supervisor.id, actorRole: "SUPERVISOR", recordType: "unit", recordId: unit.id, outcome: "SUCCESS" });
+    expect(event).toMatchObject({
+      actorId: supervisor.id,
+      actorRole: "SUPERVISOR",
+      recordType: "unit",
+      recordId: unit.id,
+      outcome: "SUCCESS",
+    });
     expect(Date.now() - event.at.getTime()).toBeLessThan(60_000);
   });
 });

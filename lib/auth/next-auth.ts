@@ -43,7 +43,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = signInSchema.safeParse({ email: credentials.email, password: credentials.password });
         if (!parsed.success) throw new InvalidCredentials();
         const result = await attemptSignIn(parsed.data.email, parsed.data.password);
-        if (!result.ok) throw result.reason === "too-many-attempts" ? new TooManyAttempts() : new InvalidCredentials();
+        if (!result.ok)
+          throw result.reason === "too-many-attempts" ? new TooManyAttempts() : new InvalidCredentials();
         return { id: result.sessionId };
       },
     }),

@@ -9,7 +9,19 @@ describe("the page to return to after signing in", () => {
   });
 
   it("refuses anything that could leave the site or loop", () => {
-    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/login", "/api/auth/signout", "", null, 42, "/a\nb", "/" + "x".repeat(600)]) {
+    for (const bad of [
+      "https://evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "/login",
+      "/api/auth/signout",
+      "",
+      null,
+      42,
+      "/a\nb",
+      "/" + "x".repeat(600),
+    ]) {
       expect(safeReturnPath(bad)).toBe("/");
     }
   });

@@ -61,7 +61,10 @@ export async function resolveSession(sessionId: string, now = new Date()): Promi
     role: user.role,
     organisationId: org.id,
     organisationName: org.name,
-    unitId: org.kind === "LIAISON_UNIT" && (user.role === "LIAISON_OFFICER" || user.role === "SUPERVISOR") ? org.id : null,
+    unitId:
+      org.kind === "LIAISON_UNIT" && (user.role === "LIAISON_OFFICER" || user.role === "SUPERVISOR")
+        ? org.id
+        : null,
     agencyId: org.kind === "PARTNER_AGENCY" && user.role === "PARTNER" ? org.id : null,
   };
 }

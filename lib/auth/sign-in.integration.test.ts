@@ -24,7 +24,9 @@ describe("signing in", () => {
     const unknownEmail = await attemptSignIn("nobody@test.liaison", TEST_PASSWORD);
     expect(wrongPassword).toEqual({ ok: false, reason: "invalid" });
     expect(unknownEmail).toEqual(wrongPassword);
-    const failures = await db().auditEvent.findMany({ where: { action: "auth.sign-in", outcome: "FAILURE" } });
+    const failures = await db().auditEvent.findMany({
+      where: { action: "auth.sign-in", outcome: "FAILURE" },
+    });
     expect(failures).toHaveLength(2);
     // The attempted email is never stored, only a keyed hash of it.
     expect(JSON.stringify(failures)).not.toContain("nobody@test.liaison");
@@ -44,7 +46,10 @@ describe("signing in", () => {
     const unit = await makeOrganisation();
     const user = await makeUser("LIAISON_OFFICER", unit.id);
     for (let i = 0; i < 10; i++) await attemptSignIn(user.email, `wrong ${i}`);
-    expect(await attemptSignIn(user.email, TEST_PASSWORD)).toEqual({ ok: false, reason: "too-many-attempts" });
+    expect(await attemptSignIn(user.email, TEST_PASSWORD)).toEqual({
+      ok: false,
+      reason: "too-many-attempts",
+    });
     // Half an hour later the window has passed.
     const later = new Date(Date.now() + 30 * 60_000);
     expect((await attemptSignIn(user.email, TEST_PASSWORD, later)).ok).toBe(true);
@@ -61,7 +66,8 @@ describe("sessions", () => {
     const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
 
     // Active every 20 minutes: still signed in just before 12 hours…
-    for (let m = 20; m <= 700; m += 20) expect(await resolveSession(signIn.sessionId, minutes(m))).not.toBeNull();
+    for (let m = 20; m <= 700; m += 20)
+      expect(await resolveSession(signIn.sessionId, minutes(m))).not.toBeNull();
     expect(await resolveSession(signIn.sessionId, minutes(719))).not.toBeNull();
     // …but never past 12 hours in all.
     expect(await resolveSession(signIn.sessionId, minutes(721))).toBeNull();

@@ -10,11 +10,20 @@ import { verifyPassword } from "./password";
 import { createSession } from "./sessions";
 
 export const signInSchema = z.strictObject({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "signIn.errors.email" })).pipe(z.string().max(254)),
-  password: z.string().min(1, { error: "signIn.errors.password" }).max(1024, { error: "signIn.errors.password" }),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "signIn.errors.email" }))
+    .pipe(z.string().max(254)),
+  password: z
+    .string()
+    .min(1, { error: "signIn.errors.password" })
+    .max(1024, { error: "signIn.errors.password" }),
 });
 
-export type SignInResult = { ok: true; sessionId: string } | { ok: false; reason: "invalid" | "too-many-attempts" };
+export type SignInResult =
+  { ok: true; sessionId: string } | { ok: false; reason: "invalid" | "too-many-attempts" };
 
 // Failed attempts are counted by a keyed hash of the email, so the audit log never holds
 // an address someone mistyped.
@@ -22,7 +31,11 @@ function subjectKeyFor(email: string): string {
   return createHmac("sha256", env().AUTH_SECRET).update(email).digest("hex");
 }
 
-export async function attemptSignIn(email: string, password: string, now = new Date()): Promise<SignInResult> {
+export async function attemptSignIn(
+  email: string,
+  password: string,
+  now = new Date(),
+): Promise<SignInResult> {
   const normalised = email.trim().toLowerCase();
   const subjectKey = subjectKeyFor(normalised);
   const since = new Date(now.getTime() - env().SIGN_IN_WINDOW_MINUTES * 60_000);

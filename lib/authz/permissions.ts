@@ -57,7 +57,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "retention:review:unit",
     "dashboard:read:unit",
   ],
-  PARTNER: ["referral:read:agency", "referral:respond:agency", "report:submit:third-party", "submission:read:own"],
+  PARTNER: [
+    "referral:read:agency",
+    "referral:respond:agency",
+    "report:submit:third-party",
+    "submission:read:own",
+  ],
   // Administrators run the system; they see no case content by default.
   ADMIN: ["user:read:all", "user:manage:all", "organisation:manage:all", "audit:read:all"],
 };

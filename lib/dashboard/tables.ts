@@ -89,7 +89,9 @@ export function valueLabel(
         ? t(`dashboard.outcomes.${value}`)
         : t(`enums.HomeOfficeOutcome.${value}`);
     case "reason":
-      return value === "NOT_RECORDED" ? t("dashboard.reasons.NOT_RECORDED") : t(`enums.WithdrawalReason.${value}`);
+      return value === "NOT_RECORDED"
+        ? t("dashboard.reasons.NOT_RECORDED")
+        : t(`enums.WithdrawalReason.${value}`);
   }
 }
 

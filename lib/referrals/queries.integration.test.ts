@@ -13,7 +13,14 @@ describe("referrals for a partner agency", () => {
     const page = await findReferralsForAgency(partner, 1);
     expect(page.rows.map((r) => r.id)).toEqual([mine.id]);
     // Only the fields the agency needs.
-    expect(Object.keys(page.rows[0] ?? {}).sort()).toEqual(["contactNote", "createdAt", "id", "status", "supportNeeded", "workingName"]);
+    expect(Object.keys(page.rows[0] ?? {}).sort()).toEqual([
+      "contactNote",
+      "createdAt",
+      "id",
+      "status",
+      "supportNeeded",
+      "workingName",
+    ]);
   });
 
   it("a referral disappears from the partner's list when consent is withdrawn or expires", async () => {

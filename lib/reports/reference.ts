@@ -4,7 +4,8 @@ export const REFERENCE_PREFIX = "SWL";
 
 export function formatReference(year: number, sequence: number): string {
   if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new RangeError("year out of range");
-  if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError("sequence must be a positive integer");
+  if (!Number.isInteger(sequence) || sequence < 1)
+    throw new RangeError("sequence must be a positive integer");
   return `${REFERENCE_PREFIX}-${year}-${String(sequence).padStart(5, "0")}`;
 }
 

@@ -63,6 +63,12 @@ export function londonDateTimeToUtc(isoDate: string, time = "00:00"): Date {
 // deadline "by Tuesday" holds until Tuesday ends where the officer works, summer time too.
 export function endOfLondonDay(day: Date): Date {
   const next = new Date(day.getTime() + 86_400_000);
-  const midnight = londonToUtc({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0 });
+  const midnight = londonToUtc({
+    year: next.getUTCFullYear(),
+    month: next.getUTCMonth() + 1,
+    day: next.getUTCDate(),
+    hour: 0,
+    minute: 0,
+  });
   return new Date(midnight.getTime() - 1);
 }

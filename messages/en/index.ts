@@ -11,6 +11,17 @@ import language from "./language.json";
 import caseRecord from "./case.json";
 import intake from "./intake.json";
 
-const messages = { ...common, ...enums, ...reports, ...referrals, ...dashboard, ...people, ...contacts, ...language, ...caseRecord, ...intake };
+const messages = {
+  ...common,
+  ...enums,
+  ...reports,
+  ...referrals,
+  ...dashboard,
+  ...people,
+  ...contacts,
+  ...language,
+  ...caseRecord,
+  ...intake,
+};
 
 export default messages;

@@ -3,7 +3,9 @@ import type { Locator, Page } from "@playwright/test";
 import { test, expect, signIn, ACCOUNTS, DEMO_PASSWORD } from "./fixtures";
 
 async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
@@ -99,7 +101,9 @@ test.describe("taking a report", () => {
     await page.getByRole("button", { name: "Save and continue" }).click();
     await expect(summary).toContainText("Enter the date it happened");
     await expect(page.getByLabel("Area (optional)")).toHaveValue("Station Road");
-    await expect(page.getByLabel("Exact place, only if needed (optional)")).toHaveValue("Near the bus shelter");
+    await expect(page.getByLabel("Exact place, only if needed (optional)")).toHaveValue(
+      "Near the bus shelter",
+    );
     await expect(page.getByRole("radio", { name: "Exact" })).toBeChecked();
     await expect(page.getByLabel("Date it happened")).toHaveAttribute("aria-invalid", "true");
     await summary.getByRole("link").first().click();
@@ -112,13 +116,18 @@ test.describe("taking a report", () => {
     await page.getByLabel("Working name or pseudonym").fill("Dee");
     for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Save and continue" }).click();
     await expect(page.getByRole("heading", { name: "In their own words", level: 1 })).toBeVisible();
-    await page.getByLabel("Their account (optional)").fill("Officer noted she put herself at risk by going there.");
+    await page
+      .getByLabel("Their account (optional)")
+      .fill("Officer noted she put herself at risk by going there.");
     await expect(page.getByText(/put herself at risk/i).last()).toBeVisible();
     await page.getByRole("button", { name: "Save and continue" }).click();
     await expect(page.getByText("Step 5 of 7")).toBeVisible();
   });
 
-  test("a lapsed session returns the officer to the same step with the draft intact", async ({ page, context }) => {
+  test("a lapsed session returns the officer to the same step with the draft intact", async ({
+    page,
+    context,
+  }) => {
     await signIn(page, "officer");
     await startReport(page);
     await page.getByLabel("Working name or pseudonym").fill("Lowri");

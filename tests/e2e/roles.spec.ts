@@ -17,7 +17,10 @@ test.describe("each role lands on its own home page", () => {
   test("a supervisor sees the officers and reaches the dashboard", async ({ page }) => {
     await signIn(page, "supervisor");
     await expect(page.getByRole("heading", { name: "Officers in your unit" })).toBeVisible();
-    await page.getByRole("link", { name: /dashboard/i }).first().click();
+    await page
+      .getByRole("link", { name: /dashboard/i })
+      .first()
+      .click();
     await expect(page.getByRole("heading", { name: "Outcomes and attrition" })).toBeVisible();
     const figures = page.getByRole("table", { name: /Headline figures/ });
     await expect(figures.getByRole("row", { name: /Reports received/ })).toContainText("86");

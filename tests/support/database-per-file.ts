@@ -7,7 +7,9 @@ import { createDatabase, dropDatabase, withDatabase } from "@/tools/db/server";
 const adminUrl = process.env.TEST_ADMIN_DATABASE_URL;
 const template = process.env.TEST_TEMPLATE_DATABASE;
 if (!adminUrl || !template) {
-  throw new Error("Integration tests need TEST_ADMIN_DATABASE_URL and TEST_TEMPLATE_DATABASE: run them with `npm test`.");
+  throw new Error(
+    "Integration tests need TEST_ADMIN_DATABASE_URL and TEST_TEMPLATE_DATABASE: run them with `npm test`.",
+  );
 }
 
 const name = `liaison_t_${randomUUID().replaceAll("-", "").slice(0, 16)}`;

@@ -17,7 +17,11 @@ export async function makeOrganisation(kind: OrganisationKind = "LIAISON_UNIT", 
   return db().organisation.create({ data: { kind, name: name ?? `${kind} ${unique()}` } });
 }
 
-export async function makeUser(role: Role, organisationId: string, overrides: Partial<Prisma.UserUncheckedCreateInput> = {}) {
+export async function makeUser(
+  role: Role,
+  organisationId: string,
+  overrides: Partial<Prisma.UserUncheckedCreateInput> = {},
+) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   return db().user.create({
     data: {
@@ -46,7 +50,10 @@ export async function makePerson(unitId: string, workingName = `Person ${unique(
 
 let sequence = 0;
 
-export async function makeReport(unitId: string, overrides: Partial<Prisma.IncidentReportUncheckedCreateInput> = {}) {
+export async function makeReport(
+  unitId: string,
+  overrides: Partial<Prisma.IncidentReportUncheckedCreateInput> = {},
+) {
   const person = overrides.personId ? null : await makePerson(unitId);
   sequence += 1;
   return db().incidentReport.create({
@@ -62,10 +69,21 @@ export async function makeReport(unitId: string, overrides: Partial<Prisma.Incid
   });
 }
 
-export async function makeReferral(unitId: string, agencyId: string, consent: Partial<Prisma.ConsentUncheckedCreateInput> = {}) {
+export async function makeReferral(
+  unitId: string,
+  agencyId: string,
+  consent: Partial<Prisma.ConsentUncheckedCreateInput> = {},
+) {
   const person = await makePerson(unitId);
   const given = await db().consent.create({
-    data: { personId: person.id, agencyId, scope: "Name and support need", method: "VERBAL", givenAt: new Date(), ...consent },
+    data: {
+      personId: person.id,
+      agencyId,
+      scope: "Name and support need",
+      method: "VERBAL",
+      givenAt: new Date(),
+      ...consent,
+    },
   });
   return db().referral.create({
     data: { unitId, agencyId, personId: person.id, consentId: given.id, supportNeeded: "Housing advice" },

@@ -74,9 +74,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
             caption={t("people.reportsCaption", { name: person.workingName })}
             rows={person.reports}
             rowKey={(r) => r.id}
-            columns={[
-              ...reportColumns(t, format),
-            ]}
+            columns={[...reportColumns(t, format)]}
           />
         )}
       </section>

@@ -8,7 +8,6 @@ import { formToObject, type FormState } from "@/lib/forms";
 
 export type PersonFormState = FormState<PersonFormValues> & { current?: PersonFormValues };
 
-
 export async function updatePersonAction(
   personId: string,
   _previous: PersonFormState,

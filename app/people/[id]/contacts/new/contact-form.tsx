@@ -115,9 +115,7 @@ export function ContactForm({ action, defaults, reports, cancelHref }: Props) {
         legend={t("contacts.followUpLegend")}
         hint={t("contacts.followUpHint")}
         errors={[error("followUpOnDay")].filter((e): e is string => Boolean(e))}
-        parts={[
-          ...dayMonthYear("followUpOn"),
-        ]}
+        parts={[...dayMonthYear("followUpOn")]}
       />
       {reports.length > 0 && (
         <div className={`mb-6 ${error("reportId") ? "border-l-4 border-danger pl-3" : ""}`}>

@@ -10,13 +10,31 @@ export type FormState<Values extends Record<string, string>> = {
   formError?: string;
 };
 
-export function fieldErrorsOf<Values extends Record<string, string>>(
+// The first error for each field. With `strict`, errors are kept to the form's own fields
+// and message keys: an unknown field is reported against `fallbackField`, and a message
+// that is not one of `prefix`'s keys (a wrong type from a crafted request) becomes
+// `${prefix}.invalid`.
+export function fieldErrorsOf<Field extends string>(
   error: z.ZodError,
-): Partial<Record<keyof Values, string>> {
-  const out: Partial<Record<keyof Values, string>> = {};
+  strict?: { prefix: string; fields: readonly string[]; fallbackField: Field },
+): Partial<Record<Field, string>> {
+  const out: Partial<Record<Field, string>> = {};
   for (const issue of error.issues) {
     const key = issue.path[0];
-    if (typeof key === "string" && !(key in out)) out[key as keyof Values] = issue.message;
+    if (!strict) {
+      if (typeof key === "string" && !(key in out)) out[key as Field] = issue.message;
+      continue;
+    }
+    const field = (
+      typeof key === "string" && strict.fields.includes(key) ? key : strict.fallbackField
+    ) as Field;
+    const message =
+      issue.code === "unrecognized_keys"
+        ? `${strict.prefix}.unknownField`
+        : issue.message.startsWith(`${strict.prefix}.`)
+          ? issue.message
+          : `${strict.prefix}.invalid`;
+    out[field] ??= message;
   }
   return out;
 }

@@ -17,7 +17,7 @@ export async function signInAction(
   // `next` rides along to the redirect only, so it is not part of the credentials schema.
   const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) {
-    return { status: "invalid", values, fieldErrors: fieldErrorsOf<SignInValues>(parsed.error) };
+    return { status: "invalid", values, fieldErrors: fieldErrorsOf<keyof SignInValues>(parsed.error) };
   }
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(form.get("next")) });

@@ -126,7 +126,7 @@ export async function saveStep(
   if (!opts.validate || parsed.success) return { status: "saved", fieldErrors: {} };
   return {
     status: "invalid",
-    fieldErrors: fieldErrorsOf<Record<string, string>>(parsed.error) as Record<string, string>,
+    fieldErrors: fieldErrorsOf(parsed.error) as Record<string, string>,
   };
 }
 

@@ -28,7 +28,7 @@ export function validateDraft(
   for (const slug of STEP_SLUGS) {
     const parsed = STEP_SCHEMAS[slug].safeParse(data[slug] ?? {});
     if (parsed.success) (answers as Record<string, unknown>)[slug] = parsed.data;
-    else errors[slug] = fieldErrorsOf<Record<string, string>>(parsed.error) as Record<string, string>;
+    else errors[slug] = fieldErrorsOf(parsed.error) as Record<string, string>;
   }
   return Object.keys(errors).length ? { errors } : { answers: answers as IntakeAnswers };
 }

@@ -10,6 +10,7 @@ import {
   WithdrawalReason,
 } from "@/lib/generated/prisma/enums";
 import { hasControlCharacters } from "@/lib/text";
+import { fieldErrorsOf } from "@/lib/forms";
 
 // A change of what the person wants is recorded by editing the report, not here.
 export const RECORDABLE_EVENT_TYPES = Object.values(CaseEventType).filter(
@@ -116,22 +117,12 @@ export type ParsedCaseEvent =
 export function parseCaseEvent(raw: unknown, today: Date): ParsedCaseEvent {
   const parsed = caseEventFormSchema.safeParse(raw);
   if (!parsed.success) {
-    const fieldErrors: Partial<Record<CaseEventField, string>> = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path[0];
-      const field = (
-        typeof key === "string" && key in caseEventFormSchema.shape ? key : "type"
-      ) as CaseEventField;
-      // Fields the form does not own are reported against the form as a whole.
-      // A wrong type (not text) has no message of its own: answer with the general one.
-      const message =
-        issue.code === "unrecognized_keys"
-          ? `${E}.unknownField`
-          : issue.message.startsWith(`${E}.`)
-            ? issue.message
-            : `${E}.invalid`;
-      fieldErrors[field] ??= message;
-    }
+    // Fields the form does not own are reported against the form as a whole (its type).
+    const fieldErrors = fieldErrorsOf<CaseEventField>(parsed.error, {
+      prefix: E,
+      fields: Object.keys(caseEventFormSchema.shape),
+      fallbackField: "type",
+    });
     return { ok: false, fieldErrors };
   }
   const form = parsed.data;

@@ -17,7 +17,8 @@ import type {
 export const SEARCH_LIMIT = 20;
 export const SEARCH_MAX_LENGTH = 100;
 
-const personSummary = {
+// The person fields pages show and the edit form changes.
+export const PERSON_DETAILS = {
   id: true,
   workingName: true,
   selfDescription: true,
@@ -65,7 +66,7 @@ export async function getPersonForUser(user: CurrentUser, id: string): Promise<P
     const person = await tx.person.findFirst({
       where: { id, unitId },
       select: {
-        ...personSummary,
+        ...PERSON_DETAILS,
         reports: {
           where: { unitId },
           orderBy: [{ reportedAt: "desc" }, { id: "desc" }],

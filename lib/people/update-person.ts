@@ -7,6 +7,7 @@ import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
 import { personFormValues, personUpdateSchema, type PersonField, type PersonFormValues } from "./schema";
+import { PERSON_DETAILS } from "./queries";
 
 type Errors = Partial<Record<PersonField, string>>;
 
@@ -21,20 +22,6 @@ export type UpdatePersonResult =
     }
   | { status: "not-found" };
 
-const editable = {
-  workingName: true,
-  selfDescription: true,
-  ageBand: true,
-  workSetting: true,
-  language: true,
-  interpreterNeeds: true,
-  accessNeeds: true,
-  safeContactMethods: true,
-  safeContactTimes: true,
-  doNotContactRules: true,
-  version: true,
-} as const;
-
 export async function updatePerson(
   user: CurrentUser,
   personId: string,
@@ -46,7 +33,7 @@ export async function updatePerson(
   const parsed = personUpdateSchema.safeParse(raw);
 
   return db().$transaction(async (tx) => {
-    const saved = await tx.person.findFirst({ where: { id: personId, unitId }, select: editable });
+    const saved = await tx.person.findFirst({ where: { id: personId, unitId }, select: PERSON_DETAILS });
     if (!saved) {
       await recordAudit(tx, {
         actor: user,

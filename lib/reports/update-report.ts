@@ -10,6 +10,7 @@ import { isUuid } from "@/lib/ids";
 import { IncidentType, PersonWants } from "@/lib/generated/prisma/enums";
 import { londonToday } from "@/lib/time/london";
 import { hasControlCharacters } from "@/lib/text";
+import { fieldErrorsOf } from "@/lib/forms";
 
 const E = "reportEdit.errors";
 
@@ -35,6 +36,12 @@ export const reportEditSchema = z.strictObject({
 });
 
 export type ReportEditField = keyof z.infer<typeof reportEditSchema>;
+
+const EDIT_ERRORS = {
+  prefix: E,
+  fields: Object.keys(reportEditSchema.shape),
+  fallbackField: "narrative" as ReportEditField,
+};
 
 export type EditableReport = {
   reference: string;
@@ -92,7 +99,7 @@ export async function updateReport(
       return null;
     }
     const parsed = reportEditSchema.safeParse(raw);
-    if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+    if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error, EDIT_ERRORS) };
     const input = parsed.data;
     const changed =
       before.version === input.version
@@ -142,22 +149,4 @@ async function conflict(tx: Tx, user: CurrentUser, id: string, unitId: string): 
     outcome: "FAILURE",
   });
   return { status: "conflict", current };
-}
-
-function fieldErrorsOf(error: z.ZodError): Partial<Record<ReportEditField, string>> {
-  const out: Partial<Record<ReportEditField, string>> = {};
-  for (const issue of error.issues) {
-    const key = issue.path[0];
-    const field = (
-      typeof key === "string" && key in reportEditSchema.shape ? key : "narrative"
-    ) as ReportEditField;
-    const message =
-      issue.code === "unrecognized_keys"
-        ? `${E}.unknownField`
-        : issue.message.startsWith(`${E}.`)
-          ? issue.message
-          : `${E}.invalid`;
-    out[field] ??= message;
-  }
-  return out;
 }

@@ -58,8 +58,18 @@ async function write(tx: Tx, rows: DemoRows, passwordHash: string): Promise<void
   await tx.caseEvent.createMany({ data: rows.events });
   await tx.liaisonContact.createMany({ data: rows.contacts });
   await tx.victimUpdate.createMany({ data: rows.updates });
-  await tx.consent.createMany({ data: rows.consents });
+  // The database accepts a referral only on a live consent, so the history is written in
+  // its order: consents as given, the referrals they allowed, then any later withdrawal or
+  // expiry.
+  await tx.consent.createMany({
+    data: rows.consents.map((c) => ({ ...c, withdrawnAt: null, expiresAt: null })),
+  });
   await tx.referral.createMany({ data: rows.referrals });
+  for (const c of rows.consents.filter((c) => c.withdrawnAt || c.expiresAt))
+    await tx.consent.update({
+      where: { id: c.id },
+      data: { withdrawnAt: c.withdrawnAt, expiresAt: c.expiresAt },
+    });
   await tx.referenceCounter.createMany({ data: rows.counters });
 }
 

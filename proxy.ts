@@ -7,7 +7,9 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 export const RETURN_PATH_HEADER = "x-liaison-path";
 
 export function proxy(request: NextRequest) {
-  const path = request.nextUrl.pathname + request.nextUrl.search;
+  // Only the path: a query string can carry what someone searched for, and must not travel
+  // into the sign-in page's address or a header.
+  const path = request.nextUrl.pathname;
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!hasSession) {
     const login = new URL("/login", request.url);
@@ -23,5 +25,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Everything except sign-in, Auth.js itself, the health check and static assets.
-  matcher: ["/((?!login|api/auth|api/health|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!login|api/auth|api/health|_next/static|_next/image|favicon.ico|robots.txt|.well-known/).*)"],
 };

@@ -4,6 +4,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { attemptSignIn, signInSchema } from "./sign-in";
+import { signOutSession } from "./sessions";
 
 declare module "next-auth" {
   interface Session {
@@ -49,6 +50,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  // However the sign-out arrives (our button or Auth.js's own /api/auth/signout), the session
+  // row ends with it, so a copied cookie stops working at once.
+  events: {
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sub : undefined;
+      if (sessionId) await signOutSession(sessionId);
+    },
+  },
   callbacks: {
     session({ session, token }) {
       return { expires: session.expires, sessionId: token.sub };

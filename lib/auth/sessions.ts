@@ -3,6 +3,8 @@
 // limit, user not disabled) on every request.
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { isUuid } from "@/lib/ids";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "./current-user";
 
 // Writing lastSeenAt on every request would turn each page view into a write; once a
@@ -71,4 +73,26 @@ export async function resolveSession(sessionId: string, now = new Date()): Promi
 
 export async function endSession(sessionId: string, now = new Date()): Promise<void> {
   await db().session.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now } });
+}
+
+// Signing out: ends the session and audits it, once. A second call (our button, then
+// Auth.js's own sign-out event) finds it already ended and records nothing more.
+export async function signOutSession(sessionId: string, now = new Date()): Promise<void> {
+  if (!isUuid(sessionId)) return;
+  await db().$transaction(async (tx) => {
+    const ended = await tx.session.updateManyAndReturn({
+      where: { id: sessionId, endedAt: null },
+      data: { endedAt: now },
+      select: { id: true, user: { select: { id: true, role: true } } },
+    });
+    const session = ended[0];
+    if (!session) return;
+    await recordAudit(tx, {
+      actor: session.user,
+      action: "auth.sign-out",
+      recordType: "session",
+      recordId: session.id,
+      outcome: "SUCCESS",
+    });
+  });
 }

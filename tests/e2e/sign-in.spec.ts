@@ -1,4 +1,4 @@
-import { test, expect, signIn, ACCOUNTS } from "./fixtures";
+import { test, expect, signIn, ACCOUNTS, DEMO_PASSWORD } from "./fixtures";
 
 test.describe("signing in and out", () => {
   for (const path of ["/", "/reports/00000000-0000-4000-8000-000000000000", "/dashboard", "/referrals"]) {
@@ -45,5 +45,64 @@ test.describe("signing in and out", () => {
     await expect(page.getByText("You have been signed out.")).toBeVisible();
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("signing out through Auth.js's own endpoint ends the session row, so a copied cookie stops working", async ({
+    page,
+    browser,
+  }) => {
+    await signIn(page, "officer");
+    const copied = await page.context().cookies();
+    const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const out = await page.request.post("/api/auth/signout", { form: { csrfToken }, maxRedirects: 0 });
+    expect(out.status()).toBeLessThan(400);
+
+    // Someone who kept a copy of the cookie tries it in another browser.
+    const thief = await browser.newContext();
+    await thief.addCookies(copied);
+    const stolen = await thief.newPage();
+    await stolen.goto("/");
+    await expect(stolen).toHaveURL(/\/login/);
+    await thief.close();
+  });
+
+  for (const payload of [
+    "//evil.example/",
+    "/.//evil.example/",
+    "/%2F%2Fevil.example",
+    "/\\evil.example",
+    "https://evil.example",
+  ]) {
+    test(`a crafted return path ${JSON.stringify(payload)} keeps the user on the site after signing in`, async ({
+      page,
+      baseURL,
+    }) => {
+      await page.goto(`/login?next=${encodeURIComponent(payload)}`);
+      await page.getByLabel("Email").fill(ACCOUNTS.officer);
+      await page.getByLabel("Password").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    });
+  }
+
+  test("robots are told not to index, and security.txt says whom to tell, without signing in", async ({
+    request,
+  }) => {
+    const robots = await request.get("/robots.txt");
+    expect(robots.status()).toBe(200);
+    expect(await robots.text()).toMatch(/Disallow: \/$/m);
+    const security = await request.get("/.well-known/security.txt");
+    expect(security.status()).toBe(200);
+    expect(await security.text()).toMatch(/^Contact: /m);
+  });
+
+  test("every page forbids framing and plugins and pins HTTPS", async ({ request }) => {
+    const answer = await request.get("/login");
+    const csp = answer.headers()["content-security-policy"] ?? "";
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(answer.headers()["strict-transport-security"]).toMatch(/max-age=63072000/);
+    expect(answer.headers()["x-powered-by"]).toBeUndefined();
   });
 });

@@ -42,8 +42,13 @@ async function main() {
       child.kill("SIGTERM");
       await new Promise((r) => child?.once("exit", r));
     }
-    await server.stop();
-    log("Stopped cleanly.");
+    try {
+      await server.stop();
+      log("Stopped cleanly.");
+    } catch (error) {
+      console.error(`[liaison] ${error instanceof Error ? error.message : String(error)}`);
+      code = code || 1;
+    }
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
@@ -86,4 +91,9 @@ async function main() {
   }
 }
 
-void main();
+// A failure before the app is up (the database cannot start, say) is told as a message, not
+// a stack trace: the messages above say what to do.
+main().catch((error: unknown) => {
+  console.error(`[liaison] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

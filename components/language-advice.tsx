@@ -14,12 +14,16 @@ type Props = {
   delayMs?: number;
   // For the field's aria-describedby, if wanted.
   id?: string;
+  // The text is about a child: suggest safeguarding wording, never "sex worker".
+  subjectIsChild?: boolean;
 };
 
 // Advises on victim-blaming or stigmatising wording, beside a free-text field. It never
-// blocks saving. The live region is always in the page, so screen readers announce advice
+// blocks saving. To use it on any field, put it straight after the field with the field's
+// id: `<LanguageAdvice forId="notes" />` (or pass `text` for a controlled field). It takes no
+// room until it has advice to give. The live region is always in the page, so screen readers announce advice
 // as it appears; the debounce keeps them from announcing every keystroke.
-export function LanguageAdvice({ text, forId, delayMs = 600, id }: Props) {
+export function LanguageAdvice({ text, forId, delayMs = 600, id, subjectIsChild = false }: Props) {
   const t = useTranslations("language");
   const [watched, setWatched] = useState("");
   const source = text ?? watched;
@@ -47,11 +51,11 @@ export function LanguageAdvice({ text, forId, delayMs = 600, id }: Props) {
     return () => window.clearTimeout(timer);
   }, [source, delayMs]);
 
-  const findings = useMemo(() => checkLanguage(checked), [checked]);
+  const findings = useMemo(() => checkLanguage(checked, { subjectIsChild }), [checked, subjectIsChild]);
   return (
-    <div id={id} aria-live="polite" className="mb-5 max-w-2xl">
+    <div id={id} aria-live="polite" className="max-w-2xl">
       {findings.length > 0 && (
-        <div className="border-l-4 border-brand bg-panel p-3">
+        <div className="mt-2 mb-5 border-l-4 border-brand bg-panel p-3">
           <p className="font-bold">
             {t("adviceTitle")}{" "}
             <span className="font-normal">({t("adviceCount", { count: findings.length })})</span>

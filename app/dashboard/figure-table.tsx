@@ -1,9 +1,11 @@
 import Link from "next/link";
 import type { TableKey } from "@/lib/dashboard/tables";
-import { cellText, csvHref, type DashboardView } from "./view";
+import { cellDrillHref } from "@/lib/dashboard/drill-links";
+import { cellText, csvHref, printedText, type DashboardView } from "./view";
 
-// One dashboard table: caption, column and row headers with scope, the exact figures, and
-// a link that downloads the same table (with small numbers suppressed) as CSV.
+// One dashboard table: caption, column and row headers with scope, the exact figures (each
+// count a link to the reports it counts), and a link that downloads the same table (with
+// small numbers suppressed) as CSV. In print, the suppressed figures stand in their place.
 export function FigureTable({
   view,
   table: key,
@@ -57,22 +59,44 @@ export function FigureTable({
                     )}
                     {row.note && <span className="block text-sm text-muted">{row.note}</span>}
                   </th>
-                  {row.cells.map((cell, i) => (
-                    <td key={table.columns[i] ?? i} className="px-2 py-2 text-right tabular-nums">
-                      {cellText(view, cell)}
-                    </td>
-                  ))}
+                  {row.cells.map((cell, i) => {
+                    const exact = cellText(view, cell);
+                    const drill = cell.kind === "count" ? cellDrillHref(view.d, key, row.key, i) : null;
+                    return (
+                      <td key={table.columns[i] ?? i} className="px-2 py-2 text-right tabular-nums">
+                        <span className="screen-only">
+                          {drill ? (
+                            <Link
+                              href={drill}
+                              aria-label={t("dashboard.drill.label", {
+                                count: exact,
+                                column: table.columns[i] ?? "",
+                                row: row.header,
+                              })}
+                            >
+                              {exact}
+                            </Link>
+                          ) : (
+                            exact
+                          )}
+                        </span>
+                        <span className="print-only">{printedText(view, cell)}</span>
+                      </td>
+                    );
+                  })}
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
-      <p className="no-print mt-2 text-sm">
-        <a href={csvHref(view, key)} download>
-          {t("dashboard.download", { table: table.caption })}
-        </a>
-      </p>
+      {view.exportable && (
+        <p className="no-print mt-2 text-sm">
+          <a href={csvHref(view, key)} download>
+            {t("dashboard.download", { table: table.caption })}
+          </a>
+        </p>
+      )}
     </div>
   );
 }

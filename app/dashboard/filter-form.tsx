@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { IncidentType, ReportingRoute } from "@/lib/generated/prisma/enums";
-import { PERIODS } from "@/lib/dashboard/filters";
+import { IncidentType, ReportingRoute, RiskLevel } from "@/lib/generated/prisma/enums";
+import { NOT_ASSESSED, NOT_RECORDED, PERIODS } from "@/lib/dashboard/filters";
 import type { DashboardView } from "./view";
 
 const SELECT = "block w-full max-w-xs border-2 border-ink bg-white px-2 py-1.5";
@@ -96,11 +96,46 @@ export function FilterForm({ view }: { view: DashboardView }) {
           label={t("dashboard.filters.route")}
           value={f.route}
           anyLabel={any}
-          options={Object.values(ReportingRoute).map((v) => ({
-            value: v,
-            label: t(`enums.ReportingRoute.${v}`),
-          }))}
+          options={[
+            ...Object.values(ReportingRoute).map((v) => ({
+              value: v as string,
+              label: t(`enums.ReportingRoute.${v}`),
+            })),
+            { value: NOT_RECORDED, label: t("dashboard.labels.notRecorded") },
+          ]}
         />
+        <Select
+          id="risk"
+          label={t("dashboard.filters.risk")}
+          value={f.risk}
+          anyLabel={any}
+          options={[
+            ...Object.values(RiskLevel).map((v) => ({
+              value: v as string,
+              label: t(`enums.RiskLevel.${v}`),
+            })),
+            { value: NOT_ASSESSED, label: t("dashboard.labels.notAssessed") },
+          ]}
+        />
+        <div className="flex items-start gap-2 self-end">
+          <input
+            id="filter-violence"
+            name="violence"
+            type="checkbox"
+            value="yes"
+            defaultChecked={f.violence === true}
+            aria-describedby="violence-hint"
+            className="mt-1 h-5 w-5"
+          />
+          <div>
+            <label htmlFor="filter-violence" className="font-bold">
+              {t("dashboard.filters.violence")}
+            </label>
+            <p id="violence-hint" className="text-sm text-muted">
+              {t("dashboard.filters.violenceHint")}
+            </p>
+          </div>
+        </div>
         <Select
           id="area"
           label={t("dashboard.filters.area")}

@@ -3,7 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session-user";
 import { getDashboard, mayReadDashboard } from "@/lib/dashboard/queries";
-import { filtersToSearchParams, parseFilters } from "@/lib/dashboard/filters";
+import { filtersToSearchParams, hasReportFilters, parseFilters, withFilter } from "@/lib/dashboard/filters";
+import { protectView } from "@/lib/dashboard/relations";
 import { dashboardTables } from "@/lib/dashboard/tables";
 import { env } from "@/lib/env";
 import { FilterForm } from "./filter-form";
@@ -52,14 +53,28 @@ export default async function DashboardPage({ searchParams }: Props) {
   const t = await getTranslations();
   const format = await getFormatter();
   const month = (m: string) => monthLabel(format, m);
-  const view: DashboardView = { d, t, format, tables: dashboardTables(d, { t, month }) };
   const threshold = env().SMALL_NUMBER_THRESHOLD;
+  const tables = dashboardTables(d, { t, month });
+  const view: DashboardView = {
+    d,
+    t,
+    format,
+    tables,
+    hidden: protectView(d, tables, threshold),
+    threshold,
+    exportable: d.scope === "unit" && !d.filters.officer && !hasReportFilters(d.filters),
+  };
   const officerName = d.officers.find((o) => o.id === d.filters.officer)?.name;
   const firstMonth = d.period.from ?? d.months[0]?.month;
   const only = [
     d.filters.type && t(`enums.IncidentType.${d.filters.type}`),
     d.filters.route && t(`enums.ReportingRoute.${d.filters.route}`),
     d.filters.area,
+    d.filters.risk &&
+      (d.filters.risk === "NOT_ASSESSED"
+        ? t("dashboard.labels.notAssessed")
+        : t(`enums.RiskLevel.${d.filters.risk}`)),
+    d.filters.violence && t("dashboard.filters.violence"),
   ].filter(Boolean);
 
   return (
@@ -70,9 +85,11 @@ export default async function DashboardPage({ searchParams }: Props) {
         </h1>
         <PrintButton label={t("dashboard.print")} />
       </div>
-      <p className="mb-1 font-bold text-danger">{t("dashboard.notForPublication")}</p>
+      <p className="screen-only mb-1 font-bold text-danger">{t("dashboard.notForPublication")}</p>
+      <p className="print-only mb-1 font-bold">{t("dashboard.printNote", { threshold })}</p>
       <p className="mb-4 max-w-3xl text-muted">
         {t("dashboard.publicationNote", { threshold, limit: threshold - 1 })}
+        {!view.exportable && ` ${t("dashboard.exportUnitOnly")}`}
       </p>
       <p className="mb-1 text-lg">
         {d.scope === "own"
@@ -124,6 +141,19 @@ export default async function DashboardPage({ searchParams }: Props) {
       </nav>
 
       {d.totals.reports === 0 && <p className="mb-6 text-lg font-bold">{t("dashboard.noReports")}</p>}
+      {d.totals.open > 0 && (
+        <div role="note" className="mb-6 max-w-3xl border-l-4 border-danger bg-panel p-4">
+          <p className="font-bold">{t("dashboard.openWarning", { open: d.totals.open })}</p>
+        </div>
+      )}
+      {d.filters.area && (
+        <p className="no-print mb-6 max-w-3xl text-muted">{t("dashboard.drill.noAreaLinks")}</p>
+      )}
+      {!d.filters.violence && (
+        <p className="no-print mb-6">
+          <a href={`/dashboard${withFilter(d.filters, { violence: true })}`}>{t("dashboard.violenceLink")}</a>
+        </p>
+      )}
       <HeadlineSection view={view} />
       <FunnelSection view={view} />
       <OutcomesSection view={view} />

@@ -4,6 +4,7 @@ import type { getFormatter, getTranslations } from "next-intl/server";
 import type { Dashboard } from "@/lib/dashboard/queries";
 import { withFilter } from "@/lib/dashboard/filters";
 import type { Cell, DashboardTable, TableKey } from "@/lib/dashboard/tables";
+import { protectedCell } from "@/lib/dashboard/relations";
 
 export type Translator = Awaited<ReturnType<typeof getTranslations>>;
 export type Formatter = Awaited<ReturnType<typeof getFormatter>>;
@@ -13,6 +14,11 @@ export type DashboardView = {
   tables: Partial<Record<TableKey, DashboardTable>>;
   t: Translator;
   format: Formatter;
+  // The counts hidden when the view is printed (primary and secondary suppression).
+  hidden: ReadonlySet<string>;
+  threshold: number;
+  // Only the unit's whole view is published (lib/dashboard/export.ts).
+  exportable: boolean;
 };
 
 export function percentOf(format: Formatter, part: number, whole: number, none: string): string {
@@ -37,6 +43,14 @@ export function cellText(view: DashboardView, cell: Cell): string {
     case "text":
       return cell.text;
   }
+}
+
+// What print shows: the published figure, or the same words the CSV uses.
+export function printedText(view: DashboardView, cell: Cell): string {
+  const state = protectedCell(cell, view.hidden, view.threshold);
+  if (state === "suppressed") return view.t("dashboard.export.suppressed");
+  if (state === "withheld") return view.t("dashboard.export.withheld");
+  return cellText(view, cell);
 }
 
 export function csvHref(view: DashboardView, table: TableKey): string {

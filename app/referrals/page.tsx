@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session-user";
 import { findReferralsForAgency } from "@/lib/referrals/queries";
@@ -30,11 +31,25 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
             rows={referrals.rows}
             rowKey={(r) => r.id}
             columns={[
-              { header: t("referrals.workingName"), rowHeader: true, cell: (r) => r.workingName },
-              { header: t("referrals.received"), cell: (r) => format.dateTime(r.createdAt, "date") },
-              { header: t("referrals.supportNeeded"), cell: (r) => r.supportNeeded },
-              { header: t("referrals.contactNote"), cell: (r) => r.contactNote ?? "" },
-              { header: t("referrals.status"), cell: (r) => t(`enums.ReferralStatus.${r.status}`) },
+              {
+                header: t("referrals.received"),
+                rowHeader: true,
+                cell: (r) => (
+                  <Link href={`/referrals/${r.id}`}>
+                    {t("referrals.openReferral", { date: format.dateTime(r.createdAt, "date") })}
+                  </Link>
+                ),
+              },
+              { header: t("referrals.workingName"), cell: (r) => r.workingName ?? t("referrals.notShared") },
+              {
+                header: t("referrals.status"),
+                cell: (r) =>
+                  r.status === "SENT" || r.status === "WITHDRAWN" ? (
+                    <strong>{t(`enums.ReferralStatus.${r.status}`)}</strong>
+                  ) : (
+                    t(`enums.ReferralStatus.${r.status}`)
+                  ),
+              },
             ]}
           />
           <Pagination path="/referrals" page={referrals.page} pageCount={referrals.pageCount} />

@@ -6,7 +6,10 @@ import { ChoiceGroup } from "@/components/form/choice-group";
 import { TextField } from "@/components/form/text-field";
 import { TextArea } from "@/components/form/text-area";
 import { FieldShell, describedBy } from "@/components/form/field-shell";
+import { DateParts } from "@/components/form/date-parts";
 import { LanguageAdvice } from "@/components/language-advice";
+import { dayParts } from "@/lib/intake/dates";
+import { optionText, questionText } from "@/lib/intake/wording";
 
 export type PersonOption = { id: string; workingName: string; selfDescription: string | null };
 export type AgencyOption = { id: string; name: string };
@@ -17,14 +20,15 @@ type Props = {
   error?: string;
   people: PersonOption[];
   agencies: AgencyOption[];
+  // The person is under 18: questions worded for adults in sex work use their child wording.
+  child?: boolean;
 };
 
-export function QuestionField({ question: q, values, error, people, agencies }: Props) {
+export function QuestionField({ question: q, values, error, people, agencies, child = false }: Props) {
   const t = useTranslations("intake");
   const tAll = useTranslations();
-  const key = `questions.${q.name}`;
-  const label = t(`${key}.label`);
-  const hintText = t.has(`${key}.hint`) ? t(`${key}.hint`) : null;
+  const label = questionText(t, q.name, "label", child) ?? q.name;
+  const hintText = questionText(t, q.name, "hint", child);
   const hint =
     hintText || q.why ? (
       <>
@@ -32,11 +36,13 @@ export function QuestionField({ question: q, values, error, people, agencies }: 
         {q.why && (
           <details className="mt-1">
             <summary className="cursor-pointer text-link underline">{t("whyWeAsk")}</summary>
-            <p className="mt-1 border-l-4 border-line pl-3">{t(`${key}.why`)}</p>
+            <p className="mt-1 border-l-4 border-line pl-3">{questionText(t, q.name, "why", child)}</p>
           </details>
         )}
       </>
     ) : undefined;
+  const optionLabel = (labels: string, o: string) => optionText(tAll, q.name, labels, o, child);
+  const advice = <LanguageAdvice forId={q.name} subjectIsChild={child} />;
   // Errors are catalogue keys; anything else (a type error from a crafted request) gets a
   // general message rather than raw validator text.
   const errorText = error ? (tAll.has(error) ? tAll(error) : tAll("intake.errors.invalid")) : undefined;
@@ -54,7 +60,7 @@ export function QuestionField({ question: q, values, error, people, agencies }: 
           hint={hint}
           error={errorText}
           selected={Array.isArray(value) ? value : single ? [single] : []}
-          options={q.options.map((o) => ({ value: o, label: tAll(`${q.labels}.${o}`) }))}
+          options={q.options.map((o) => ({ value: o, label: optionLabel(q.labels, o) }))}
         />
       );
     case "person":
@@ -107,9 +113,37 @@ export function QuestionField({ question: q, values, error, people, agencies }: 
           defaultValue={single}
           rows={q.kind === "textarea" ? q.rows : 3}
           maxLength={q.maxLength}
-          after={q.kind === "textarea" && q.languageCheck ? <LanguageAdvice forId={q.name} /> : undefined}
+          after={q.kind === "textarea" ? advice : undefined}
         />
       );
+    case "day": {
+      // Boxes named reportedAtDay, reportedAtMonth, reportedAtYear; the error summary links
+      // to the day box.
+      const typed = dayParts(single);
+      const parts = (
+        [
+          ["day", "Day", "w-16", 2],
+          ["month", "Month", "w-16", 2],
+          ["year", "Year", "w-24", 4],
+        ] as const
+      ).map(([part, suffix, width, maxLength]) => ({
+        name: `${q.name}${suffix}`,
+        label: t(`dayParts.${part}`),
+        value: typed[part],
+        width,
+        maxLength,
+        invalid: Boolean(errorText),
+      }));
+      return (
+        <DateParts
+          id={q.name}
+          legend={label}
+          hint={hintText ?? ""}
+          errors={errorText ? [errorText] : []}
+          parts={parts}
+        />
+      );
+    }
     case "date":
     case "time":
       return (
@@ -126,16 +160,19 @@ export function QuestionField({ question: q, values, error, people, agencies }: 
       );
     case "text":
       return (
-        <TextField
-          id={q.name}
-          name={q.name}
-          label={label}
-          hint={hint}
-          error={errorText}
-          defaultValue={single}
-          maxLength={q.maxLength}
-          autoComplete={q.autoComplete}
-        />
+        <>
+          <TextField
+            id={q.name}
+            name={q.name}
+            label={label}
+            hint={hint}
+            error={errorText}
+            defaultValue={single}
+            maxLength={q.maxLength}
+            autoComplete={q.autoComplete}
+          />
+          {q.languageCheck !== false && advice}
+        </>
       );
   }
 }

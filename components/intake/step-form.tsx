@@ -4,7 +4,10 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { QuestionField, type AgencyOption, type PersonOption } from "./question-field";
-import type { Question, RawValues, StepSlug } from "@/lib/intake/questions";
+import { SafeguardingPanel } from "./safeguarding-panel";
+import { readStepForm, type Question, type RawValues, type StepSlug } from "@/lib/intake/questions";
+import { activeConcerns, type DraftLike } from "@/lib/intake/safeguarding";
+import type { SafeguardingConcern } from "@/lib/generated/prisma/enums";
 import { autosaveStepAction, saveStepAction, type StepFormState } from "@/app/reports/new/actions";
 
 type Props = {
@@ -16,24 +19,41 @@ type Props = {
   people: PersonOption[];
   agencies: AgencyOption[];
   loginHref: string;
+  // The answers from other steps that decide the safeguarding panels, and London's today.
+  context: DraftLike;
+  today: string;
 };
 
 const AUTOSAVE_MS = 4000;
 
-function snapshot(form: HTMLFormElement, questions: readonly Question[]): RawValues {
-  const data = new FormData(form);
-  const out: RawValues = {};
+const snapshot = (form: HTMLFormElement, questions: readonly Question[]): RawValues =>
+  readStepForm({ questions }, new FormData(form));
+
+// Questions in order, with each safeguarding panel's questions gathered into one group.
+type Group = { panel: SafeguardingConcern | null; questions: Question[] };
+function grouped(questions: readonly Question[]): Group[] {
+  const out: Group[] = [];
   for (const q of questions) {
-    if (q.kind === "checkbox") out[q.name] = data.getAll(q.name).map(String);
-    else {
-      const v = data.get(q.name);
-      if (typeof v === "string") out[q.name] = v;
-    }
+    const last = out.at(-1);
+    const panel = q.panel ?? null;
+    if (last && panel !== null && last.panel === panel) last.questions.push(q);
+    else out.push({ panel, questions: [q] });
   }
   return out;
 }
 
-export function StepForm({ draftId, slug, questions, values, returnTo, people, agencies, loginHref }: Props) {
+export function StepForm({
+  draftId,
+  slug,
+  questions,
+  values,
+  returnTo,
+  people,
+  agencies,
+  loginHref,
+  context,
+  today,
+}: Props) {
   const t = useTranslations();
   const format = useFormatter();
   const initial: StepFormState = { values, fieldErrors: {}, status: "idle" };
@@ -44,6 +64,16 @@ export function StepForm({ draftId, slug, questions, values, returnTo, people, a
   const formRef = useRef<HTMLFormElement>(null);
   const lastSaved = useRef(JSON.stringify(values));
   const [saved, setSaved] = useState<{ at: string } | { signedOut: true } | null>(null);
+  // The answers as they stand in the browser, so a panel appears the moment "Under 18" is
+  // chosen; reset to what was submitted after each Continue.
+  const [live, setLive] = useState(state.values);
+  const [liveFrom, setLiveFrom] = useState(state);
+  if (liveFrom !== state) {
+    setLiveFrom(state);
+    setLive(state.values);
+  }
+  const concerns = activeConcerns({ ...context, [slug]: live }, today);
+  const child = concerns.includes("CHILD_AT_RISK");
 
   // Autosave: every few seconds, if anything changed, keep it in the draft on the server.
   useEffect(() => {
@@ -71,24 +101,45 @@ export function StepForm({ draftId, slug, questions, values, returnTo, people, a
   const errors = questions.flatMap((q) => {
     const key = state.fieldErrors[q.name];
     if (!key) return [];
-    return [{ fieldId: q.name, message: t.has(key) ? t(key) : t("intake.errors.invalid") }];
+    const fieldId = q.kind === "day" ? `${q.name}Day` : q.name;
+    return [{ fieldId, message: t.has(key) ? t(key) : t("intake.errors.invalid") }];
   });
 
+  const field = (q: Question) => (
+    <QuestionField
+      key={q.name}
+      question={q}
+      values={state.values}
+      error={state.fieldErrors[q.name]}
+      people={people}
+      agencies={agencies}
+      child={child}
+    />
+  );
+
   return (
-    <form ref={formRef} action={action} noValidate>
+    <form
+      ref={formRef}
+      action={action}
+      noValidate
+      onChange={(e) => setLive(snapshot(e.currentTarget, questions))}
+    >
       <ErrorSummary title={t("intake.errorSummaryTitle")} errors={errors} />
+      {/* Tells screen-reader users that a safeguarding panel has appeared further down. */}
+      <p role="status" className="sr-only">
+        {concerns.map((c) => t(`intake.panels.${c}.title`)).join(". ")}
+      </p>
       {/* key: after a failed Continue, fields are rebuilt with what was submitted. */}
       <div key={JSON.stringify(state.values)}>
-        {questions.map((q) => (
-          <QuestionField
-            key={q.name}
-            question={q}
-            values={state.values}
-            error={state.fieldErrors[q.name]}
-            people={people}
-            agencies={agencies}
-          />
-        ))}
+        {grouped(questions).map((g) =>
+          g.panel ? (
+            <SafeguardingPanel key={g.panel} concern={g.panel} shown={concerns.includes(g.panel)}>
+              {g.questions.map(field)}
+            </SafeguardingPanel>
+          ) : (
+            g.questions.map(field)
+          ),
+        )}
       </div>
       <div className="flex flex-wrap items-center gap-4">
         <button

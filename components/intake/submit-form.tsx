@@ -21,7 +21,7 @@ export function SubmitForm({ draftId }: { draftId: string }) {
             {state.errors.map((e) => (
               <li key={`${e.step}-${e.field}`}>
                 <a
-                  href={`/reports/new/${draftId}/${e.step}?return=check#${e.field}`}
+                  href={`/reports/new/${draftId}/${e.step}?return=check#${e.field === "reportedAt" ? "reportedAtDay" : e.field}`}
                   className="font-bold text-danger"
                 >
                   {t(`intake.questions.${e.field}.label`)}:{" "}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createContact } from "./create-contact";
-import { findContactsForPerson } from "./queries";
+import { findContactsForPerson, findOpenUpdatesForPerson } from "./queries";
 import { makeOrganisation, makePerson, makeReport, signedIn } from "@/tests/support/factories";
 import { contactForm, makeContact, makeDueUpdate } from "@/tests/support/people-factories";
 
@@ -141,29 +141,169 @@ describe("logging a liaison contact", () => {
     expect(await db().liaisonContact.count({ where: { personId: person.id } })).toBe(0);
   });
 
-  it("a case update clears the Victims' Code updates due to that person, and only theirs", async () => {
+  it("a case update clears only the ticked updates on its report; the person's other report stays owed", async () => {
     const { unit, officer, person } = await unitWithOfficer();
     const report = await makeReport(unit.id, { personId: person.id });
-    const due = await makeDueUpdate(report.id, new Date("2026-07-06"), new Date("2026-07-13T17:00:00Z"));
-    const elsewhere = await makeReport(unit.id);
-    const otherDue = await makeDueUpdate(
-      elsewhere.id,
+    const told = await makeDueUpdate(report.id, new Date("2026-07-06"), new Date("2026-07-13T17:00:00Z"));
+    const notTold = await makeDueUpdate(report.id, new Date("2026-07-07"), new Date("2026-07-14T17:00:00Z"));
+    const otherReport = await makeReport(unit.id, { personId: person.id });
+    const otherReportDue = await makeDueUpdate(
+      otherReport.id,
       new Date("2026-07-06"),
       new Date("2026-07-13T17:00:00Z"),
     );
 
-    const welfare = await createContact(officer, person.id, contactForm(), now);
+    const welfare = await createContact(officer, person.id, contactForm({ reportId: report.id }), now);
     expect(welfare).toMatchObject({ status: "created", updatesCleared: 0 });
-    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: due.id } })).clearedAt).toBeNull();
+    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: told.id } })).clearedAt).toBeNull();
 
-    const update = await createContact(officer, person.id, contactForm({ type: "CASE_UPDATE" }), now);
-    if (update.status !== "created") throw new Error("not created");
+    const update = await createContact(
+      officer,
+      person.id,
+      contactForm({ type: "CASE_UPDATE", reportId: report.id, updateIds: [told.id] }),
+      now,
+    );
+    if (update.status !== "created") throw new Error(`not created: ${JSON.stringify(update)}`);
     expect(update.updatesCleared).toBe(1);
-    expect(await db().victimUpdate.findUniqueOrThrow({ where: { id: due.id } })).toMatchObject({
+    expect(await db().victimUpdate.findUniqueOrThrow({ where: { id: told.id } })).toMatchObject({
       clearedByContactId: update.contactId,
       clearedAt: new Date("2026-07-10T13:30:00Z"),
     });
-    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: otherDue.id } })).clearedAt).toBeNull();
+    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: notTold.id } })).clearedAt).toBeNull();
+    expect(
+      (await db().victimUpdate.findUniqueOrThrow({ where: { id: otherReportDue.id } })).clearedAt,
+    ).toBeNull();
+    expect(await db().liaisonContact.findUniqueOrThrow({ where: { id: update.contactId } })).toMatchObject({
+      type: "CASE_UPDATE",
+      reportId: report.id,
+    });
+  });
+
+  it("a case update may name no update: the contact is saved and every update stays owed", async () => {
+    const { unit, officer, person } = await unitWithOfficer();
+    const report = await makeReport(unit.id, { personId: person.id });
+    const due = await makeDueUpdate(report.id, new Date("2026-07-06"), new Date("2026-07-13T17:00:00Z"));
+    const result = await createContact(
+      officer,
+      person.id,
+      contactForm({ type: "CASE_UPDATE", reportId: report.id, updateIds: [] }),
+      now,
+    );
+    expect(result).toMatchObject({ status: "created", updatesCleared: 0 });
+    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: due.id } })).clearedAt).toBeNull();
+  });
+
+  it("a case update must name its report", async () => {
+    const { officer, person } = await unitWithOfficer();
+    const result = await createContact(officer, person.id, contactForm({ type: "CASE_UPDATE" }), now);
+    expect(result).toMatchObject({
+      status: "invalid",
+      fieldErrors: { reportId: "caseUpdates.errors.reportRequired" },
+    });
+    expect(await db().liaisonContact.count({ where: { personId: person.id } })).toBe(0);
+  });
+
+  it("refuses an update that is not open on the named report for this person, keeping what was typed", async () => {
+    const { unit, officer, person } = await unitWithOfficer();
+    const report = await makeReport(unit.id, { personId: person.id });
+    const mine = await makeDueUpdate(report.id, new Date("2026-07-06"), new Date("2026-07-13T17:00:00Z"));
+    const sameDay = new Date("2026-07-13T17:00:00Z");
+    const otherReport = await makeReport(unit.id, { personId: person.id });
+    const someoneElse = await makeReport(unit.id);
+    const otherUnit = await makeOrganisation();
+    const otherUnitReport = await makeReport(otherUnit.id);
+    const cleared = await makeDueUpdate(report.id, new Date("2026-07-06"), sameDay);
+    const earlier = await makeContact(unit.id, person.id);
+    await db().victimUpdate.update({
+      where: { id: cleared.id },
+      data: { clearedAt: new Date("2026-07-07T10:00:00Z"), clearedByContactId: earlier.id },
+    });
+    const foreign = [
+      (await makeDueUpdate(otherReport.id, new Date("2026-07-06"), sameDay)).id,
+      (await makeDueUpdate(someoneElse.id, new Date("2026-07-06"), sameDay)).id,
+      (await makeDueUpdate(otherUnitReport.id, new Date("2026-07-06"), sameDay)).id,
+      cleared.id,
+      // Decided after the contact: the person cannot have been told about it then.
+      (await makeDueUpdate(report.id, new Date("2026-07-11"), sameDay)).id,
+      "0197f3a2-1c2b-7d3e-8f4a-5b6c7d8e9f01",
+    ];
+    for (const id of foreign) {
+      const typed = contactForm({
+        type: "CASE_UPDATE",
+        reportId: report.id,
+        notes: "Told them about the arrest",
+        updateIds: [mine.id, id],
+      });
+      const result = await createContact(officer, person.id, typed, now);
+      expect(result).toEqual({
+        status: "invalid",
+        values: { ...typed, updateIds: `${mine.id},${id}` },
+        fieldErrors: { updateIds: "caseUpdates.errors.updateIds" },
+      });
+    }
+    expect(await db().liaisonContact.count({ where: { personId: person.id, type: "CASE_UPDATE" } })).toBe(0);
+    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: mine.id } })).clearedAt).toBeNull();
+  });
+
+  it("refuses ticked updates on a contact that is not a case update", async () => {
+    const { unit, officer, person } = await unitWithOfficer();
+    const report = await makeReport(unit.id, { personId: person.id });
+    const due = await makeDueUpdate(report.id, new Date("2026-07-06"), new Date("2026-07-13T17:00:00Z"));
+    const result = await createContact(
+      officer,
+      person.id,
+      contactForm({ reportId: report.id, updateIds: [due.id] }),
+      now,
+    );
+    expect(result).toMatchObject({
+      status: "invalid",
+      fieldErrors: { updateIds: "caseUpdates.errors.notACaseUpdate" },
+    });
+    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: due.id } })).clearedAt).toBeNull();
+  });
+});
+
+describe("the open updates offered on the contact form", () => {
+  it("lists the person's open updates in the unit, oldest decision first, and audits the look", async () => {
+    const { unit, officer, person } = await unitWithOfficer();
+    const report = await makeReport(unit.id, { personId: person.id });
+    const second = await makeDueUpdate(report.id, new Date("2026-07-07"), new Date("2026-07-14T17:00:00Z"));
+    const first = await makeDueUpdate(report.id, new Date("2026-07-06"), new Date("2026-07-13T17:00:00Z"));
+    await makeDueUpdate(
+      (await makeReport(unit.id)).id,
+      new Date("2026-07-06"),
+      new Date("2026-07-13T17:00:00Z"),
+    );
+    const options = await findOpenUpdatesForPerson(officer, person.id);
+    expect(options.map((o) => [o.id, o.reportId, o.decision])).toEqual([
+      [first.id, report.id, "ARRESTED"],
+      [second.id, report.id, "ARRESTED"],
+    ]);
+    expect(
+      await db().auditEvent.count({
+        where: { action: "victim-update.list", recordId: person.id, actorId: officer.id },
+      }),
+    ).toBe(1);
+  });
+
+  it("offers nothing of another unit's person, nor to partners or administrators", async () => {
+    const { unit, officer } = await unitWithOfficer();
+    const otherUnit = await makeOrganisation();
+    const theirs = await makePerson(otherUnit.id);
+    await makeDueUpdate(
+      (await makeReport(otherUnit.id, { personId: theirs.id })).id,
+      new Date("2026-07-06"),
+      new Date("2026-07-13T17:00:00Z"),
+    );
+    expect(await findOpenUpdatesForPerson(officer, theirs.id)).toEqual([]);
+    const ours = await makePerson(unit.id);
+    await makeDueUpdate(
+      (await makeReport(unit.id, { personId: ours.id })).id,
+      new Date("2026-07-06"),
+      new Date("2026-07-13T17:00:00Z"),
+    );
+    for (const user of [await signedIn("PARTNER", unit.id), await signedIn("ADMIN", unit.id)])
+      expect(await findOpenUpdatesForPerson(user, ours.id)).toEqual([]);
   });
 });
 

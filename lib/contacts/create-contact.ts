@@ -1,14 +1,25 @@
 // Logging a liaison contact with a person. The unit and officer come from the signed-in
 // user; the person must be in their unit, and a linked report must be that person's, in
-// that unit. A "case update" contact clears the Victims' Code updates it answers, in the
-// same transaction, so the contact and the cleared updates stand or fall together.
+// that unit. A "case update" contact names its report and the open Victims' Code updates it
+// answers; it clears exactly those, in the same transaction, so the contact and the cleared
+// updates stand or fall together.
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
-import { clearDueUpdates } from "@/lib/victims-code/clear-updates";
-import { contactFormSchema, contactFormValues, type ContactField, type ContactFormValues } from "./schema";
+import { clearDueUpdates, clearableUpdatesWhere } from "@/lib/victims-code/clear-updates";
+import {
+  contactFormSchema,
+  contactFormValues,
+  tickedUpdateIds,
+  type ContactField,
+  type ContactFormValues,
+} from "./schema";
+
+// A named update was cleared by a colleague between the check and the save: the whole save
+// is rolled back and the officer is asked to look again.
+class UpdatesChanged extends Error {}
 
 export type CreateContactResult =
   | {
@@ -56,6 +67,28 @@ export async function createContact(
     }
   }
 
+  try {
+    return await save(user, unitId, personId, { values, parsed, fieldErrors, formError }, now);
+  } catch (error) {
+    if (!(error instanceof UpdatesChanged)) throw error;
+    return { status: "invalid", values, fieldErrors: { updateIds: "caseUpdates.errors.updatesChanged" } };
+  }
+}
+
+type Checked = {
+  values: Partial<ContactFormValues>;
+  parsed: ReturnType<ReturnType<typeof contactFormSchema>["safeParse"]>;
+  fieldErrors: Partial<Record<ContactField, string>>;
+  formError: string | undefined;
+};
+
+async function save(
+  user: CurrentUser,
+  unitId: string,
+  personId: string,
+  { values, parsed, fieldErrors, formError }: Checked,
+  now: Date,
+): Promise<CreateContactResult> {
   return db().$transaction(async (tx) => {
     const person = await tx.person.findFirst({ where: { id: personId, unitId }, select: { id: true } });
     if (!person) {
@@ -80,6 +113,22 @@ export async function createContact(
         select: { id: true },
       });
       if (!report) fieldErrors.reportId ??= "contacts.errors.reportId";
+      // Every named update must be open, on this report, for this person, in this unit, and
+      // decided by the day of the contact (or by today, while the date is still wrong).
+      const updateIds = parsed.success
+        ? parsed.data.updateIds
+        : tickedUpdateIds(values).map((id) => id.toLowerCase());
+      if (report && updateIds.length > 0 && updateIds.every(isUuid) && !fieldErrors.updateIds) {
+        const where = clearableUpdatesWhere({
+          unitId,
+          personId,
+          reportId,
+          occurredAt: parsed.success ? parsed.data.occurredAt : now,
+          updateIds,
+        });
+        if ((await tx.victimUpdate.count({ where })) !== updateIds.length)
+          fieldErrors.updateIds = "caseUpdates.errors.updateIds";
+      }
     }
     if (!parsed.success || formError || Object.keys(fieldErrors).length > 0) {
       return { status: "invalid" as const, values, fieldErrors, ...(formError ? { formError } : {}) };
@@ -101,9 +150,17 @@ export async function createContact(
       select: { id: true },
     });
     const updatesCleared =
-      input.type === "CASE_UPDATE"
-        ? await clearDueUpdates(tx, { unitId, personId, contactId: contact.id, occurredAt: input.occurredAt })
+      input.type === "CASE_UPDATE" && input.reportId
+        ? await clearDueUpdates(tx, {
+            unitId,
+            personId,
+            reportId: input.reportId,
+            contactId: contact.id,
+            occurredAt: input.occurredAt,
+            updateIds: input.updateIds,
+          })
         : 0;
+    if (updatesCleared !== input.updateIds.length) throw new UpdatesChanged();
     await recordAudit(tx, {
       actor: user,
       action: "contact.create",

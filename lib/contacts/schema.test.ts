@@ -39,6 +39,7 @@ describe("the log-a-contact form", () => {
       notes: "Checked in after the weekend. Doing OK.",
       followUpOn: new Date("2026-07-17T00:00:00Z"),
       reportId: null,
+      updateIds: [],
     });
   });
 
@@ -166,6 +167,37 @@ describe("the log-a-contact form", () => {
       type: "contacts.errors.type",
       notes: "contacts.errors.notesInvalid",
     });
+  });
+
+  it("a case update must name its report, and may name the updates it gave, in any case", () => {
+    const id = "0197F3A2-1C2B-7D3E-8F4A-5B6C7D8E9F01";
+    expect(errorsFor({ ...valid, type: "CASE_UPDATE" })).toEqual({
+      reportId: "caseUpdates.errors.reportRequired",
+    });
+    const parsed = contactFormSchema(now).parse({
+      ...valid,
+      type: "CASE_UPDATE",
+      reportId: id,
+      updateIds: [id, id.toLowerCase()],
+    });
+    expect(parsed).toMatchObject({ reportId: id.toLowerCase(), updateIds: [id.toLowerCase()] });
+  });
+
+  it("refuses ticked updates on any other kind of contact, and ids that are not ids", () => {
+    const id = "0197f3a2-1c2b-7d3e-8f4a-5b6c7d8e9f01";
+    expect(errorsFor({ ...valid, reportId: id, updateIds: [id] })).toEqual({
+      updateIds: "caseUpdates.errors.notACaseUpdate",
+    });
+    expect(errorsFor({ ...valid, type: "CASE_UPDATE", reportId: id, updateIds: ["1; drop"] })).toEqual({
+      updateIds: "caseUpdates.errors.updateIdsInvalid",
+    });
+    expect(errorsFor({ ...valid, type: "CASE_UPDATE", reportId: id, updateIds: "x" })).toEqual({
+      updateIds: "caseUpdates.errors.updateIdsInvalid",
+    });
+  });
+
+  it("puts back the ticked updates as a list the form can tick again", () => {
+    expect(contactFormValues({ ...valid, updateIds: ["a", "b", 3] }).updateIds).toBe("a,b");
   });
 
   it("puts back only the form's own text fields", () => {

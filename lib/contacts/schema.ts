@@ -1,7 +1,9 @@
 // The "log a contact" form: one schema for what the form sends, checked on the server
 // whatever the browser did. Dates arrive as GOV.UK-style day, month and year boxes and a
 // time, read as London time. Server-set fields (unit, officer, person) are not in it, and
-// any field it does not know is refused.
+// any field it does not know is refused. A "case update" names the report it was about and
+// the open updates (decisions) the officer told the person about: those, and only those, are
+// cleared (Victims' Code right 6 is owed per report and per decision).
 import { z } from "zod";
 import { ContactMethod, ContactType } from "@/lib/generated/prisma/enums";
 import { isRealDate, londonToday, londonToUtc } from "@/lib/time/london";
@@ -19,9 +21,11 @@ export const CONTACT_FIELDS = [
   "followUpOnMonth",
   "followUpOnYear",
   "reportId",
+  "updateIds",
 ] as const;
 
 export type ContactField = (typeof CONTACT_FIELDS)[number];
+// Every value as text, for putting back into the form; the ticked updates as a comma list.
 export type ContactFormValues = Record<ContactField, string>;
 
 export const NOTES_MAX = 2000;
@@ -29,6 +33,8 @@ export const NOTES_MAX = 2000;
 const CLOCK_SLACK_MS = 5 * 60_000;
 const EARLIEST_YEAR = 2000;
 const FOLLOW_UP_YEARS_AHEAD = 5;
+// More than any report has decisions open; a longer list is a crafted request.
+const UPDATE_IDS_MAX = 50;
 
 export type ContactInput = {
   type: ContactType;
@@ -37,6 +43,7 @@ export type ContactInput = {
   notes: string | null;
   followUpOn: Date | null;
   reportId: string | null;
+  updateIds: string[];
 };
 
 const e = (key: string) => ({ error: `contacts.errors.${key}` });
@@ -55,6 +62,12 @@ const formShape = z.strictObject({
   followUpOnMonth: z.string(e("followUpOnInvalid")).default(""),
   followUpOnYear: z.string(e("followUpOnInvalid")).default(""),
   reportId: z.string(e("reportId")).default(""),
+  updateIds: z
+    .array(z.string({ error: "caseUpdates.errors.updateIdsInvalid" }), {
+      error: "caseUpdates.errors.updateIdsInvalid",
+    })
+    .max(UPDATE_IDS_MAX, { error: "caseUpdates.errors.updateIdsInvalid" })
+    .default([]),
 });
 
 const typeSchema = z.enum(ContactType);
@@ -78,7 +91,9 @@ export function contactFormSchema(now: Date = new Date()) {
     let failed = false;
     const problem: Problem = (field, key) => {
       failed = true;
-      ctx.addIssue({ code: "custom", path: [field], message: `contacts.errors.${key}` });
+      // Keys of the case-update part live in their own namespace and arrive whole.
+      const message = key.includes(".") ? key : `contacts.errors.${key}`;
+      ctx.addIssue({ code: "custom", path: [field], message });
     };
     const type = typeSchema.safeParse(form.type);
     if (!type.success) problem("type", "type");
@@ -94,6 +109,7 @@ export function contactFormSchema(now: Date = new Date()) {
     const followUpOn = readFollowUpOn(form, now, problem);
     const reportId = reportIdSchema.safeParse(form.reportId.trim());
     if (!reportId.success) problem("reportId", "reportId");
+    const updateIds = readUpdateIds(form.updateIds, type.data, reportId.data, problem);
     if (failed || !type.success || !method.success || !reportId.success) return z.NEVER;
     return {
       type: type.data,
@@ -102,8 +118,27 @@ export function contactFormSchema(now: Date = new Date()) {
       notes: notes.trim() === "" ? null : notes,
       followUpOn,
       reportId: reportId.data === "" ? null : reportId.data.toLowerCase(),
+      updateIds,
     };
   });
+}
+
+// A case update must name its report; the ticked updates must be real ids and belong to a
+// case update. Whether each one is open and on that report is checked against the database.
+function readUpdateIds(
+  raw: string[],
+  type: ContactType | undefined,
+  reportId: string | undefined,
+  problem: Problem,
+): string[] {
+  const ids = [...new Set(raw.map((id) => id.trim().toLowerCase()))];
+  if (type === "CASE_UPDATE" && reportId === "") problem("reportId", "caseUpdates.errors.reportRequired");
+  if (ids.length === 0) return [];
+  if (!ids.every((id) => z.uuid().safeParse(id).success))
+    problem("updateIds", "caseUpdates.errors.updateIdsInvalid");
+  else if (type !== undefined && type !== "CASE_UPDATE")
+    problem("updateIds", "caseUpdates.errors.notACaseUpdate");
+  return ids;
 }
 
 type Problem = (field: ContactField, key: string) => void;
@@ -172,6 +207,16 @@ export function contactFormValues(raw: Record<string, unknown>): Partial<Contact
   for (const field of CONTACT_FIELDS) {
     const value = raw[field];
     if (typeof value === "string") values[field] = value.slice(0, 20_000);
+    else if (field === "updateIds" && Array.isArray(value))
+      values[field] = value
+        .filter((v): v is string => typeof v === "string")
+        .join(",")
+        .slice(0, 20_000);
   }
   return values;
+}
+
+// The ticked updates as the form put them back, for the checkboxes.
+export function tickedUpdateIds(values: Partial<ContactFormValues>): string[] {
+  return (values.updateIds ?? "").split(",").filter((id) => id !== "");
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { csvField, csvOf } from "./csv";
 import type { DashboardTable } from "./tables";
 
-const words = { fewerThan: "fewer than 5", withheld: "withheld" };
+const words = { suppressed: "suppressed", withheld: "withheld" };
 
 const table: DashboardTable = {
   key: "headline",
@@ -14,58 +14,66 @@ const table: DashboardTable = {
       key: "received",
       header: "Reports received",
       cells: [
-        { kind: "count", value: 86 },
+        { kind: "count", value: 86, id: "all:reports" },
         { kind: "text", text: "" },
-        { kind: "days", value: 40, basis: 86 },
+        { kind: "days", value: 40, basis: 86, from: ["all:reports"] },
       ],
     },
     {
       key: "charged",
       header: "Charged",
       cells: [
-        { kind: "count", value: 6 },
-        { kind: "rate", part: 6, whole: 86 },
-        { kind: "days", value: 60, basis: 6 },
+        { kind: "count", value: 6, id: "all:charged" },
+        { kind: "rate", part: 6, whole: 86, from: ["all:charged", "all:reports"] },
+        { kind: "days", value: 60, basis: 6, from: ["all:charged"] },
       ],
     },
     {
       key: "convicted",
       header: "Convicted",
       cells: [
-        { kind: "count", value: 3 },
-        { kind: "rate", part: 3, whole: 86 },
-        { kind: "days", value: 200, basis: 3 },
+        { kind: "count", value: 3, id: "all:convicted" },
+        { kind: "rate", part: 3, whole: 86, from: ["all:convicted", "all:reports"] },
+        { kind: "days", value: 200, basis: 3, from: ["all:convicted"] },
       ],
     },
     {
       key: "none",
       header: "Nothing",
       cells: [
-        { kind: "count", value: 0 },
-        { kind: "rate", part: 0, whole: 86 },
-        { kind: "days", value: null, basis: 0 },
+        { kind: "count", value: 0, id: "all:nothing" },
+        { kind: "rate", part: 0, whole: 86, from: ["all:nothing", "all:reports"] },
+        { kind: "days", value: null, basis: 0, from: ["all:nothing"] },
       ],
     },
   ],
 };
 
+const lines = (csv: string) =>
+  csv
+    .replace(/^\ufeff/, "")
+    .trimEnd()
+    .split("\r\n");
+
 describe("a dashboard table as CSV", () => {
-  it("has a header row, then one line per row, with small numbers suppressed and their rates withheld", () => {
-    const lines = csvOf(table, 5, words)
-      .replace(/^\ufeff/, "")
-      .trimEnd()
-      .split("\r\n");
-    expect(lines).toEqual([
+  it("has a header row, then one line per row, with hidden counts suppressed and their rates withheld", () => {
+    expect(lines(csvOf(table, new Set(["all:convicted"]), 5, words))).toEqual([
       "Measure,Count,Share of reports received,Median days",
       "Reports received,86,,40",
       "Charged,6,7.0%,60",
-      "Convicted,fewer than 5,withheld,withheld",
+      "Convicted,suppressed,withheld,withheld",
       "Nothing,0,0.0%,",
     ]);
   });
 
+  it("a count hidden to protect another reads the same as a small one, and what comes from it is withheld", () => {
+    expect(lines(csvOf(table, new Set(["all:convicted", "all:charged"]), 5, words))[2]).toBe(
+      "Charged,suppressed,withheld,withheld",
+    );
+  });
+
   it("starts with a byte-order mark so that spreadsheets read it as UTF-8", () => {
-    expect(csvOf(table, 5, words).startsWith("\ufeff")).toBe(true);
+    expect(csvOf(table, new Set(), 5, words).startsWith("\ufeff")).toBe(true);
   });
 
   it("quotes commas and quotes, and makes would-be formulas inert", () => {
@@ -75,7 +83,9 @@ describe("a dashboard table as CSV", () => {
     expect(csvField("Plain")).toBe("Plain");
   });
 
-  it("uses the configured threshold", () => {
-    expect(csvOf(table, 10, words)).toContain("Charged,fewer than 5,withheld,withheld");
+  it("withholds shares and days from small counts whatever the hidden set says", () => {
+    expect(lines(csvOf(table, new Set(["all:charged"]), 10, words))[2]).toBe(
+      "Charged,suppressed,withheld,withheld",
+    );
   });
 });

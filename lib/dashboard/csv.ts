@@ -1,26 +1,24 @@
-// A dashboard table as CSV for publication: small numbers suppressed, rates withheld where
-// they come from them, and cells that a spreadsheet would run as a formula made inert.
-import { publishCount, publishDerived, publishRate, type Published } from "./small-numbers";
+// A dashboard table as CSV for publication: counts hidden by the view's suppression
+// (lib/dashboard/relations.ts), shares and days withheld where they come from hidden or
+// small counts, and cells that a spreadsheet would run as a formula made inert. Every
+// hidden count reads the same, whether it is small or hidden to protect another, so the
+// label itself tells a reader nothing.
+import { protectedCell } from "./relations";
 import type { Cell, DashboardTable } from "./tables";
 
-export type CsvWords = { fewerThan: string; withheld: string };
+export type CsvWords = { suppressed: string; withheld: string };
 
-function shown<T>(p: Published<T>, words: CsvWords, format: (v: T) => string): string {
-  if ("suppressed" in p) return words.fewerThan;
-  if ("withheld" in p) return words.withheld;
-  return format(p.shown);
-}
-
-function publishedCell(cell: Cell, threshold: number, words: CsvWords): string {
+function publishedCell(cell: Cell, hidden: ReadonlySet<string>, threshold: number, words: CsvWords): string {
+  const state = protectedCell(cell, hidden, threshold);
+  if (state === "suppressed") return words.suppressed;
+  if (state === "withheld") return words.withheld;
   switch (cell.kind) {
     case "count":
-      return shown(publishCount(cell.value, threshold), words, String);
+      return String(cell.value);
     case "rate":
-      return shown(publishRate(cell.part, cell.whole, threshold), words, (r) => `${(r * 100).toFixed(1)}%`);
+      return `${((cell.part / cell.whole) * 100).toFixed(1)}%`;
     case "days":
-      return shown(publishDerived(cell.value, cell.basis, threshold), words, (v) =>
-        v === null ? "" : String(v),
-      );
+      return cell.value === null ? "" : String(cell.value);
     case "text":
       return cell.text;
   }
@@ -33,12 +31,17 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
 }
 
-export function csvOf(table: DashboardTable, threshold: number, words: CsvWords): string {
+export function csvOf(
+  table: DashboardTable,
+  hidden: ReadonlySet<string>,
+  threshold: number,
+  words: CsvWords,
+): string {
   const lines = [
     [table.rowHeader, ...table.columns],
     ...table.rows.map((row) => [
       row.header,
-      ...row.cells.map((cell) => publishedCell(cell, threshold, words)),
+      ...row.cells.map((cell) => publishedCell(cell, hidden, threshold, words)),
     ]),
   ];
   // The byte-order mark tells spreadsheets the file is UTF-8 (Welsh place names included).

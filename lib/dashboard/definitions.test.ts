@@ -19,7 +19,9 @@ import {
   STUDY_MIX,
   STUDY_OPEN_AT_STAGE,
   STUDY_REACHED,
+  STUDY_SUPPORTED_AT_STAGE,
 } from "@/tests/support/dashboard-cohorts";
+import type { HomeOfficeOutcome } from "@/lib/generated/prisma/enums";
 
 const percent = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
 
@@ -39,28 +41,32 @@ describe("the study's own cohort", () => {
       counts.reports,
       counts.recorded,
       counts.identified,
-      counts.supported,
       counts.cps,
       counts.charged,
       counts.convicted,
     ]).toEqual([...STUDY_REACHED]);
     expect(openAtStage).toEqual([...STUDY_OPEN_AT_STAGE]);
     expect(counts.open).toBe(15);
+    expect(counts.supported).toBe(39);
   });
 
   it("shows where reports stop, and which of those are still open rather than lost", () => {
-    const funnel = funnelOf(counts, openAtStage);
-    expect(funnel.map((r) => [r.stage, r.count, r.stoppedOpen, r.stoppedClosed])).toEqual([
-      ["received", 86, 2, 10],
-      ["recorded", 74, 4, 27],
-      ["identified", 43, 0, 17],
-      ["supported", 26, 6, 12],
-      ["cps", 8, 2, 0],
-      ["charged", 6, 1, 2],
-      ["convicted", 3, 0, 0],
+    const { supportedAtStage } = countCohort(cohortOf(STUDY_MIX));
+    const funnel = funnelOf(counts, openAtStage, supportedAtStage);
+    expect(funnel.map((r) => [r.stage, r.count, r.supported, r.stoppedOpen, r.stoppedClosed])).toEqual([
+      ["received", 86, 39, 2, 10],
+      ["recorded", 74, 39, 4, 27],
+      ["identified", 43, 26, 6, 29],
+      ["cps", 8, 8, 2, 0],
+      ["charged", 6, 6, 1, 2],
+      ["convicted", 3, 3, 0, 3],
     ]);
-    expect(funnel[5]?.ofPrevious).toBe(0.75);
+    expect(funnel.map((r) => r.supported)).toEqual([...STUDY_SUPPORTED_AT_STAGE]);
+    expect(funnel[4]?.ofPrevious).toBe(0.75);
     expect(percent(funnel[1]?.share ?? null)).toBe(86);
+    // Every report stopped somewhere: the two columns add up to the cohort and to the open.
+    expect(funnel.reduce((sum, r) => sum + r.stoppedOpen + r.stoppedClosed, 0)).toBe(86);
+    expect(funnel.reduce((sum, r) => sum + r.stoppedOpen, 0)).toBe(counts.open);
   });
 });
 
@@ -71,13 +77,13 @@ describe("reports still open", () => {
     );
     const funnel = funnelOf(counts, openAtStage);
     expect(funnel.reduce((sum, r) => sum + r.stoppedClosed, 0)).toBe(0);
-    expect(funnel.map((r) => r.stoppedOpen)).toEqual([1, 2, 0, 1, 1, 0, 0]);
+    expect(funnel.map((r) => r.stoppedOpen)).toEqual([1, 2, 1, 1, 0, 0]);
     expect(counts.open).toBe(5);
   });
 
   it("that have been charged count as charged while awaiting trial", () => {
     const facts = factsOf(handReport("awaitingTrial"));
-    expect(facts).toMatchObject({ stage: 5, isOpen: true, outcome: "OUTCOME_1", daysToCharge: 60 });
+    expect(facts).toMatchObject({ stage: 4, isOpen: true, outcome: "OUTCOME_1", daysToCharge: 60 });
   });
 });
 
@@ -105,10 +111,10 @@ describe("a charge later discontinued", () => {
   const facts = factsOf(handReport("discontinued"));
 
   it("still counts as charged, and not as convicted", () => {
-    expect(facts.stage).toBe(5);
+    expect(facts.stage).toBe(4);
     const { counts, openAtStage } = countCohort([handReport("discontinued")]);
     expect(headlineOf(counts)).toMatchObject({ charged: 1, convicted: 0, chargeRate: 1, convictionRate: 0 });
-    expect(funnelOf(counts, openAtStage)[5]).toMatchObject({ count: 1, stoppedOpen: 0, stoppedClosed: 1 });
+    expect(funnelOf(counts, openAtStage)[4]).toMatchObject({ count: 1, stoppedOpen: 0, stoppedClosed: 1 });
   });
 });
 
@@ -130,12 +136,39 @@ describe("an empty period", () => {
 });
 
 describe("the stage rules", () => {
-  it("a person who steps back after a suspect is identified stops at 'identified'", () => {
+  it("a person who steps back after a suspect is identified stops at 'identified', not supporting action", () => {
     expect(stageOf(handReport("stepsBackIdentified"))).toBe(2);
     // Even if what they want was not updated, outcome 16 says they no longer support action.
-    expect(stageOf(handReport("stepsBackIdentified", undefined, { personWants: "FULL_INVESTIGATION" }))).toBe(
-      2,
-    );
+    const stale = handReport("stepsBackIdentified", undefined, { personWants: "FULL_INVESTIGATION" });
+    expect(factsOf(stale)).toMatchObject({ stage: 2, supportsAction: false });
+  });
+
+  it("every outcome that implies a suspect counts as 'suspect identified', and 14 and 18 do not", () => {
+    const implied: HomeOfficeOutcome[] = [
+      "OUTCOME_1",
+      "OUTCOME_1A",
+      ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 22].map(
+        (n) => `OUTCOME_${n}` as HomeOfficeOutcome,
+      ),
+    ];
+    const withOutcome = (outcome: HomeOfficeOutcome) =>
+      handReport("recorded", "2025-01-01", {
+        events: [
+          { type: "CRIME_RECORDED", on: "2025-01-01" },
+          { type: "OUTCOME_RECORDED", on: "2025-02-01", outcome },
+        ],
+      });
+    for (const outcome of implied) expect(stageOf(withOutcome(outcome)), outcome).toBeGreaterThanOrEqual(2);
+    for (const outcome of ["OUTCOME_14", "OUTCOME_18", "OUTCOME_19", "OUTCOME_20", "OUTCOME_21"] as const)
+      expect(stageOf(withOutcome(outcome)), outcome).toBe(1);
+  });
+
+  it("a charge is not taken to mean the person supports action (an evidence-led prosecution)", () => {
+    const evidenceLed = handReport("awaitingTrial", undefined, { personWants: "ANONYMOUS_CONTACT" });
+    expect(factsOf(evidenceLed)).toMatchObject({ stage: 4, supportsAction: false });
+    const { counts, supportedAtStage } = countCohort([evidenceLed, handReport("awaitingTrial")]);
+    expect(counts).toMatchObject({ charged: 2, supported: 1 });
+    expect(supportedAtStage[4]).toBe(1);
   });
 
   it("intelligence-only reports stay at 'received', and a crime recorded without an event still counts", () => {

@@ -12,22 +12,20 @@ import type {
   CaseEventType,
   CourtResult,
   HomeOfficeOutcome,
+  IncidentType,
   PersonWants,
   ReportingRoute,
   ReportStatus,
   WithdrawalReason,
 } from "@/lib/generated/prisma/enums";
 
-export const STAGES = [
-  "received",
-  "recorded",
-  "identified",
-  "supported",
-  "cps",
-  "charged",
-  "convicted",
-] as const;
+// The stages are a chain that only the trail moves a report along: each one implies the
+// ones before it (a charge implies an identified suspect, a conviction a charge). Whether
+// the person supports action is not a stage: it is what they said, counted beside each
+// stage (supportsAction), so that an evidence-led charge is shown as one.
+export const STAGES = ["received", "recorded", "identified", "cps", "charged", "convicted"] as const;
 export type Stage = (typeof STAGES)[number];
+export const CHARGED_STAGE = STAGES.indexOf("charged");
 
 // A report as the definitions see it: its state and its outcome trail.
 export type CountedReport = {
@@ -36,7 +34,7 @@ export type CountedReport = {
   crimeRecorded?: Answer | null;
   personWants: PersonWants;
   initialPersonWants?: PersonWants;
-  reportingRoute?: ReportingRoute;
+  reportingRoute?: ReportingRoute | null;
   events: readonly CountedEvent[];
 };
 
@@ -58,8 +56,29 @@ const SUSPECT_KNOWN_EVENTS: readonly CaseEventType[] = [
   "ARRESTED",
   "INTERVIEWED_UNDER_CAUTION",
   "RELEASED",
+  "CHARGED",
 ];
-const SUSPECT_KNOWN_OUTCOMES: readonly HomeOfficeOutcome[] = ["OUTCOME_15", "OUTCOME_16"];
+// Every Home Office outcome that the counting rules give only where a suspect is known.
+export const SUSPECT_KNOWN_OUTCOMES: readonly HomeOfficeOutcome[] = [
+  "OUTCOME_1",
+  "OUTCOME_1A",
+  "OUTCOME_2",
+  "OUTCOME_3",
+  "OUTCOME_4",
+  "OUTCOME_5",
+  "OUTCOME_6",
+  "OUTCOME_7",
+  "OUTCOME_8",
+  "OUTCOME_9",
+  "OUTCOME_10",
+  "OUTCOME_11",
+  "OUTCOME_12",
+  "OUTCOME_13",
+  "OUTCOME_15",
+  "OUTCOME_16",
+  "OUTCOME_17",
+  "OUTCOME_22",
+];
 
 const isCharge = (e: CountedEvent) =>
   e.type === "CHARGED" || (e.outcome !== undefined && CHARGE_OUTCOMES.includes(e.outcome));
@@ -72,32 +91,28 @@ export function latestOutcome(report: CountedReport): CountedEvent | undefined {
 }
 
 // The furthest stage a report has reached, as an index into STAGES. Reaching a stage means
-// reaching every stage before it: a charge shows the suspect was identified and the person
-// supported action, whatever else the trail records.
+// reaching every stage before it (the chain is what the trail proves):
 //   recorded    a crime was recorded (or a Home Office outcome, which only recorded crimes get)
-//   identified  a suspect was identified, arrested, interviewed or released, or outcome 15/16
-//   supported   a suspect is known and the person wants a full investigation (not 14/16)
+//   identified  a suspect was identified, arrested, interviewed, released or charged, or an
+//               outcome that implies a suspect (1, 1A, 2–13, 15–17, 22)
 //   cps         a file went to the Crown Prosecution Service
 //   charged     a charge or summons (or outcome 1/1A); a charge later discontinued still counts
 //   convicted   convicted in court, of the offence or an alternative
 export function stageOf(report: CountedReport): number {
   const has = (match: (e: CountedEvent) => boolean) => report.events.some(match);
-  const outcome = latestOutcome(report)?.outcome;
   if (
     has(
       (e) => e.type === "COURT_RESULT" && e.courtResult !== undefined && CONVICTIONS.includes(e.courtResult),
     )
   )
-    return 6;
-  if (has(isCharge)) return 5;
-  if (has((e) => e.type === "FILE_TO_CPS")) return 4;
+    return 5;
+  if (has(isCharge)) return 4;
+  if (has((e) => e.type === "FILE_TO_CPS")) return 3;
   const identified = has(
     (e) =>
       SUSPECT_KNOWN_EVENTS.includes(e.type) ||
       (e.outcome !== undefined && SUSPECT_KNOWN_OUTCOMES.includes(e.outcome)),
   );
-  const stillSupports = outcome === undefined || !NOT_SUPPORTED_OUTCOMES.includes(outcome);
-  if (identified && report.personWants === "FULL_INVESTIGATION" && stillSupports) return 3;
   if (identified) return 2;
   if (
     has((e) => e.type === "CRIME_RECORDED" || e.type === "OUTCOME_RECORDED") ||
@@ -105,6 +120,16 @@ export function stageOf(report: CountedReport): number {
   )
     return 1;
   return 0;
+}
+
+// The person supports action: only what they said (a full investigation) and no outcome 14
+// or 16 standing. Never inferred from a charge: evidence-led prosecutions go ahead without it.
+export function supportsAction(report: CountedReport): boolean {
+  const outcome = latestOutcome(report)?.outcome;
+  return (
+    report.personWants === "FULL_INVESTIGATION" &&
+    (outcome === undefined || !NOT_SUPPORTED_OUTCOMES.includes(outcome))
+  );
 }
 
 function daysBetween(from: string, to: string): number {
@@ -123,6 +148,7 @@ function earliest(events: readonly CountedEvent[]): string | undefined {
 
 export type ReportFacts = {
   stage: number;
+  supportsAction: boolean;
   isOpen: boolean;
   outcome: HomeOfficeOutcome | null;
   withdrawalReasons: readonly WithdrawalReason[];
@@ -150,19 +176,21 @@ export function factsOf(report: CountedReport): ReportFacts {
     report.reportingRoute === "ANONYMOUS_INTELLIGENCE";
   return {
     stage,
+    supportsAction: supportsAction(report),
     isOpen: report.status === "OPEN",
     outcome,
     withdrawalReasons:
       outcome && NOT_SUPPORTED_OUTCOMES.includes(outcome) ? (latest?.withdrawalReasons ?? []) : [],
     daysToCharge: chargedOn ? daysBetween(report.reportedOn, chargedOn) : null,
     daysToOutcome: outcomeOn ? daysBetween(report.reportedOn, outcomeOn) : null,
-    suspectsCharged: stage >= 5 ? Math.max(chargedSuspects, 1) : 0,
+    suspectsCharged: stage >= CHARGED_STAGE ? Math.max(chargedSuspects, 1) : 0,
     startedQuiet,
     converted: startedQuiet && report.personWants === "FULL_INVESTIGATION",
   };
 }
 
-// How many of a cohort reached each stage, and how many are still open.
+// How many of a cohort reached each stage, how many of all its reports the person supports
+// action on (`supported`, not a stage), and how many are still open.
 export type StageCounts = {
   reports: number;
   recorded: number;
@@ -174,15 +202,8 @@ export type StageCounts = {
   open: number;
 };
 
-export const STAGE_COUNT_KEYS = [
-  "reports",
-  "recorded",
-  "identified",
-  "supported",
-  "cps",
-  "charged",
-  "convicted",
-] as const;
+// The count of reports that reached each stage, in STAGES order.
+export const STAGE_COUNT_KEYS = ["reports", "recorded", "identified", "cps", "charged", "convicted"] as const;
 
 export const NO_COUNTS: StageCounts = {
   reports: 0,
@@ -198,20 +219,26 @@ export const NO_COUNTS: StageCounts = {
 export function countCohort(reports: readonly CountedReport[]): {
   counts: StageCounts;
   openAtStage: number[];
+  supportedAtStage: number[];
 } {
   const counts = { ...NO_COUNTS };
   const openAtStage = STAGES.map(() => 0);
+  // Reports that reached each stage and whose person supports action.
+  const supportedAtStage = STAGES.map(() => 0);
   for (const report of reports) {
-    const { stage, isOpen } = factsOf(report);
+    const facts = factsOf(report);
     STAGE_COUNT_KEYS.forEach((key, index) => {
-      if (stage >= index) counts[key] += 1;
+      if (facts.stage < index) return;
+      counts[key] += 1;
+      if (facts.supportsAction) supportedAtStage[index] = (supportedAtStage[index] ?? 0) + 1;
     });
-    if (isOpen) {
+    if (facts.supportsAction) counts.supported += 1;
+    if (facts.isOpen) {
       counts.open += 1;
-      openAtStage[stage] = (openAtStage[stage] ?? 0) + 1;
+      openAtStage[facts.stage] = (openAtStage[facts.stage] ?? 0) + 1;
     }
   }
-  return { counts, openAtStage };
+  return { counts, openAtStage, supportedAtStage };
 }
 
 // A share, or null when there is nothing to share out: never a division by zero.
@@ -240,14 +267,30 @@ export function headlineOf(counts: StageCounts): Headline {
   };
 }
 
-// The published Gwent figures the unit compares itself with (UWE Bristol, 2025).
+// The published figures the unit compares itself with: UWE Bristol with Gwent Police and
+// Cyfannol Women's Aid, September 2025, 86 reports of violence or threats of violence
+// against sex workers, 7% charged and 3.5% convicted.
 export const GWENT_BASELINE = {
   received: 86,
   charged: 6,
   convicted: 3,
   chargeRate: 0.07,
   convictionRate: 0.035,
+  published: "2025-09",
 } as const;
+
+// The incident types that match the study's definition ("violence or threats of violence"),
+// so a unit can compare like with like: a report counts when any of its types is one of
+// these. Theft, harassment, coercion, online abuse, hate incidents and "other" are left out:
+// each can happen without violence or a threat of it (docs/decisions/016-honest-figures.md).
+export const VIOLENCE_AND_THREATS: readonly IncidentType[] = [
+  "PHYSICAL_ASSAULT",
+  "RAPE",
+  "SEXUAL_ASSAULT",
+  "ROBBERY",
+  "THREATS_INTIMIDATION",
+  "CONDOM_REMOVAL",
+];
 
 export type FunnelRow = {
   stage: Stage;
@@ -256,23 +299,32 @@ export type FunnelRow = {
   share: number | null;
   // Of those at the stage before.
   ofPrevious: number | null;
-  // Reports that stopped at this stage: still open (not lost), or closed here (lost).
+  // Of the reports at this stage, those whose person supports action (not a stage).
+  supported: number;
+  // Reports whose furthest stage is this one: still open (not lost), or closed here. At the
+  // last stage that is every report that reached it, so the two columns add up, over all
+  // stages, to the reports received (and the open ones to the reports still open).
   stoppedOpen: number;
   stoppedClosed: number;
 };
 
-export function funnelOf(counts: StageCounts, openAtStage: readonly number[]): FunnelRow[] {
+export function funnelOf(
+  counts: StageCounts,
+  openAtStage: readonly number[],
+  supportedAtStage: readonly number[] = [],
+): FunnelRow[] {
   return STAGES.map((stage, index) => {
     const count = counts[STAGE_COUNT_KEYS[index] ?? "reports"];
-    const next = index + 1 < STAGES.length ? counts[STAGE_COUNT_KEYS[index + 1] ?? "reports"] : count;
+    const next = index + 1 < STAGES.length ? counts[STAGE_COUNT_KEYS[index + 1] ?? "reports"] : 0;
     const previous = index > 0 ? counts[STAGE_COUNT_KEYS[index - 1] ?? "reports"] : null;
-    const stopped = index + 1 < STAGES.length ? count - next : 0;
-    const stoppedOpen = index + 1 < STAGES.length ? Math.min(openAtStage[index] ?? 0, stopped) : 0;
+    const stopped = count - next;
+    const stoppedOpen = Math.min(openAtStage[index] ?? 0, stopped);
     return {
       stage,
       count,
       share: rate(count, counts.reports),
       ofPrevious: previous === null ? null : rate(count, previous),
+      supported: supportedAtStage[index] ?? 0,
       stoppedOpen,
       stoppedClosed: stopped - stoppedOpen,
     };

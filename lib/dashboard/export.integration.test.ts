@@ -36,7 +36,8 @@ describe("downloading a dashboard table", () => {
       "Measure,Count,Share of reports received",
       "Reports received,52,",
       "Charged or summonsed,6,11.5%",
-      "Convicted,fewer than 5,withheld",
+      "Convicted,suppressed,withheld",
+      "Person supports action,46,88.5%",
       "Suspects with a charge,6,",
     ]);
     const audit = await db().auditEvent.findMany({
@@ -52,15 +53,21 @@ describe("downloading a dashboard table", () => {
     ]);
   });
 
-  it("suppresses small counts in every row of a breakdown", async () => {
+  it("suppresses small counts in every row of a breakdown, and the row that would give them back", async () => {
     const unit = await makeOrganisation();
     const supervisor = await signedIn("SUPERVISOR", unit.id);
     await writeCohort(unit.id, cohortOf({ noSuspect: 7 }), { reportingRoute: "EMERGENCY_OR_101" });
     await writeCohort(unit.id, cohortOf({ noSuspect: 2 }), { reportingRoute: "PARTNER_AGENCY" });
     const result = await exportDashboardTable(supervisor, "breakdown-route", { period: "all" }, text);
     const rows = lines(result?.csv ?? "");
-    expect(rows[1]).toBe("999 or 101,7,7,0,0,0,0,0,0.0%,0.0%,0");
-    expect(rows[2]).toBe("Through a partner agency,fewer than 5,fewer than 5,0,0,0,0,0,withheld,withheld,0");
+    // 9 reports in all are published (the headline): 9 − 7 would give the partner row's 2
+    // back, so the 7 is hidden too. Zeros stay shown.
+    expect(rows[1]).toBe("999 or 101,suppressed,suppressed,0,0,0,0,suppressed,withheld,withheld,0");
+    expect(rows[2]).toBe(
+      "Through a partner agency,suppressed,suppressed,0,0,0,0,suppressed,withheld,withheld,0",
+    );
+    const headline = await exportDashboardTable(supervisor, "headline", { period: "all" }, text);
+    expect(lines(headline?.csv ?? "")[1]).toBe("Reports received,9,");
   });
 
   it("is refused, and the refusal audited, for partners and administrators", async () => {
@@ -75,11 +82,25 @@ describe("downloading a dashboard table", () => {
     }
   });
 
-  it("answers 'not found' for a table that does not exist, or an officer's breakdown by officer", async () => {
+  it("answers 'not found' for a table that does not exist, and publishes only the unit's whole view", async () => {
     const unit = await makeOrganisation();
     const officer = await signedIn("LIAISON_OFFICER", unit.id);
-    expect(await exportDashboardTable(officer, "people", { period: "all" }, text)).toBeNull();
-    expect(await exportDashboardTable(officer, "breakdown-officer", { period: "all" }, text)).toBeNull();
-    expect(await exportDashboardTable(officer, "funnel", { period: "all" }, text)).not.toBeNull();
+    const supervisor = await signedIn("SUPERVISOR", unit.id);
+    expect(await exportDashboardTable(supervisor, "people", { period: "all" }, text)).toBeNull();
+    // A part of the unit published apart could be subtracted from the whole.
+    expect(await exportDashboardTable(officer, "funnel", { period: "all" }, text)).toBeNull();
+    for (const filters of [
+      { period: "all", route: "PARTNER_AGENCY" },
+      { period: "all", officer: officer.id },
+      { period: "all", violence: true },
+      { period: "all", risk: "HIGH" },
+    ] as const)
+      expect(
+        await exportDashboardTable(supervisor, "funnel", filters, text),
+        JSON.stringify(filters),
+      ).toBeNull();
+    expect(
+      await exportDashboardTable(supervisor, "funnel", { period: "last-12-months" }, text),
+    ).not.toBeNull();
   });
 });

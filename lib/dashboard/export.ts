@@ -1,13 +1,18 @@
-// Downloading one dashboard table as CSV: for publication, so small numbers are suppressed.
-// Each export is audited (which table, by whom), never its figures.
+// Downloading one dashboard table as CSV: for publication, so small numbers are suppressed,
+// with the secondary suppression worked out over every table of the view (a reader may
+// download them all). Only the unit's own view, for a period, is published: a filtered or
+// one-officer view is a part of it that the breakdowns already publish under the same
+// protection, and publishing it apart would let a reader subtract one from the other
+// (docs/decisions/016-honest-figures.md). Each export is audited, never its figures.
 import "server-only";
 import { db, type Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { csvOf } from "./csv";
-import type { DashboardFilters, FilterField } from "./filters";
+import { hasReportFilters, type DashboardFilters, type FilterField } from "./filters";
 import { DASHBOARD_TRANSACTION, mayReadDashboard, readDashboard } from "./queries";
+import { protectView } from "./relations";
 import { dashboardTables, isTableKey, type TableText } from "./tables";
 
 export type DashboardExport = { filename: string; csv: string };
@@ -34,8 +39,11 @@ export async function exportDashboardTable(
   if (!isTableKey(table)) return null;
   return client.$transaction(async (tx) => {
     const read = await readDashboard(tx, user, requested, { now, problems: opts.problems ?? [] });
-    const chosen = read ? dashboardTables(read.dashboard, text)[table] : undefined;
-    if (!read || !chosen) return null;
+    const d = read?.dashboard;
+    if (!read || !d || d.scope !== "unit" || d.filters.officer || hasReportFilters(d.filters)) return null;
+    const tables = dashboardTables(d, text);
+    const chosen = tables[table];
+    if (!chosen) return null;
     await recordAudit(tx, {
       actor: user,
       action: "dashboard.export",
@@ -46,8 +54,8 @@ export async function exportDashboardTable(
     const threshold = env().SMALL_NUMBER_THRESHOLD;
     return {
       filename: `liaison-${table}-${now.toISOString().slice(0, 10)}.csv`,
-      csv: csvOf(chosen, threshold, {
-        fewerThan: text.t("dashboard.export.fewerThan", { threshold }),
+      csv: csvOf(chosen, protectView(d, tables, threshold), threshold, {
+        suppressed: text.t("dashboard.export.suppressed"),
         withheld: text.t("dashboard.export.withheld"),
       }),
     };

@@ -2,7 +2,7 @@
 // value is checked; one that is not understood falls back to its default and is named in
 // `problems`, so the page can say what it ignored instead of failing.
 import { z } from "zod";
-import { IncidentType, ReportingRoute } from "@/lib/generated/prisma/enums";
+import { IncidentType, ReportingRoute, RiskLevel } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import { londonWallClock } from "@/lib/time/london";
 
@@ -16,17 +16,25 @@ export const PERIODS = [
 ] as const;
 export type PeriodPreset = (typeof PERIODS)[number];
 
+// Values for "not answered": a report whose route was not recorded, or whose risk has not
+// been assessed.
+export const NOT_RECORDED = "NOT_RECORDED";
+export const NOT_ASSESSED = "NOT_ASSESSED";
+
 export type DashboardFilters = {
   period: PeriodPreset;
   from?: string; // YYYY-MM, with period "custom"
   to?: string;
   type?: IncidentType;
-  route?: ReportingRoute;
+  route?: ReportingRoute | typeof NOT_RECORDED;
   area?: string;
   officer?: string;
+  risk?: RiskLevel | typeof NOT_ASSESSED;
+  // Only the incident types that match the study's definition (violence and threats).
+  violence?: true;
 };
 
-export type FilterField = "period" | "type" | "route" | "area" | "officer";
+export type FilterField = "period" | "type" | "route" | "area" | "officer" | "risk" | "violence";
 
 export const DEFAULT_FILTERS: DashboardFilters = { period: "all" };
 
@@ -34,10 +42,14 @@ const month = z.string().regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/);
 const fields = {
   period: z.enum(PERIODS),
   type: z.enum(Object.values(IncidentType) as [IncidentType, ...IncidentType[]]),
-  route: z.enum(Object.values(ReportingRoute) as [ReportingRoute, ...ReportingRoute[]]),
+  route: z.enum([NOT_RECORDED, ...Object.values(ReportingRoute)]),
   area: z.string().trim().min(1).max(100),
   officer: z.string().refine(isUuid),
+  risk: z.enum([NOT_ASSESSED, ...Object.values(RiskLevel)]),
+  violence: z.literal("yes").transform(() => true as const),
 };
+
+const FILTER_KEYS = ["type", "route", "area", "officer", "risk", "violence"] as const;
 
 type Raw = Record<string, string | string[] | undefined>;
 
@@ -51,7 +63,7 @@ function single(raw: Raw, key: string): string | undefined | null {
 export function parseFilters(raw: Raw): { filters: DashboardFilters; problems: FilterField[] } {
   const filters: DashboardFilters = { ...DEFAULT_FILTERS };
   const problems: FilterField[] = [];
-  for (const key of ["type", "route", "area", "officer"] as const) {
+  for (const key of FILTER_KEYS) {
     const value = single(raw, key);
     if (value === undefined) continue;
     const parsed = fields[key].safeParse(value);
@@ -85,9 +97,10 @@ export function filtersToSearchParams(filters: DashboardFilters): URLSearchParam
     params.set("from", filters.from);
     params.set("to", filters.to);
   }
-  for (const key of ["type", "route", "area", "officer"] as const) {
+  for (const key of FILTER_KEYS) {
     const value = filters[key];
-    if (value) params.set(key, value);
+    if (value === true) params.set(key, "yes");
+    else if (value) params.set(key, value);
   }
   return params;
 }
@@ -136,5 +149,5 @@ export function resolvePeriod(filters: DashboardFilters, now: Date): MonthRange 
 }
 
 export function hasReportFilters(filters: DashboardFilters): boolean {
-  return Boolean(filters.type || filters.route || filters.area);
+  return Boolean(filters.type || filters.route || filters.area || filters.risk || filters.violence);
 }

@@ -11,6 +11,7 @@ import {
   STUDY_MIX,
   STUDY_OPEN_AT_STAGE,
   STUDY_REACHED,
+  STUDY_SUPPORTED_AT_STAGE,
 } from "@/tests/support/dashboard-cohorts";
 import { writeCohort, writeReport } from "@/tests/support/dashboard-factories";
 
@@ -58,7 +59,8 @@ describe("the supervisor's dashboard", () => {
     expect(dashboard?.headline.chargeRate?.toFixed(3)).toBe("0.070");
     expect(dashboard?.headline.convictionRate?.toFixed(3)).toBe("0.035");
     expect(reached(dashboard as Dashboard)).toEqual([...STUDY_REACHED]);
-    expect(dashboard?.funnel.map((r) => r.stoppedOpen)).toEqual([...STUDY_OPEN_AT_STAGE.slice(0, 6), 0]);
+    expect(dashboard?.funnel.map((r) => r.stoppedOpen)).toEqual([...STUDY_OPEN_AT_STAGE]);
+    expect(dashboard?.funnel.map((r) => r.supported)).toEqual([...STUDY_SUPPORTED_AT_STAGE]);
 
     const direct = await directCounts(unit.id);
     expect(direct).toEqual({
@@ -240,7 +242,7 @@ describe("the summaries follow every change", () => {
     ]);
     if (!charged || !recorded || !steppedBack) throw new Error("cohort not written");
     const before = (await getDashboard(supervisor, ALL, { now: NOW })) as Dashboard;
-    expect(reached(before)).toEqual([3, 3, 2, 1, 1, 1, 0]);
+    expect(reached(before)).toEqual([3, 3, 2, 1, 1, 0]);
 
     const verdict = await db().caseEvent.create({
       data: {
@@ -269,7 +271,7 @@ describe("the summaries follow every change", () => {
     await db().incidentReport.delete({ where: { id: extra.id } });
 
     const after = (await getDashboard(supervisor, ALL, { now: NOW })) as Dashboard;
-    expect(reached(after)).toEqual([3, 3, 2, 1, 1, 1, 1]);
+    expect(reached(after)).toEqual([3, 3, 2, 1, 1, 1]);
     expect(after.totals.open).toBe(1);
     expect(after.breakdowns.find((b) => b.dimension === "setting")?.rows).toContainEqual(
       expect.objectContaining({ key: "STREET" }),

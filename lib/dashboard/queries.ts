@@ -15,7 +15,9 @@ import {
   NO_COUNTS,
   openByAge,
   quarterOf,
+  STAGE_COUNT_KEYS,
   STAGES,
+  VIOLENCE_AND_THREATS,
   timelinessOf,
   type AgeBand,
   type FunnelRow,
@@ -32,9 +34,20 @@ import {
   type FilterField,
   type MonthRange,
   DEFAULT_FILTERS,
+  NOT_ASSESSED,
+  NOT_RECORDED,
 } from "./filters";
 
-export const BREAKDOWNS = ["type", "route", "wants", "setting", "relationship", "area", "officer"] as const;
+export const BREAKDOWNS = [
+  "type",
+  "route",
+  "wants",
+  "risk",
+  "setting",
+  "relationship",
+  "area",
+  "officer",
+] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
 export type Counts = StageCounts & {
@@ -79,10 +92,10 @@ const NO_EXTRA = {
 export const ZERO: Counts = { ...NO_COUNTS, ...NO_EXTRA };
 const COUNT_KEYS = Object.keys(ZERO) as (keyof Counts)[];
 
-type Scope = { unitId: string; officerKey: string; own: boolean };
+export type Scope = { unitId: string; officerKey: string; own: boolean };
 
 // Whose reports: the unit (optionally one officer's), or the officer's own caseload.
-function scopeFor(user: CurrentUser, filters: DashboardFilters): Scope | null {
+export function scopeFor(user: CurrentUser, filters: DashboardFilters): Scope | null {
   if (!user.unitId) return null;
   if (can(user, "dashboard:read:unit"))
     return { unitId: user.unitId, officerKey: filters.officer ?? "", own: false };
@@ -92,18 +105,25 @@ function scopeFor(user: CurrentUser, filters: DashboardFilters): Scope | null {
 
 const monthStart = (month: string) => Prisma.sql`${`${month}-01`}::date`;
 
-function monthWhere(column: Prisma.Sql, range: MonthRange): Prisma.Sql {
+export function monthWhere(column: Prisma.Sql, range: MonthRange): Prisma.Sql {
   const from = range.from ? Prisma.sql`AND ${column} >= ${monthStart(range.from)}` : Prisma.empty;
   return Prisma.sql`${from} AND ${column} <= ${monthStart(range.to)}`;
 }
 
-// Conditions on the per-report facts (alias f) for the scope and filters.
-function factWhere(scope: Scope, filters: DashboardFilters, range: MonthRange): Prisma.Sql {
+// Conditions on the per-report facts (alias f) for the scope and filters. The drill-down
+// list (lib/dashboard/drill-down.ts) uses the same conditions, so a list always holds
+// exactly the reports a figure counted.
+export function factWhere(scope: Scope, filters: DashboardFilters, range: MonthRange): Prisma.Sql {
   const parts = [Prisma.sql`f."unitId" = ${scope.unitId}::uuid ${monthWhere(Prisma.sql`f."month"`, range)}`];
   if (scope.officerKey) parts.push(Prisma.sql`f."officerId" = ${scope.officerKey}::uuid`);
-  if (filters.route) parts.push(Prisma.sql`f."reportingRoute" = ${filters.route}::"ReportingRoute"`);
+  if (filters.route === NOT_RECORDED) parts.push(Prisma.sql`f."reportingRoute" IS NULL`);
+  else if (filters.route) parts.push(Prisma.sql`f."reportingRoute" = ${filters.route}::"ReportingRoute"`);
   if (filters.type) parts.push(Prisma.sql`${filters.type}::"IncidentType" = ANY(f."incidentTypes")`);
   if (filters.area) parts.push(Prisma.sql`f."area" = ${filters.area}`);
+  if (filters.risk === NOT_ASSESSED) parts.push(Prisma.sql`f."riskLevel" IS NULL`);
+  else if (filters.risk) parts.push(Prisma.sql`f."riskLevel" = ${filters.risk}::"RiskLevel"`);
+  if (filters.violence)
+    parts.push(Prisma.sql`f."incidentTypes" && ${[...VIOLENCE_AND_THREATS]}::text[]::"IncidentType"[]`);
   return Prisma.join(parts, " AND ");
 }
 
@@ -127,10 +147,10 @@ const FACT_MEASURES = Prisma.sql`
   count(*)::int AS reports,
   (count(*) FILTER (WHERE f.stage >= 1))::int AS recorded,
   (count(*) FILTER (WHERE f.stage >= 2))::int AS identified,
-  (count(*) FILTER (WHERE f.stage >= 3))::int AS supported,
-  (count(*) FILTER (WHERE f.stage >= 4))::int AS cps,
-  (count(*) FILTER (WHERE f.stage >= 5))::int AS charged,
-  (count(*) FILTER (WHERE f.stage >= 6))::int AS convicted,
+  (count(*) FILTER (WHERE f."supportsAction"))::int AS supported,
+  (count(*) FILTER (WHERE f.stage >= 3))::int AS cps,
+  (count(*) FILTER (WHERE f.stage >= 4))::int AS charged,
+  (count(*) FILTER (WHERE f.stage >= 5))::int AS convicted,
   (count(*) FILTER (WHERE f."isOpen"))::int AS open,
   sum(f."suspectsCharged")::int AS "suspectsCharged",
   (count(*) FILTER (WHERE f."startedQuiet"))::int AS "startedQuiet",
@@ -153,6 +173,8 @@ function factCells(scope: Scope, filters: DashboardFilters, range: MonthRange): 
         WHEN GROUPING(f.relationship) = 0 THEN 'relationship'
         WHEN GROUPING(f.area) = 0 THEN 'area'
         WHEN GROUPING(f."officerId") = 0 THEN 'officer'
+        WHEN GROUPING(f."riskLevel") = 0 THEN 'risk'
+        WHEN GROUPING(x.support) = 0 THEN 'support'
         WHEN GROUPING(x.outcome) = 0 THEN 'outcome'
         WHEN GROUPING(x.open_stage) = 0 THEN 'openStage'
         WHEN GROUPING(f."daysToCharge") = 0 THEN 'daysToCharge'
@@ -160,12 +182,14 @@ function factCells(scope: Scope, filters: DashboardFilters, range: MonthRange): 
       END AS dimension,
       CASE
         WHEN GROUPING(f."month") = 0 THEN ''
-        WHEN GROUPING(f."reportingRoute") = 0 THEN f."reportingRoute"::text
+        WHEN GROUPING(f."reportingRoute") = 0 THEN coalesce(f."reportingRoute"::text, '')
         WHEN GROUPING(f."personWants") = 0 THEN f."personWants"::text
         WHEN GROUPING(f."workSetting") = 0 THEN coalesce(f."workSetting"::text, '')
         WHEN GROUPING(f.relationship) = 0 THEN f.relationship::text
         WHEN GROUPING(f.area) = 0 THEN coalesce(f.area, '')
         WHEN GROUPING(f."officerId") = 0 THEN coalesce(f."officerId"::text, '')
+        WHEN GROUPING(f."riskLevel") = 0 THEN coalesce(f."riskLevel"::text, '')
+        WHEN GROUPING(x.support) = 0 THEN x.support
         WHEN GROUPING(x.outcome) = 0 THEN x.outcome
         WHEN GROUPING(x.open_stage) = 0 THEN x.open_stage::text
         WHEN GROUPING(f."daysToCharge") = 0 THEN f."daysToCharge"::text
@@ -176,12 +200,14 @@ function factCells(scope: Scope, filters: DashboardFilters, range: MonthRange): 
     FROM "DashboardReportFact" f
     CROSS JOIN LATERAL (
       SELECT coalesce(f.outcome::text, CASE WHEN f."isOpen" THEN 'PENDING' ELSE 'NONE' END) AS outcome,
-        CASE WHEN f."isOpen" THEN f.stage END AS open_stage
+        CASE WHEN f."isOpen" THEN f.stage END AS open_stage,
+        CASE WHEN f."supportsAction" THEN 'YES' ELSE 'NO' END AS support
     ) x
     WHERE ${where}
     GROUP BY GROUPING SETS (
       (f."month"), (f."reportingRoute"), (f."personWants"), (f."workSetting"), (f.relationship), (f.area),
-      (f."officerId"), (x.outcome), (x.open_stage), (f."daysToCharge"), (f."daysToOutcome")
+      (f."officerId"), (f."riskLevel"), (x.support), (x.outcome), (x.open_stage), (f."daysToCharge"),
+      (f."daysToOutcome")
     )
     HAVING NOT (GROUPING(x.open_stage) = 0 AND x.open_stage IS NULL)
       AND NOT (GROUPING(f."daysToCharge") = 0 AND f."daysToCharge" IS NULL)
@@ -327,6 +353,10 @@ export async function readDashboard(
   const openAtStage = STAGES.map(
     (_, i) => rows.find((r) => r.dimension === "openStage" && r.value === String(i))?.reports ?? 0,
   );
+  // Of the reports at each stage, those whose person supports action: the "support" cells
+  // carry the stage counts of those reports.
+  const supportedRow = rows.find((r) => r.dimension === "support" && r.value === "YES") ?? ZERO;
+  const supportedAtStage = STAGE_COUNT_KEYS.map((k) => supportedRow[k]);
   const today = currentMonth(now);
   const dashboard: Dashboard = {
     scope: scope.own ? "own" : "unit",
@@ -336,7 +366,7 @@ export async function readDashboard(
     currentMonth: today,
     totals,
     headline: headlineOf(totals),
-    funnel: funnelOf(totals, openAtStage),
+    funnel: funnelOf(totals, openAtStage, supportedAtStage),
     outcomes: valuesOf(rows, "outcome"),
     reasons: valuesOf(rows, "reason"),
     breakdowns: BREAKDOWNS.filter((d) => !(scope.own && d === "officer")).map((dimension) => ({

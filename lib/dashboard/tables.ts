@@ -1,14 +1,19 @@
 // Every table on the dashboard, as data: the page renders these and the CSV export writes
 // the very same rows, so a download always matches what was on screen (apart from
-// small-number suppression, which only the export applies).
-import { STAGES, type AgeBand } from "./definitions";
+// small-number suppression, which exports and print apply).
+//
+// Each count carries an id naming the quantity it shows ("all:charged", "route=PARTNER_AGENCY:
+// reports"), the same id wherever the same quantity appears, so that suppression can see
+// every place a figure is published and every sum that ties figures together
+// (lib/dashboard/relations.ts). Rates and days name the counts they come from.
+import { STAGE_COUNT_KEYS, STAGES, type AgeBand } from "./definitions";
 import { addMonths } from "./filters";
 import type { Breakdown, Counts, Dashboard } from "./queries";
 
 export type Cell =
-  | { kind: "count"; value: number }
-  | { kind: "rate"; part: number; whole: number }
-  | { kind: "days"; value: number | null; basis: number }
+  | { kind: "count"; value: number; id: string }
+  | { kind: "rate"; part: number; whole: number; from: string[] }
+  | { kind: "days"; value: number | null; basis: number; from: string[] }
   | { kind: "text"; text: string };
 
 export type TableRow = { key: string; header: string; note?: string; cells: Cell[] };
@@ -29,6 +34,7 @@ export const TABLE_KEYS = [
   "breakdown-type",
   "breakdown-route",
   "breakdown-wants",
+  "breakdown-risk",
   "breakdown-setting",
   "breakdown-relationship",
   "breakdown-area",
@@ -55,19 +61,26 @@ export type TableText = {
   month: (month: string) => string;
 };
 
-const count = (value: number): Cell => ({ kind: "count", value });
-const share = (part: number, whole: number): Cell => ({ kind: "rate", part, whole });
+const count = (value: number, id: string): Cell => ({ kind: "count", value, id });
+// A share names every count it is worked out from: shown beside a shown whole, a share gives
+// its part away, so it is withheld whenever one of them is.
+const share = (part: number, whole: number, ...from: string[]): Cell => ({ kind: "rate", part, whole, from });
+
+// The id of a measure of the whole cohort, of one value of a dimension, of a month.
+export const idOf = (where: string, measure: string) => `${where}:${measure}`;
+export const ALL = "all";
 const text = (value: string): Cell => ({ kind: "text", text: value });
 
 // What each value of a dimension is called on screen and in the export.
 export function valueLabel(
-  dimension: Breakdown | "outcome" | "reason",
+  dimension: Breakdown | "outcome" | "reason" | "support",
   value: string,
   d: Dashboard,
   tt: TableText,
 ): string {
   const { t } = tt;
   if (value === "" && dimension === "officer") return t("dashboard.labels.unassigned");
+  if (value === "" && dimension === "risk") return t("dashboard.labels.notAssessed");
   if (value === "") return t("dashboard.labels.notRecorded");
   switch (dimension) {
     case "type":
@@ -82,6 +95,10 @@ export function valueLabel(
       return t(`enums.PerpetratorRelationship.${value}`);
     case "area":
       return value;
+    case "risk":
+      return value === "NOT_ASSESSED" ? t("dashboard.labels.notAssessed") : t(`enums.RiskLevel.${value}`);
+    case "support":
+      return t(`dashboard.support.${value}`);
     case "officer":
       return d.officers.find((o) => o.id === value)?.name ?? t("dashboard.labels.formerOfficer");
     case "outcome":
@@ -95,33 +112,32 @@ export function valueLabel(
   }
 }
 
-const STAGE_COUNTS = [
-  "reports",
-  "recorded",
-  "identified",
-  "supported",
-  "cps",
-  "charged",
-  "convicted",
-] as const;
+// The measures a breakdown row shows: the stages, then (not a stage) the reports whose
+// person supports action, then the rates and the reports still open.
+export const BREAKDOWN_MEASURES = [...STAGE_COUNT_KEYS, "supported", "open"] as const;
 
-function funnelCells(c: Counts): Cell[] {
+function funnelCells(c: Counts, where: string): Cell[] {
+  const id = (k: string) => idOf(where, k);
   return [
-    ...STAGE_COUNTS.map((k) => count(c[k])),
-    share(c.charged, c.reports),
-    share(c.convicted, c.reports),
-    count(c.open),
+    ...STAGE_COUNT_KEYS.map((k) => count(c[k], id(k))),
+    count(c.supported, id("supported")),
+    share(c.charged, c.reports, id("charged"), id("reports")),
+    share(c.convicted, c.reports, id("convicted"), id("reports")),
+    count(c.open, id("open")),
   ];
 }
 
-function trendCells(c: Counts): Cell[] {
+export const TREND_MEASURES = ["reports", "charged", "convicted", "open"] as const;
+
+function trendCells(c: Counts, where: string): Cell[] {
+  const id = (k: string) => idOf(where, k);
   return [
-    count(c.reports),
-    count(c.charged),
-    share(c.charged, c.reports),
-    count(c.convicted),
-    share(c.convicted, c.reports),
-    count(c.open),
+    count(c.reports, id("reports")),
+    count(c.charged, id("charged")),
+    share(c.charged, c.reports, id("charged"), id("reports")),
+    count(c.convicted, id("convicted")),
+    share(c.convicted, c.reports, id("convicted"), id("reports")),
+    count(c.open, id("open")),
   ];
 }
 
@@ -138,15 +154,37 @@ function contactMonths(d: Dashboard): { month: string; contacts: number }[] {
 export function dashboardTables(d: Dashboard, tt: TableText): Partial<Record<TableKey, DashboardTable>> {
   const { t } = tt;
   const c = d.totals;
+  const all = (k: string) => idOf(ALL, k);
   const trendColumns = ["received", "charged", "chargeRate", "convicted", "convictionRate", "open"].map((k) =>
     t(`dashboard.columns.${k}`),
   );
   const breakdownColumns = [
     ...STAGES.map((s) => t(`dashboard.stages.${s}`)),
+    t("dashboard.columns.supported"),
     t("dashboard.columns.chargeRate"),
     t("dashboard.columns.convictionRate"),
     t("dashboard.columns.open"),
   ];
+  const steppedBack = ["OUTCOME_14", "OUTCOME_16"];
+  const steppedBackCount = d.outcomes
+    .filter((o) => steppedBack.includes(o.key))
+    .reduce((sum, o) => sum + o.reports, 0);
+  const updates = d.victimUpdates;
+  const updateKeys = ["onTime", "late", "overdue", "notYetDue"] as const;
+  const updatesTotal = updateKeys.reduce((sum, k) => sum + updates[k], 0);
+  const routeCount = (route: string) =>
+    d.breakdowns.find((b) => b.dimension === "route")?.rows.find((r) => r.key === route)?.counts.reports ?? 0;
+  const trustLine = (
+    key: string,
+    part: number,
+    partId: string,
+    whole: number,
+    wholeId: string,
+  ): TableRow => ({
+    key,
+    header: t(`dashboard.trust.${key}`),
+    cells: [count(part, partId), count(whole, wholeId), share(part, whole, partId, wholeId)],
+  });
 
   const tables: Partial<Record<TableKey, DashboardTable>> = {
     headline: {
@@ -159,25 +197,40 @@ export function dashboardTables(d: Dashboard, tt: TableText): Partial<Record<Tab
           key: "received",
           header: t("dashboard.headline.received"),
           note: t("dashboard.headline.receivedDefinition"),
-          cells: [count(c.reports), text("")],
+          cells: [count(c.reports, all("reports")), text("")],
         },
         {
           key: "charged",
           header: t("dashboard.headline.charged"),
           note: t("dashboard.headline.chargedDefinition"),
-          cells: [count(c.charged), share(c.charged, c.reports)],
+          cells: [
+            count(c.charged, all("charged")),
+            share(c.charged, c.reports, all("charged"), all("reports")),
+          ],
         },
         {
           key: "convicted",
           header: t("dashboard.headline.convicted"),
           note: t("dashboard.headline.convictedDefinition"),
-          cells: [count(c.convicted), share(c.convicted, c.reports)],
+          cells: [
+            count(c.convicted, all("convicted")),
+            share(c.convicted, c.reports, all("convicted"), all("reports")),
+          ],
+        },
+        {
+          key: "supported",
+          header: t("dashboard.headline.supported"),
+          note: t("dashboard.headline.supportedDefinition"),
+          cells: [
+            count(c.supported, all("supported")),
+            share(c.supported, c.reports, all("supported"), all("reports")),
+          ],
         },
         {
           key: "suspectsCharged",
           header: t("dashboard.headline.suspectsCharged"),
           note: t("dashboard.headline.suspectsChargedDefinition"),
-          cells: [count(c.suspectsCharged), text("")],
+          cells: [count(c.suspectsCharged, all("suspectsCharged")), text("")],
         },
       ],
     },
@@ -185,21 +238,30 @@ export function dashboardTables(d: Dashboard, tt: TableText): Partial<Record<Tab
       key: "funnel",
       caption: t("dashboard.funnel.caption"),
       rowHeader: t("dashboard.columns.stage"),
-      columns: ["reports", "shareOfReceived", "shareOfPrevious", "stoppedOpen", "stoppedClosed"].map((k) =>
-        t(`dashboard.columns.${k}`),
-      ),
+      columns: [
+        "reports",
+        "shareOfReceived",
+        "shareOfPrevious",
+        "supported",
+        "stoppedOpen",
+        "stoppedClosed",
+      ].map((k) => t(`dashboard.columns.${k}`)),
       rows: d.funnel.map((row, i) => {
-        const previous = i > 0 ? (d.funnel[i - 1]?.count ?? 0) : null;
+        const key = STAGE_COUNT_KEYS[i] ?? "reports";
+        const previousKey = i > 0 ? (STAGE_COUNT_KEYS[i - 1] ?? "reports") : null;
+        const previous = i > 0 ? (d.funnel[i - 1]?.count ?? 0) : 0;
         return {
           key: row.stage,
           header: t(`dashboard.stages.${row.stage}`),
           note: t(`dashboard.stageDefinitions.${row.stage}`),
           cells: [
-            count(row.count),
-            share(row.count, c.reports),
-            previous === null ? text("") : share(row.count, previous),
-            count(row.stoppedOpen),
-            count(row.stoppedClosed),
+            count(row.count, all(key)),
+            share(row.count, c.reports, all(key), all("reports")),
+            previousKey === null ? text("") : share(row.count, previous, all(key), all(previousKey)),
+            // The whole cohort's row is the headline's "person supports action".
+            count(row.supported, i === 0 ? all("supported") : idOf("support=YES", key)),
+            count(row.stoppedOpen, `openStage=${i}`),
+            count(row.stoppedClosed, `closedStage=${i}`),
           ],
         };
       }),
@@ -212,7 +274,10 @@ export function dashboardTables(d: Dashboard, tt: TableText): Partial<Record<Tab
       rows: d.outcomes.map((o) => ({
         key: o.key,
         header: valueLabel("outcome", o.key, d, tt),
-        cells: [count(o.reports), share(o.reports, c.reports)],
+        cells: [
+          count(o.reports, idOf(`outcome=${o.key}`, "reports")),
+          share(o.reports, c.reports, idOf(`outcome=${o.key}`, "reports"), all("reports")),
+        ],
       })),
     },
     reasons: {
@@ -220,23 +285,30 @@ export function dashboardTables(d: Dashboard, tt: TableText): Partial<Record<Tab
       caption: t("dashboard.reasons.caption"),
       rowHeader: t("dashboard.columns.reason"),
       columns: [t("dashboard.columns.reports"), t("dashboard.columns.shareOfSteppedBack")],
-      rows: d.reasons.map((r) => {
-        const steppedBack = d.outcomes
-          .filter((o) => o.key === "OUTCOME_14" || o.key === "OUTCOME_16")
-          .reduce((sum, o) => sum + o.reports, 0);
-        return {
-          key: r.key,
-          header: valueLabel("reason", r.key, d, tt),
-          cells: [count(r.reports), share(r.reports, steppedBack)],
-        };
-      }),
+      rows: d.reasons.map((r) => ({
+        key: r.key,
+        header: valueLabel("reason", r.key, d, tt),
+        cells: [
+          count(r.reports, idOf(`reason=${r.key}`, "reports")),
+          share(
+            r.reports,
+            steppedBackCount,
+            idOf(`reason=${r.key}`, "reports"),
+            ...steppedBack.map((o) => idOf(`outcome=${o}`, "reports")),
+          ),
+        ],
+      })),
     },
     "trend-month": {
       key: "trend-month",
       caption: t("dashboard.trend.monthCaption"),
       rowHeader: t("dashboard.columns.month"),
       columns: trendColumns,
-      rows: d.months.map((m) => ({ key: m.month, header: tt.month(m.month), cells: trendCells(m.counts) })),
+      rows: d.months.map((m) => ({
+        key: m.month,
+        header: tt.month(m.month),
+        cells: trendCells(m.counts, `month=${m.month}`),
+      })),
     },
     "trend-quarter": {
       key: "trend-quarter",
@@ -248,7 +320,7 @@ export function dashboardTables(d: Dashboard, tt: TableText): Partial<Record<Tab
         return {
           key: q.quarter,
           header: t("dashboard.trend.quarter", { year: year ?? "", quarter: Number(quarter) }),
-          cells: trendCells(q.counts),
+          cells: trendCells(q.counts, `quarter=${q.quarter}`),
         };
       }),
     },
@@ -259,13 +331,15 @@ export function dashboardTables(d: Dashboard, tt: TableText): Partial<Record<Tab
       columns: ["reports", "medianDays", "p90Days"].map((k) => t(`dashboard.columns.${k}`)),
       rows: (["toCharge", "toOutcome"] as const).map((k) => {
         const m = d.timeliness[k];
+        // Every charged report has a date of charge: the same count as "charged".
+        const id = k === "toCharge" ? all("charged") : "timeliness:toOutcome";
         return {
           key: k,
           header: t(`dashboard.timeliness.${k}`),
           cells: [
-            count(m.reports),
-            { kind: "days", value: m.median, basis: m.reports },
-            { kind: "days", value: m.p90, basis: m.reports },
+            count(m.reports, id),
+            { kind: "days", value: m.median, basis: m.reports, from: [id] },
+            { kind: "days", value: m.p90, basis: m.reports, from: [id] },
           ],
         };
       }),
@@ -278,7 +352,7 @@ export function dashboardTables(d: Dashboard, tt: TableText): Partial<Record<Tab
       rows: d.openByAge.map((b) => ({
         key: b.band,
         header: t(`dashboard.openAge.${b.band satisfies AgeBand}`),
-        cells: [count(b.reports)],
+        cells: [count(b.reports, `openAge=${b.band}`)],
       })),
     },
     contacts: {
@@ -289,7 +363,7 @@ export function dashboardTables(d: Dashboard, tt: TableText): Partial<Record<Tab
       rows: contactMonths(d).map((m) => ({
         key: m.month,
         header: tt.month(m.month),
-        cells: [count(m.contacts)],
+        cells: [count(m.contacts, `contacts=${m.month}`)],
       })),
     },
     trust: {
@@ -297,38 +371,39 @@ export function dashboardTables(d: Dashboard, tt: TableText): Partial<Record<Tab
       caption: t("dashboard.trust.caption"),
       rowHeader: t("dashboard.columns.measure"),
       columns: ["count", "outOf", "share"].map((k) => t(`dashboard.columns.${k}`)),
-      rows: (() => {
-        const routeCount = (route: string) =>
-          d.breakdowns.find((b) => b.dimension === "route")?.rows.find((r) => r.key === route)?.counts
-            .reports ?? 0;
-        const line = (key: string, part: number, whole: number): TableRow => ({
-          key,
-          header: t(`dashboard.trust.${key}`),
-          cells: [count(part), count(whole), share(part, whole)],
-        });
-        return [
-          line("direct", routeCount("DIRECT_TO_LIAISON_OFFICER"), c.reports),
-          line("viaPartner", routeCount("PARTNER_AGENCY"), c.reports),
-          line("startedQuiet", c.startedQuiet, c.reports),
-          line("converted", c.converted, c.startedQuiet),
-          line("repeat", c.repeat, c.reports),
-        ];
-      })(),
+      rows: [
+        trustLine(
+          "direct",
+          routeCount("DIRECT_TO_LIAISON_OFFICER"),
+          idOf("route=DIRECT_TO_LIAISON_OFFICER", "reports"),
+          c.reports,
+          all("reports"),
+        ),
+        trustLine(
+          "viaPartner",
+          routeCount("PARTNER_AGENCY"),
+          idOf("route=PARTNER_AGENCY", "reports"),
+          c.reports,
+          all("reports"),
+        ),
+        trustLine("startedQuiet", c.startedQuiet, all("startedQuiet"), c.reports, all("reports")),
+        trustLine("converted", c.converted, all("converted"), c.startedQuiet, all("startedQuiet")),
+        trustLine("repeat", c.repeat, all("repeat"), c.reports, all("reports")),
+      ],
     },
     "victim-updates": {
       key: "victim-updates",
       caption: t("dashboard.victimUpdates.caption"),
       rowHeader: t("dashboard.columns.status"),
       columns: [t("dashboard.columns.updates"), t("dashboard.columns.shareOfUpdates")],
-      rows: (() => {
-        const u = d.victimUpdates;
-        const total = u.onTime + u.late + u.overdue + u.notYetDue;
-        return (["onTime", "late", "overdue", "notYetDue"] as const).map((k) => ({
-          key: k,
-          header: t(`dashboard.victimUpdates.${k}`),
-          cells: [count(u[k]), share(u[k], total)],
-        }));
-      })(),
+      rows: updateKeys.map((k) => ({
+        key: k,
+        header: t(`dashboard.victimUpdates.${k}`),
+        cells: [
+          count(updates[k], `updates:${k}`),
+          share(updates[k], updatesTotal, ...updateKeys.map((u) => `updates:${u}`)),
+        ],
+      })),
     },
   };
   for (const { dimension, rows } of d.breakdowns) {
@@ -341,7 +416,7 @@ export function dashboardTables(d: Dashboard, tt: TableText): Partial<Record<Tab
       rows: rows.map((r) => ({
         key: r.key,
         header: valueLabel(dimension, r.key, d, tt),
-        cells: funnelCells(r.counts),
+        cells: funnelCells(r.counts, `${dimension}=${r.key}`),
       })),
     };
   }

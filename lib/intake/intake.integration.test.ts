@@ -10,6 +10,25 @@ async function officerInUnit() {
   return { unit, officer: await signedIn("LIAISON_OFFICER", unit.id) };
 }
 
+type StepInput = [Parameters<typeof saveStep>[2], Record<string, unknown>];
+
+async function saveSteps(officer: CurrentUser, steps: StepInput[]) {
+  const draftId = await startDraft(officer);
+  if (!draftId) throw new Error("draft not started");
+  for (const [slug, values] of steps)
+    expect(await saveStep(officer, draftId, slug, values), slug).toMatchObject({ status: "saved" });
+  return draftId;
+}
+
+async function submitted(officer: CurrentUser, draftId: string) {
+  const result = await submitDraft(officer, draftId);
+  if (result.status !== "created") throw new Error(`expected created, got ${JSON.stringify(result)}`);
+  return db().incidentReport.findUniqueOrThrow({
+    where: { id: result.reportId },
+    include: { safeguarding: { orderBy: { concern: "asc" } } },
+  });
+}
+
 async function fillDraft(officer: CurrentUser, agencyId: string) {
   const draftId = await startDraft(officer);
   if (!draftId) throw new Error("draft not started");
@@ -19,6 +38,7 @@ async function fillDraft(officer: CurrentUser, agencyId: string) {
       {
         existingPersonId: "NEW",
         workingName: "  Jade  ",
+        immediateDanger: "NO",
         language: "WELSH",
         safeContactMethods: ["TEXT_MESSAGE"],
         doNotContactRules: "No voicemail",
@@ -31,6 +51,7 @@ async function fillDraft(officer: CurrentUser, agencyId: string) {
         whenKnown: "EXACT",
         incidentDate: "2026-07-01",
         incidentTime: "00:30",
+        reportedAt: "2026-7-3",
         area: "Canal Basin",
       },
     ],
@@ -54,10 +75,7 @@ async function fillDraft(officer: CurrentUser, agencyId: string) {
         consentMethod: "VERBAL",
       },
     ],
-    [
-      "safety",
-      { immediateDanger: "NO", enhancedRights: "YES", enhancedRightsReason: "Persistently targeted" },
-    ],
+    ["safety", { enhancedRights: "YES", enhancedRightsReason: "Persistently targeted" }],
     [
       "crime",
       { reportingRoute: "DIRECT_TO_LIAISON_OFFICER", crimeRecorded: "YES", crimeReference: "GW-2026-1234" },
@@ -90,11 +108,18 @@ describe("taking a report", () => {
       personWants: "FULL_INVESTIGATION",
       initialPersonWants: "FULL_INVESTIGATION",
       enhancedRights: true,
+      enhancedRightsByOfficer: true,
+      enhancedRightsReason: "Persistently targeted",
+      immediateDanger: "NO",
+      reportingRoute: "DIRECT_TO_LIAISON_OFFICER",
       crimeReference: "GW-2026-1234",
       narrative: "He took her phone <script>alert(1)</script> and left.",
     });
     // 00:30 on a July night in London is 23:30 UTC the day before.
     expect(report.incidentFrom?.toISOString()).toBe("2026-06-30T23:30:00.000Z");
+    // Reported on 3 July: stored as the end of that London day; entered now.
+    expect(report.reportedAt.toISOString()).toBe("2026-07-03T22:59:59.999Z");
+    expect(report.createdAt.getTime()).toBeGreaterThan(report.reportedAt.getTime());
     expect(report.person).toMatchObject({
       workingName: "Jade",
       language: "WELSH",
@@ -193,5 +218,145 @@ describe("taking a report", () => {
       errors: { person: { existingPersonId: "intake.errors.personGone" } },
     });
     expect(await db().incidentReport.count({ where: { createdById: officer.id } })).toBe(0);
+  });
+
+  it("an unanswered reporting route stays unanswered, and an unanswered report date is today", async () => {
+    const { officer } = await officerInUnit();
+    const before = new Date();
+    const report = await submitted(officer, await saveSteps(officer, [["person", { workingName: "Ffion" }]]));
+    expect(report.reportingRoute).toBeNull();
+    expect(report.reportedAt.getTime()).toBeGreaterThanOrEqual(before.getTime());
+    expect(report.reportedAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(report.safeguarding).toEqual([]);
+  });
+
+  it("enhanced rights are derived from the offence unless the officer decided", async () => {
+    const { officer } = await officerInUnit();
+    const rape = await submitted(
+      officer,
+      await saveSteps(officer, [
+        ["person", { workingName: "Gwen" }],
+        ["what-happened", { incidentTypes: ["RAPE"] }],
+      ]),
+    );
+    expect(rape).toMatchObject({
+      enhancedRights: true,
+      enhancedRightsByOfficer: false,
+      enhancedRightsReason: "Derived from the offence",
+    });
+    const unknown = await submitted(
+      officer,
+      await saveSteps(officer, [["person", { workingName: "Heledd" }]]),
+    );
+    expect(unknown).toMatchObject({
+      enhancedRights: true,
+      enhancedRightsByOfficer: false,
+      enhancedRightsReason: "Not yet known: treated as enhanced",
+    });
+    const theft = await submitted(
+      officer,
+      await saveSteps(officer, [
+        ["person", { workingName: "Iola" }],
+        ["what-happened", { incidentTypes: ["THEFT"] }],
+        ["safety", { enhancedRights: "NO", enhancedRightsReason: "Not vulnerable or intimidated" }],
+      ]),
+    );
+    expect(theft).toMatchObject({
+      enhancedRights: false,
+      enhancedRightsByOfficer: true,
+      enhancedRightsReason: "Not vulnerable or intimidated",
+    });
+  });
+
+  it("a child's report records the safeguarding referral, and modern slavery why none was made", async () => {
+    const { unit, officer } = await officerInUnit();
+    const report = await submitted(
+      officer,
+      await saveSteps(officer, [
+        [
+          "person",
+          {
+            workingName: "Kit",
+            ageBand: "UNDER_18",
+            childReferralMade: "YES",
+            childReferredTo: "Children's services (MASH), ref 4471",
+            childNotMadeReason: "typed before the answer changed",
+          },
+        ],
+        [
+          "safety",
+          {
+            safeguardingSigns: ["MODERN_SLAVERY"],
+            slaveryReferralMade: "NO",
+            slaveryNotMadeReason: "Duty to Notify sent; NRM to follow with the social worker",
+          },
+        ],
+      ]),
+    );
+    expect(
+      report.safeguarding.map(
+        ({ concern, referralMade, referredTo, notMadeReason, unitId, recordedById }) => ({
+          concern,
+          referralMade,
+          referredTo,
+          notMadeReason,
+          unitId,
+          recordedById,
+        }),
+      ),
+    ).toEqual([
+      {
+        concern: "CHILD_AT_RISK",
+        referralMade: true,
+        referredTo: "Children's services (MASH), ref 4471",
+        notMadeReason: null,
+        unitId: unit.id,
+        recordedById: officer.id,
+      },
+      {
+        concern: "MODERN_SLAVERY",
+        referralMade: false,
+        referredTo: null,
+        notMadeReason: "Duty to Notify sent; NRM to follow with the social worker",
+        unitId: unit.id,
+        recordedById: officer.id,
+      },
+    ]);
+    const audit = await db().auditEvent.findMany({
+      where: { recordId: { in: report.safeguarding.map((r) => r.id) } },
+    });
+    expect(audit.map((e) => e.action)).toEqual(["safeguarding.create", "safeguarding.create"]);
+  });
+
+  it("someone who was a child at the incident needs the child panel answered before submitting", async () => {
+    const { officer } = await officerInUnit();
+    const draftId = await saveSteps(officer, [
+      ["person", { workingName: "Lily", dateOfBirth: "2008-03-01" }],
+      ["what-happened", { whenKnown: "EXACT", incidentDate: "2026-02-20", reportedAt: "2026-3-2" }],
+    ]);
+    expect(await submitDraft(officer, draftId)).toEqual({
+      status: "invalid",
+      errors: { person: { childReferralMade: "intake.errors.referralMade" } },
+    });
+    await saveStep(officer, draftId, "person", {
+      workingName: "Lily",
+      dateOfBirth: "2008-03-01",
+      childReferralMade: "NO",
+      childNotMadeReason: "Referral already open with children's services",
+    });
+    const report = await submitted(officer, draftId);
+    expect(report.safeguarding.map((r) => [r.concern, r.referralMade, r.notMadeReason])).toEqual([
+      ["CHILD_AT_RISK", false, "Referral already open with children's services"],
+    ]);
+  });
+
+  it("a reported date in the future is refused", async () => {
+    const { officer } = await officerInUnit();
+    const draftId = await startDraft(officer);
+    if (!draftId) throw new Error("draft not started");
+    expect(await saveStep(officer, draftId, "what-happened", { reportedAt: "2999-1-1" })).toEqual({
+      status: "invalid",
+      fieldErrors: { reportedAt: "intake.errors.reportedInFuture" },
+    });
   });
 });

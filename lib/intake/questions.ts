@@ -1,4 +1,5 @@
-// The intake, as data: seven short steps, one topic each. Pages, validation and the
+// The intake, as data: seven short steps, one topic each. Safety comes first: "Are they safe
+// now?" follows the name. Pages, validation and the
 // check-answers page are all driven from these definitions, so a question is added in one
 // place. Labels, hints and "why we ask" text live in messages/en/intake.json.
 import {
@@ -12,15 +13,21 @@ import {
   PersonWants,
   ReportingRoute,
   WorkSetting,
+  type SafeguardingConcern,
 } from "@/lib/generated/prisma/enums";
 
-type Base = { name: string; why?: boolean };
+// `panel`: the question belongs to a safeguarding panel, shown only while that concern is
+// raised (lib/intake/safeguarding.ts).
+type Base = { name: string; why?: boolean; panel?: SafeguardingConcern };
 export type Question = Base &
+  // Free text gets language advice unless `languageCheck: false` (names, references).
   (
-    | { kind: "text"; maxLength: number; required?: boolean; autoComplete?: string }
-    | { kind: "textarea"; maxLength: number; rows: number; languageCheck?: boolean }
+    | { kind: "text"; maxLength: number; required?: boolean; autoComplete?: string; languageCheck?: false }
+    | { kind: "textarea"; maxLength: number; rows: number }
     | { kind: "lines"; maxLength: number }
     | { kind: "date" }
+    // A GOV.UK date (day, month and year boxes), kept in the draft as "year-month-day".
+    | { kind: "day" }
     | { kind: "time" }
     | { kind: "radio"; options: readonly string[]; labels: string }
     | { kind: "checkbox"; options: readonly string[]; labels: string }
@@ -33,15 +40,35 @@ export type Step = { slug: StepSlug; questions: readonly Question[] };
 const values = <T extends Record<string, string>>(e: T) => Object.values(e) as T[keyof T][];
 const answers = values(Answer);
 
+// The questions of one safeguarding panel: was a referral made, to whom, or why not.
+function referralQuestions(prefix: string, panel: SafeguardingConcern) {
+  return [
+    { kind: "radio", name: `${prefix}ReferralMade`, options: ["YES", "NO"], labels: "enums.Answer", panel },
+    { kind: "text", name: `${prefix}ReferredTo`, maxLength: 300, panel },
+    { kind: "textarea", name: `${prefix}NotMadeReason`, maxLength: 2000, rows: 3, panel },
+  ] as const;
+}
+
 export const STEPS = [
   {
     slug: "person",
     questions: [
       { kind: "person", name: "existingPersonId" },
-      { kind: "text", name: "workingName", maxLength: 100, autoComplete: "off" },
+      { kind: "text", name: "workingName", maxLength: 100, autoComplete: "off", languageCheck: false },
+      // "Yes, safe" is offered first; the answer is stored as whether they are in danger.
+      {
+        kind: "radio",
+        name: "immediateDanger",
+        options: ["NO", "YES", "NOT_KNOWN", "PREFER_NOT_TO_SAY"],
+        labels: "intake.options.SafeNow",
+      },
+      { kind: "radio", name: "injuriesNeedingCare", options: answers, labels: "enums.Answer" },
+      { kind: "radio", name: "threatsOfFurtherHarm", options: answers, labels: "enums.Answer" },
+      { kind: "radio", name: "riskFromExploiter", options: answers, labels: "enums.Answer" },
       { kind: "text", name: "selfDescription", maxLength: 200, why: true },
       { kind: "radio", name: "ageBand", options: values(AgeBand), labels: "enums.AgeBand", why: true },
       { kind: "date", name: "dateOfBirth", why: true },
+      ...referralQuestions("child", "CHILD_AT_RISK"),
       {
         kind: "radio",
         name: "workSetting",
@@ -82,6 +109,7 @@ export const STEPS = [
       { kind: "time", name: "incidentTime" },
       { kind: "date", name: "periodFrom" },
       { kind: "date", name: "periodTo" },
+      { kind: "day", name: "reportedAt" },
       { kind: "text", name: "area", maxLength: 120, why: true },
       { kind: "text", name: "place", maxLength: 300 },
     ],
@@ -103,7 +131,7 @@ export const STEPS = [
   },
   {
     slug: "account",
-    questions: [{ kind: "textarea", name: "narrative", maxLength: 20_000, rows: 12, languageCheck: true }],
+    questions: [{ kind: "textarea", name: "narrative", maxLength: 20_000, rows: 12 }],
   },
   {
     slug: "wishes",
@@ -131,10 +159,15 @@ export const STEPS = [
   {
     slug: "safety",
     questions: [
-      { kind: "radio", name: "immediateDanger", options: answers, labels: "enums.Answer" },
-      { kind: "radio", name: "injuriesNeedingCare", options: answers, labels: "enums.Answer" },
-      { kind: "radio", name: "threatsOfFurtherHarm", options: answers, labels: "enums.Answer" },
-      { kind: "radio", name: "riskFromExploiter", options: answers, labels: "enums.Answer" },
+      {
+        kind: "checkbox",
+        name: "safeguardingSigns",
+        options: ["ADULT_AT_RISK", "MODERN_SLAVERY"],
+        labels: "enums.SafeguardingConcern",
+        why: true,
+      },
+      ...referralQuestions("adult", "ADULT_AT_RISK"),
+      ...referralQuestions("slavery", "MODERN_SLAVERY"),
       {
         kind: "radio",
         name: "enhancedRights",
@@ -156,7 +189,7 @@ export const STEPS = [
         labels: "enums.ReportingRoute",
       },
       { kind: "radio", name: "crimeRecorded", options: ["YES", "NO", "NOT_KNOWN"], labels: "enums.Answer" },
-      { kind: "text", name: "crimeReference", maxLength: 50, autoComplete: "off" },
+      { kind: "text", name: "crimeReference", maxLength: 50, autoComplete: "off", languageCheck: false },
       { kind: "textarea", name: "crimeNotRecordedWhy", maxLength: 2000, rows: 3 },
     ],
   },
@@ -183,11 +216,19 @@ export function stepBefore(slug: StepSlug): StepSlug | null {
 // Values as a form holds them: one string, or several for checkbox groups.
 export type RawValues = Record<string, string | string[]>;
 
+// The three boxes of a GOV.UK date, as typed, in one string; all empty is "not answered".
+function joinDayParts(form: FormData, name: string): string {
+  const part = (suffix: string) => String(form.get(`${name}${suffix}`) ?? "").trim();
+  const [day, month, year] = [part("Day"), part("Month"), part("Year")];
+  return day || month || year ? `${year}-${month}-${day}` : "";
+}
+
 // Reads exactly the fields a step owns from a submitted form; anything else is ignored.
-export function readStepForm(step: Step, form: FormData): RawValues {
+export function readStepForm(step: Pick<Step, "questions">, form: FormData): RawValues {
   const out: RawValues = {};
   for (const q of step.questions) {
     if (q.kind === "checkbox") out[q.name] = form.getAll(q.name).map(String);
+    else if (q.kind === "day") out[q.name] = joinDayParts(form, q.name);
     else {
       const v = form.get(q.name);
       if (typeof v === "string") out[q.name] = v;

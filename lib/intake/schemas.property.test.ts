@@ -56,7 +56,9 @@ describe("every intake step, given random and hostile input", () => {
         }),
         { numRuns: 60 },
       );
-    });
+      // Generating 60 sets of up to 30,000-character answers for every field takes a few
+      // seconds on a busy machine; the person step has the most fields.
+    }, 30_000);
   }
 
   it("text with control characters is refused rather than silently changed", () => {

@@ -17,6 +17,11 @@ import { isUuid } from "@/lib/ids";
 import { normaliseIdentifier } from "@/lib/suspects/normalise";
 import type { StepSlug } from "./questions";
 import { hasControlCharacters } from "@/lib/text";
+import { londonToday } from "@/lib/time/london";
+import { londonTodayIso, parseDate, parseDay } from "./dates";
+import { PANELS, isUnder18On, referralErrors } from "./safeguarding";
+
+export { parseDate };
 
 function text(max: number) {
   return z
@@ -42,14 +47,6 @@ function choices<T extends Record<string, string>>(e: T) {
     .default([]);
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function parseDate(value: string): Date | null {
-  if (!ISO_DATE.test(value)) return null;
-  const d = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value ? null : d;
-}
-
 function date(rule: "past" | "future" | "any" = "any") {
   return z
     .string()
@@ -60,12 +57,27 @@ function date(rule: "past" | "future" | "any" = "any") {
       (s) => {
         const d = parseDate(s);
         if (!d || rule === "any") return true;
-        const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+        const today = londonToday();
         return rule === "past" ? d <= today && d.getUTCFullYear() >= 1900 : d >= today;
       },
       { error: rule === "past" ? "intake.errors.dateInFuture" : "intake.errors.dateInPast" },
     );
 }
+
+// When the person reported: a GOV.UK date, not after London's today. Empty means "today",
+// which is also what the form offers first.
+const reportedDay = z
+  .string()
+  .optional()
+  .default("")
+  .refine((s) => s === "" || parseDay(s) !== null, { error: "intake.errors.date" })
+  .refine(
+    (s) => {
+      const day = parseDay(s);
+      return !day || (day <= londonTodayIso() && day >= "1900-01-01");
+    },
+    { error: "intake.errors.reportedInFuture" },
+  );
 
 const time = z
   .string()
@@ -92,13 +104,41 @@ export function splitLines(value: string): string[] {
 
 const optionalText = (max: number) => text(max).optional().default("");
 
+const yesNo = z
+  .union([z.literal(""), z.enum(["YES", "NO"], { error: "intake.errors.choice" })])
+  .optional()
+  .default("");
+
+function referralFields<P extends "child" | "adult" | "slavery">(prefix: P) {
+  return {
+    [`${prefix}ReferralMade`]: yesNo,
+    [`${prefix}ReferredTo`]: optionalText(300),
+    [`${prefix}NotMadeReason`]: optionalText(2000),
+  } as Record<`${P}ReferralMade`, typeof yesNo> &
+    Record<`${P}${"ReferredTo" | "NotMadeReason"}`, ReturnType<typeof optionalText>>;
+}
+
+function addReferralIssues(
+  values: Record<string, unknown>,
+  concern: keyof typeof PANELS,
+  ctx: z.RefinementCtx,
+) {
+  for (const [path, message] of Object.entries(referralErrors(values as Record<string, string>, concern)))
+    ctx.addIssue({ code: "custom", path: [path], message });
+}
+
 export const personStep = z
   .strictObject({
     existingPersonId: z.string().optional().default(""),
     workingName: optionalText(100),
+    immediateDanger: choice(Answer),
+    injuriesNeedingCare: choice(Answer),
+    threatsOfFurtherHarm: choice(Answer),
+    riskFromExploiter: choice(Answer),
     selfDescription: optionalText(200),
     ageBand: choice(AgeBand),
     dateOfBirth: date("past"),
+    ...referralFields("child"),
     workSetting: choice(WorkSetting),
     language: choice(Language),
     interpreterNeeds: optionalText(300),
@@ -115,6 +155,9 @@ export const personStep = z
     if (!existing && v.workingName === "") {
       ctx.addIssue({ code: "custom", path: ["workingName"], message: "intake.errors.workingName" });
     }
+    // A child by age today; a child only at the incident date is caught at submission.
+    if (v.ageBand === "UNDER_18" || isUnder18On(v.dateOfBirth, londonTodayIso()))
+      addReferralIssues(v, "CHILD_AT_RISK", ctx);
   });
 
 export const whatHappenedStep = z
@@ -128,6 +171,7 @@ export const whatHappenedStep = z
     incidentTime: time,
     periodFrom: date("past"),
     periodTo: date("past"),
+    reportedAt: reportedDay,
     area: optionalText(120),
     place: optionalText(300),
   })
@@ -141,7 +185,17 @@ export const whatHappenedStep = z
     if (v.periodFrom && v.periodTo && v.periodTo < v.periodFrom) {
       ctx.addIssue({ code: "custom", path: ["periodTo"], message: "intake.errors.periodOrder" });
     }
+    const reported = parseDay(v.reportedAt);
+    const began = incidentStartDay(v);
+    if (reported && began && parseDate(began) && reported < began) {
+      ctx.addIssue({ code: "custom", path: ["reportedAt"], message: "intake.errors.reportedBeforeIncident" });
+    }
   });
+
+// The first day the incident can have happened, as submission records it.
+export function incidentStartDay(v: { whenKnown: string; incidentDate: string; periodFrom: string }): string {
+  return v.whenKnown === "EXACT" && v.incidentDate ? v.incidentDate : v.periodFrom;
+}
 
 export const whoStep = z.strictObject({
   relationship: choice(PerpetratorRelationship),
@@ -176,18 +230,26 @@ export const wishesStep = z
     }
   });
 
-export const safetyStep = z.strictObject({
-  immediateDanger: choice(Answer),
-  injuriesNeedingCare: choice(Answer),
-  threatsOfFurtherHarm: choice(Answer),
-  riskFromExploiter: choice(Answer),
-  enhancedRights: z
-    .union([z.literal(""), z.enum(["YES", "NO", "NOT_KNOWN"])])
-    .optional()
-    .default(""),
-  enhancedRightsReason: optionalText(500),
-  supportNeeds: optionalText(2000),
-});
+export const safetyStep = z
+  .strictObject({
+    safeguardingSigns: z
+      .array(z.enum(["ADULT_AT_RISK", "MODERN_SLAVERY"], { error: "intake.errors.choice" }))
+      .max(2)
+      .optional()
+      .default([]),
+    ...referralFields("adult"),
+    ...referralFields("slavery"),
+    enhancedRights: z
+      .union([z.literal(""), z.enum(["YES", "NO", "NOT_KNOWN"])])
+      .optional()
+      .default(""),
+    enhancedRightsReason: optionalText(500),
+    supportNeeds: optionalText(2000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.safeguardingSigns.includes("ADULT_AT_RISK")) addReferralIssues(v, "ADULT_AT_RISK", ctx);
+    if (v.safeguardingSigns.includes("MODERN_SLAVERY")) addReferralIssues(v, "MODERN_SLAVERY", ctx);
+  });
 
 export const crimeStep = z.strictObject({
   reportingRoute: choice(ReportingRoute),

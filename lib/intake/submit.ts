@@ -9,7 +9,11 @@ import { isUuid } from "@/lib/ids";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { formatReference } from "@/lib/reports/reference";
 import { normaliseIdentifier } from "@/lib/suspects/normalise";
+import type { SafeguardingConcern } from "@/lib/generated/prisma/enums";
 import { STEP_SCHEMAS, splitLines, type IntakeAnswers } from "./schemas";
+import { londonTodayIso, parseDay, reportedInstant } from "./dates";
+import { PANELS, activeConcerns, referralErrors } from "./safeguarding";
+import { decideEnhancedRights } from "./enhanced-rights";
 import { STEP_SLUGS, type StepSlug } from "./questions";
 import { getDraftForUser, INTAKE_KIND, type DraftData } from "./drafts";
 import { londonDateTimeToUtc as londonToUtc } from "@/lib/time/london";
@@ -20,17 +24,29 @@ export type SubmitResult =
   | { status: "invalid"; errors: Partial<Record<StepSlug, Record<string, string>>> }
   | { status: "not-found" };
 
+type StepErrors = Partial<Record<StepSlug, Record<string, string>>>;
+
+// Each step on its own, then the rules that span steps: a person who was a child at the
+// incident (by date of birth) needs the child safeguarding panel answered even when they
+// are an adult today.
 export function validateDraft(
   data: DraftData,
-): { answers: IntakeAnswers } | { errors: Partial<Record<StepSlug, Record<string, string>>> } {
-  const errors: Partial<Record<StepSlug, Record<string, string>>> = {};
+  now: Date = new Date(),
+): { answers: IntakeAnswers; concerns: SafeguardingConcern[] } | { errors: StepErrors } {
+  const errors: StepErrors = {};
   const answers: Partial<IntakeAnswers> = {};
   for (const slug of STEP_SLUGS) {
     const parsed = STEP_SCHEMAS[slug].safeParse(data[slug] ?? {});
     if (parsed.success) (answers as Record<string, unknown>)[slug] = parsed.data;
     else errors[slug] = fieldErrorsOf(parsed.error) as Record<string, string>;
   }
-  return Object.keys(errors).length ? { errors } : { answers: answers as IntakeAnswers };
+  const concerns = activeConcerns(data, londonTodayIso(now));
+  for (const concern of concerns) {
+    const { step } = PANELS[concern];
+    const found = referralErrors(data[step] ?? {}, concern);
+    if (Object.keys(found).length) errors[step] = { ...found, ...errors[step] };
+  }
+  return Object.keys(errors).length ? { errors } : { answers: answers as IntakeAnswers, concerns };
 }
 
 async function existingSubmission(user: CurrentUser, draftId: string, unitId: string) {
@@ -46,10 +62,13 @@ export async function submitDraft(user: CurrentUser, draftId: string): Promise<S
   if (!unitId || !isUuid(draftId)) return { status: "not-found" };
   const draft = await getDraftForUser(user, draftId);
   if (!draft) return (await existingSubmission(user, draftId, unitId)) ?? { status: "not-found" };
-  const checked = validateDraft(draft.data);
+  const now = new Date();
+  const checked = validateDraft(draft.data, now);
   if ("errors" in checked) return { status: "invalid", errors: checked.errors };
   try {
-    return await db().$transaction((tx) => createReport(tx, user, unitId, draftId, checked.answers));
+    return await db().$transaction((tx) =>
+      createReport(tx, user, unitId, draftId, checked.answers, checked.concerns, now),
+    );
   } catch (error) {
     if (error instanceof IntakeConflict) {
       return { status: "invalid", errors: { [error.step]: { [error.field]: error.messageKey } } };
@@ -137,12 +156,19 @@ async function createReport(
   unitId: string,
   draftId: string,
   a: IntakeAnswers,
+  concerns: SafeguardingConcern[],
+  now: Date,
 ): Promise<SubmitResult> {
   const personId = await findOrCreatePerson(tx, user, unitId, a.person);
   if (!personId)
     return { status: "invalid", errors: { person: { existingPersonId: "intake.errors.personGone" } } };
-  const now = new Date();
   const wants = a.wishes.personWants || "UNDECIDED";
+  const reportedDay = parseDay(a["what-happened"].reportedAt) ?? londonTodayIso(now);
+  const rights = decideEnhancedRights(
+    a.safety.enhancedRights,
+    a.safety.enhancedRightsReason,
+    a["what-happened"].incidentTypes,
+  );
   const report = await tx.incidentReport.create({
     data: {
       reference: await nextReference(tx, unitId, now.getUTCFullYear()),
@@ -150,7 +176,7 @@ async function createReport(
       personId,
       assignedOfficerId: user.id,
       createdById: user.id,
-      reportedAt: now,
+      reportedAt: reportedInstant(reportedDay, now),
       ...incidentWhen(a["what-happened"]),
       area: orNull(a["what-happened"].area),
       place: orNull(a["what-happened"].place),
@@ -159,22 +185,25 @@ async function createReport(
       personWants: wants,
       initialPersonWants: wants,
       narrative: orNull(a.account.narrative),
-      reportingRoute: a.crime.reportingRoute || "DIRECT_TO_LIAISON_OFFICER",
+      // Unanswered stays unanswered: guessing "direct" would inflate the trust figure.
+      reportingRoute: a.crime.reportingRoute || null,
       crimeRecorded: answer(a.crime.crimeRecorded),
       crimeReference: orNull(a.crime.crimeReference),
       crimeNotRecordedWhy: orNull(a.crime.crimeNotRecordedWhy),
-      immediateDanger: answer(a.safety.immediateDanger),
-      injuriesNeedingCare: answer(a.safety.injuriesNeedingCare),
-      threatsOfFurtherHarm: answer(a.safety.threatsOfFurtherHarm),
-      riskFromExploiter: answer(a.safety.riskFromExploiter),
-      enhancedRights: a.safety.enhancedRights === "YES",
-      enhancedRightsReason: orNull(a.safety.enhancedRightsReason),
+      immediateDanger: answer(a.person.immediateDanger),
+      injuriesNeedingCare: answer(a.person.injuriesNeedingCare),
+      threatsOfFurtherHarm: answer(a.person.threatsOfFurtherHarm),
+      riskFromExploiter: answer(a.person.riskFromExploiter),
+      enhancedRights: rights.enhanced,
+      enhancedRightsByOfficer: rights.byOfficer,
+      enhancedRightsReason: rights.reason,
       supportNeeds: orNull(a.safety.supportNeeds),
       idempotencyKey: draftId,
     },
     select: { id: true, reference: true },
   });
   await createSuspect(tx, unitId, report.id, a.who);
+  await recordSafeguarding(tx, user, unitId, report.id, a, concerns);
   if (a.wishes.shareConsent === "YES") {
     const agency = await tx.organisation.findFirst({
       where: { id: a.wishes.shareAgencyId, kind: "PARTNER_AGENCY" },
@@ -226,6 +255,42 @@ async function createSuspect(tx: Tx, unitId: string, reportId: string, who: Inta
       identifiers: { create: identifiers },
     },
   });
+}
+
+// One record per concern raised: whether a referral was made, and to whom or why not.
+async function recordSafeguarding(
+  tx: Tx,
+  user: CurrentUser,
+  unitId: string,
+  reportId: string,
+  a: IntakeAnswers,
+  concerns: SafeguardingConcern[],
+) {
+  for (const concern of concerns) {
+    const { prefix, step } = PANELS[concern];
+    const values = a[step] as Record<string, unknown>;
+    const field = (name: string) => String(values[`${prefix}${name}`] ?? "").trim();
+    const referralMade = field("ReferralMade") === "YES";
+    const record = await tx.safeguardingRecord.create({
+      data: {
+        reportId,
+        unitId,
+        concern,
+        referralMade,
+        referredTo: referralMade ? orNull(field("ReferredTo")) : null,
+        notMadeReason: referralMade ? null : orNull(field("NotMadeReason")),
+        recordedById: user.id,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor: user,
+      action: "safeguarding.create",
+      recordType: "safeguarding",
+      recordId: record.id,
+      outcome: "SUCCESS",
+    });
+  }
 }
 
 // Raised inside the transaction when a choice stopped being valid after it was made

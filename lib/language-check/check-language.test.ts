@@ -18,7 +18,7 @@ describe("the language check", () => {
     "finds “%s” in a sentence, with its suggestion",
     (phrase, entry) => {
       const text = `Noted on the visit: ${phrase}, according to the file.`;
-      const findings = checkLanguage(text);
+      const findings = checkLanguage(text, { subjectIsChild: entry.childOnly === true });
       expect(findings).toHaveLength(1);
       const [finding] = findings as [Finding];
       expect(finding).toMatchObject({ id: entry.id, phrase, suggestion: entry.suggestion, why: entry.why });
@@ -30,7 +30,7 @@ describe("the language check", () => {
     for (const entry of LANGUAGE_PHRASES) {
       for (const form of entry.forms) {
         expect(
-          checkLanguage(`(${form})`).map((f) => f.id),
+          checkLanguage(`(${form})`, { subjectIsChild: entry.childOnly === true }).map((f) => f.id),
           form,
         ).toEqual([entry.id]);
       }
@@ -106,5 +106,62 @@ describe("the language check", () => {
     expect(phrasesFound(long)).toEqual(["known prostitute"]);
     expect(performance.now() - started).toBeLessThan(2000);
     expect(checkLanguage(undefined as unknown as string)).toEqual([]);
+  });
+
+  it.each([
+    ["She refused to give a statement.", "she refused to"],
+    ["Victim refuses to support police at this time.", "refuses to support police"],
+    ["She has refused to engage with officers.", "refused to engage"],
+    ["He was unwilling to engage.", "refused to engage"],
+    ["They refuse to attend court.", "she refused to"],
+    ["Officer notes she put herself at risk.", "put herself at risk"],
+    ["She placed herself at risk by working alone.", "put herself at risk"],
+    ["She chose to get in his car.", "chose to go with him"],
+    ["She decided to go with him to the flat.", "chose to go with him"],
+    ["In the end she brought it on herself.", "brought it on herself"],
+    ["She refused to co-operate.", "victim refused to cooperate"],
+  ])("catches the blaming wording in “%s”", (text, phrase) => {
+    expect(phrasesFound(text)).toEqual([phrase]);
+  });
+
+  it("leaves refusals that describe the offence alone", () => {
+    for (const text of [
+      "She refused to get into the car, so he grabbed her arm.",
+      "She refused to have sex without a condom and he hit her.",
+      "He refused to pay and took her phone.",
+      "She refused to let him in.",
+    ])
+      expect(phrasesFound(text), text).toEqual([]);
+  });
+
+  it("for a child, never suggests “sex worker”, and flags adult sex-work wording", () => {
+    const child = { subjectIsChild: true };
+    const prostitute = checkLanguage("a known prostitute", child);
+    expect(prostitute.map((f) => f.suggestion)).toEqual(["child at risk of sexual exploitation"]);
+    expect(checkLanguage("She is a sex worker and meets clients online.", child).map((f) => f.id)).toEqual([
+      "sex-worker-child",
+      "client-child",
+    ]);
+    expect(checkLanguage("She has been selling sex since she was 15.", child)[0]?.suggestion).toBe(
+      "child at risk of sexual exploitation",
+    );
+    for (const entry of LANGUAGE_PHRASES)
+      for (const form of entry.forms)
+        for (const f of checkLanguage(`(${form})`, child))
+          expect(f.suggestion, form).not.toMatch(/sex worker/i);
+  });
+
+  it("for an adult, “sex worker” and “client” are the right words and are not flagged", () => {
+    expect(phrasesFound("She is a sex worker and meets clients online.")).toEqual([]);
+    expect(checkLanguage("a known prostitute")[0]?.suggestion).toBe(
+      "a sex worker the unit is in contact with",
+    );
+  });
+
+  it("always flags “child prostitute”, with or without the context", () => {
+    for (const context of [{}, { subjectIsChild: true }])
+      expect(checkLanguage("described as a child prostitute", context).map((f) => f.suggestion)).toEqual([
+        "child at risk of sexual exploitation",
+      ]);
   });
 });

@@ -14,6 +14,17 @@ export type LanguagePhrase = {
   why: string;
   // Words that, straight after a form, make it innocent ("asking for it back").
   notFollowedBy?: string[];
+  // What to say instead when the text is about a child, who is never a sex worker.
+  childSuggestion?: string;
+  childWhy?: string;
+  // Only flagged when the text is about a child ("client", "sex work").
+  childOnly?: boolean;
+};
+
+export type CheckOptions = {
+  phrases?: readonly LanguagePhrase[];
+  // The person the text is about is under 18: suggest child-safeguarding wording.
+  subjectIsChild?: boolean;
 };
 
 export type Finding = {
@@ -68,13 +79,19 @@ function patternsFor(phrases: readonly LanguagePhrase[]) {
 
 // Every flagged phrase in the text, in reading order. Where two overlap ("known prostitute"
 // contains "prostitute") only the longer is reported, once.
+// The second argument is the options, or (as before) just a different list of phrases.
 export function checkLanguage(
   text: string,
-  phrases: readonly LanguagePhrase[] = LANGUAGE_PHRASES,
+  options: CheckOptions | readonly LanguagePhrase[] = {},
 ): Finding[] {
   if (typeof text !== "string" || text.length === 0) return [];
+  const { phrases = LANGUAGE_PHRASES, subjectIsChild = false } = Array.isArray(options)
+    ? { phrases: options as readonly LanguagePhrase[] }
+    : (options as CheckOptions);
   const candidates: Finding[] = [];
   for (const { entry, pattern } of patternsFor(phrases)) {
+    if (entry.childOnly && !subjectIsChild) continue;
+    const child = subjectIsChild && entry.childSuggestion !== undefined;
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
@@ -84,8 +101,8 @@ export function checkLanguage(
         matched: match[0],
         start,
         end: start + match[0].length,
-        suggestion: entry.suggestion,
-        why: entry.why,
+        suggestion: child ? (entry.childSuggestion ?? entry.suggestion) : entry.suggestion,
+        why: child ? (entry.childWhy ?? entry.why) : entry.why,
       });
     }
   }

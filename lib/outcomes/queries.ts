@@ -5,7 +5,14 @@ import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
 
-export type ReportForRecording = { id: string; reference: string; enhancedRights: boolean };
+export type ReportForRecording = {
+  id: string;
+  reference: string;
+  enhancedRights: boolean;
+  status: "OPEN" | "CLOSED";
+  // Whether a crime is on the trail: if not, an outcome form asks for it in the same step.
+  crimeRecorded: boolean;
+};
 
 // Null when the report does not exist or the user may not record events on it. Only the
 // reference is shown, no case content, so this look is not audited as a view.
@@ -15,8 +22,33 @@ export async function getReportForRecording(
 ): Promise<ReportForRecording | null> {
   const unitId = unitScope(user, "outcome:record:unit");
   if (!unitId || !isUuid(id)) return null;
+  const report = await db().incidentReport.findFirst({
+    where: { id, unitId },
+    select: {
+      id: true,
+      reference: true,
+      enhancedRights: true,
+      status: true,
+      caseEvents: { where: { type: "CRIME_RECORDED" }, select: { id: true }, take: 1 },
+    },
+  });
+  if (!report) return null;
+  const { caseEvents, ...rest } = report;
+  return { ...rest, crimeRecorded: caseEvents.length > 0 };
+}
+
+export type ReportForLifecycle = { id: string; reference: string; status: "OPEN" | "CLOSED" };
+
+// For the close and reopen pages: null when the report does not exist or the user may not
+// close or reopen it. The reference and status only, no case content, so not audited.
+export async function getReportForLifecycle(
+  user: CurrentUser,
+  id: string,
+): Promise<ReportForLifecycle | null> {
+  const unitId = unitScope(user, "report:close:unit");
+  if (!unitId || !isUuid(id)) return null;
   return db().incidentReport.findFirst({
     where: { id, unitId },
-    select: { id: true, reference: true, enhancedRights: true },
+    select: { id: true, reference: true, status: true },
   });
 }

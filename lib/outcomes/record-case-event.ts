@@ -1,5 +1,6 @@
-// Recording one event on a report's outcome trail. The event, the Victims' Code update it
-// may open, and the audit event are written in one transaction.
+// Recording one event on a report's outcome trail. The event (and a crime recorded in the
+// same step), the Victims' Code update it may open, the closing a final outcome causes and
+// the audit events are written in one transaction.
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
@@ -8,11 +9,21 @@ import { isUuid } from "@/lib/ids";
 import { scheduleVictimUpdate } from "@/lib/victims-code/schedule-update";
 import { londonToday } from "@/lib/time/london";
 import { parseCaseEvent, type CaseEventField } from "./schema";
-import { checkEventOrder } from "./order-rules";
+import { checkTrailEvent, statusOfTrail, type TrailEvent } from "./trail-rules";
+import { writeClosing } from "./lifecycle";
 
 export type RecordCaseEventResult =
-  | { status: "recorded"; eventId: string; updateDueBy: Date | null }
+  | { status: "recorded"; eventId: string; updateDueBy: Date | null; closed: boolean }
   | { status: "invalid"; fieldErrors: Partial<Record<CaseEventField, string>> };
+
+export const TRAIL_SELECT = {
+  type: true,
+  occurredOn: true,
+  outcome: true,
+  courtResult: true,
+  closeReason: true,
+  createdAt: true,
+} as const;
 
 // Returns null when the report does not exist or the user may not record on it.
 export async function recordCaseEvent(
@@ -31,7 +42,7 @@ export async function recordCaseEvent(
         incidentFrom: true,
         enhancedRights: true,
         crimeReference: true,
-        caseEvents: { select: { type: true, occurredOn: true, courtResult: true } },
+        caseEvents: { select: TRAIL_SELECT },
       },
     });
     if (!report) {
@@ -46,32 +57,59 @@ export async function recordCaseEvent(
     }
     const parsed = parseCaseEvent(raw, londonToday(now));
     if (!parsed.ok) return { status: "invalid", fieldErrors: parsed.fieldErrors };
-    const input = parsed.input;
+    const { crimeRecordedOn, ...input } = parsed.input;
+    const crimeKnown = report.caseEvents.some((e) => e.type === "CRIME_RECORDED");
+    // An outcome records the crime in the same step only when none is recorded yet.
+    const recordsCrime = input.type === "OUTCOME_RECORDED" && !crimeKnown && !!input.crimeReference;
     const incidentOn = report.incidentFrom ? londonToday(report.incidentFrom) : null;
-    const problems = checkEventOrder(input, { incidentOn, events: report.caseEvents });
+    const problems = checkTrailEvent(
+      { incidentOn, events: report.caseEvents },
+      { ...input, recordsCrimeOn: recordsCrime ? crimeRecordedOn : null },
+    );
     if (problems.length > 0) {
       const fieldErrors: Partial<Record<CaseEventField, string>> = {};
-      for (const p of problems) fieldErrors[p.field] ??= p.message;
+      for (const p of problems) fieldErrors[p.field] ??= p.reason;
       return { status: "invalid", fieldErrors };
     }
 
+    const written: TrailEvent[] = [...report.caseEvents];
+    const crimeReference = recordsCrime ? input.crimeReference : null;
+    if (recordsCrime && crimeRecordedOn) {
+      await tx.caseEvent.create({
+        data: {
+          reportId: report.id,
+          type: "CRIME_RECORDED",
+          occurredOn: crimeRecordedOn,
+          crimeReference,
+          recordedById: user.id,
+        },
+      });
+      written.push({ type: "CRIME_RECORDED", occurredOn: crimeRecordedOn, createdAt: now });
+    }
     const event = await tx.caseEvent.create({
-      data: { ...input, reportId: report.id, recordedById: user.id },
+      data: {
+        ...input,
+        crimeReference: input.type === "OUTCOME_RECORDED" ? null : input.crimeReference,
+        reportId: report.id,
+        recordedById: user.id,
+      },
       select: { id: true },
     });
     const updateDueBy = await scheduleVictimUpdate(tx, {
       reportId: report.id,
       caseEventId: event.id,
-      type: input.type,
-      occurredOn: input.occurredOn,
+      event: input,
+      trailBefore: written,
       enhancedRights: report.enhancedRights,
     });
+    written.push({ ...input, createdAt: now });
     // The report's own crime-recording answer follows the trail. The edit version is left
     // alone: it guards the details officers edit by hand, which this does not touch.
-    if (input.type === "CRIME_RECORDED") {
+    const newCrimeReference = input.type === "CRIME_RECORDED" ? input.crimeReference : crimeReference;
+    if (newCrimeReference) {
       await tx.incidentReport.update({
         where: { id: report.id, unitId },
-        data: { crimeRecorded: "YES", crimeReference: report.crimeReference ?? input.crimeReference },
+        data: { crimeRecorded: "YES", crimeReference: report.crimeReference ?? newCrimeReference },
       });
     }
     await recordAudit(tx, {
@@ -81,6 +119,21 @@ export async function recordCaseEvent(
       recordId: report.id,
       outcome: "SUCCESS",
     });
-    return { status: "recorded", eventId: event.id, updateDueBy };
+    // A final outcome (or, where charged, the court result after outcome 1/1A) closes the case.
+    // Asked of the trail, not the stored status, which may lag on data not yet aligned.
+    const closes =
+      statusOfTrail(report.caseEvents).status === "OPEN" && statusOfTrail(written).status === "CLOSED";
+    if (closes) {
+      await writeClosing(tx, {
+        actor: user,
+        reportId: report.id,
+        unitId,
+        reason: "FINAL_OUTCOME",
+        occurredOn: input.occurredOn,
+        notes: null,
+        closedAt: now,
+      });
+    }
+    return { status: "recorded", eventId: event.id, updateDueBy, closed: closes };
   });
 }

@@ -89,17 +89,71 @@ describe("recording a case event", () => {
     });
   });
 
-  it("outcome 21 needs a rationale and a record that the person was told", () => {
-    const outcome21 = { type: "OUTCOME_RECORDED", ...on, outcome: "OUTCOME_21" };
-    expect(errorsOf(outcome21)).toEqual({
-      rationale: "caseEvents.errors.rationale",
-      personInformed: "caseEvents.errors.personInformed",
+  it("outcome 20 needs a record that the person was made aware of the other body's action", () => {
+    const outcome20 = { type: "OUTCOME_RECORDED", ...on, outcome: "OUTCOME_20" };
+    expect(errorsOf(outcome20)).toEqual({ personInformed: "caseEvents.errors.personInformed" });
+    expect(parseCaseEvent({ ...outcome20, personInformed: "yes" }, today)).toMatchObject({
+      ok: true,
+      input: { personInformed: true, notes: null },
     });
+  });
+
+  it("outcome 21 needs a rationale, and no longer asks whether the person was told", () => {
+    const outcome21 = { type: "OUTCOME_RECORDED", ...on, outcome: "OUTCOME_21" };
+    expect(errorsOf(outcome21)).toEqual({ rationale: "caseEvents.errors.rationale" });
     const result = parseCaseEvent(
       { ...outcome21, rationale: "Not proportionate", personInformed: "yes" },
       today,
     );
-    expect(result).toMatchObject({ ok: true, input: { notes: "Not proportionate", personInformed: true } });
+    expect(result).toMatchObject({ ok: true, input: { notes: "Not proportionate", personInformed: null } });
+  });
+
+  it("outcome 22 records the diversionary activity completed", () => {
+    const outcome22 = { type: "OUTCOME_RECORDED", ...on, outcome: "OUTCOME_22" };
+    expect(errorsOf(outcome22)).toEqual({ diversionaryActivity: "lifecycle.errors.diversionaryActivity" });
+    expect(parseCaseEvent({ ...outcome22, diversionaryActivity: "Awareness course" }, today)).toMatchObject({
+      ok: true,
+      input: { diversionaryActivity: "Awareness course" },
+    });
+  });
+
+  it("an outcome may record the crime in the same step, with its reference and date", () => {
+    const outcome18 = { type: "OUTCOME_RECORDED", ...on, outcome: "OUTCOME_18" };
+    expect(parseCaseEvent(outcome18, today)).toMatchObject({
+      ok: true,
+      input: { crimeReference: null, crimeRecordedOn: null },
+    });
+    expect(errorsOf({ ...outcome18, crimeReference: "CR/1/26" })).toEqual({
+      crimeRecordedOn: "caseEvents.errors.dateMissing",
+    });
+    expect(
+      errorsOf({
+        ...outcome18,
+        crimeRecordedOnDay: "1",
+        crimeRecordedOnMonth: "6",
+        crimeRecordedOnYear: "2026",
+      }),
+    ).toEqual({ crimeReference: "caseEvents.errors.crimeReference" });
+    expect(
+      parseCaseEvent(
+        {
+          ...outcome18,
+          crimeReference: "CR/1/26",
+          crimeRecordedOnDay: "1",
+          crimeRecordedOnMonth: "6",
+          crimeRecordedOnYear: "2026",
+        },
+        today,
+      ),
+    ).toMatchObject({
+      ok: true,
+      input: { crimeReference: "CR/1/26", crimeRecordedOn: new Date("2026-06-01T00:00:00Z") },
+    });
+  });
+
+  it("the lifecycle events are not offered by the event form", () => {
+    for (const type of ["REPORT_CLOSED", "REPORT_REOPENED", "ENHANCED_RIGHTS_CHANGED"])
+      expect(errorsOf({ type, ...on })).toHaveProperty("type", "caseEvents.errors.type");
   });
 
   it("keeps only the fields the event type owns", () => {

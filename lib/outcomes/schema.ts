@@ -11,14 +11,18 @@ import {
 } from "@/lib/generated/prisma/enums";
 import { hasControlCharacters } from "@/lib/text";
 import { fieldErrorsOf } from "@/lib/forms";
+import { LIFECYCLE_EVENTS, outcomeContentProblems } from "./trail-rules";
 
-// A change of what the person wants is recorded by editing the report, not here.
+// A change of what the person wants is recorded by editing the report, and closing,
+// reopening and enhanced rights have forms of their own, so none of them is offered here.
 export const RECORDABLE_EVENT_TYPES = Object.values(CaseEventType).filter(
-  (t) => t !== CaseEventType.PERSON_WANTS_CHANGED,
+  (t) => t !== CaseEventType.PERSON_WANTS_CHANGED && !LIFECYCLE_EVENTS.includes(t),
 );
 
 export const OUTCOMES_NEEDING_REASONS: readonly HomeOfficeOutcome[] = ["OUTCOME_14", "OUTCOME_16"];
 export const OUTCOMES_NEEDING_RATIONALE: readonly HomeOfficeOutcome[] = ["OUTCOME_21"];
+export const OUTCOMES_NEEDING_PERSON_INFORMED: readonly HomeOfficeOutcome[] = ["OUTCOME_20"];
+export const OUTCOMES_NEEDING_ACTIVITY: readonly HomeOfficeOutcome[] = ["OUTCOME_22"];
 
 export const LIMITS = { reference: 50, offence: 200, sentence: 500, text: 2000 } as const;
 
@@ -36,12 +40,17 @@ export type CaseEventValues = {
   otherReason: string;
   rationale: string;
   personInformed: string;
+  diversionaryActivity: string;
+  // An outcome that records the crime in the same step: when it was recorded.
+  crimeRecordedOnDay: string;
+  crimeRecordedOnMonth: string;
+  crimeRecordedOnYear: string;
   courtResult: string;
   sentence: string;
   notes: string;
 };
 
-export type CaseEventField = keyof CaseEventValues | "occurredOn";
+export type CaseEventField = keyof CaseEventValues | "occurredOn" | "crimeRecordedOn";
 
 export type CaseEventInput = {
   type: CaseEventType;
@@ -56,6 +65,10 @@ export type CaseEventInput = {
   sentence: string | null;
   notes: string | null;
   personInformed: boolean | null;
+  diversionaryActivity: string | null;
+  // Not stored on the event: with an outcome, the date of the crime recorded in the same
+  // step (written as its own CRIME_RECORDED event).
+  crimeRecordedOn: Date | null;
 };
 
 const E = "caseEvents.errors";
@@ -86,6 +99,10 @@ export const caseEventFormSchema = z.strictObject({
   otherReason: text(LIMITS.text),
   rationale: text(LIMITS.text),
   personInformed: z.union([z.literal(""), z.literal("yes")], { error: `${E}.personInformed` }).optional(),
+  diversionaryActivity: text(LIMITS.text),
+  crimeRecordedOnDay: z.string().max(10).optional(),
+  crimeRecordedOnMonth: z.string().max(10).optional(),
+  crimeRecordedOnYear: z.string().max(10).optional(),
   courtResult: choice(CourtResult, `${E}.courtResult`),
   sentence: text(LIMITS.sentence),
   notes: text(LIMITS.text),
@@ -132,9 +149,8 @@ export function parseCaseEvent(raw: unknown, today: Date): ParsedCaseEvent {
   };
 
   const occurredOn = parseDayMonthYear(form.occurredOnDay, form.occurredOnMonth, form.occurredOnYear);
-  if (occurredOn === "missing") errors.occurredOn = `${E}.dateMissing`;
-  else if (occurredOn === "invalid") errors.occurredOn = `${E}.dateInvalid`;
-  else if (occurredOn > today) errors.occurredOn = `${E}.dateInFuture`;
+  const dateError = dateProblem(occurredOn, today);
+  if (dateError) errors.occurredOn = dateError;
 
   const type = form.type;
   const input: Omit<CaseEventInput, "occurredOn"> = {
@@ -149,6 +165,8 @@ export function parseCaseEvent(raw: unknown, today: Date): ParsedCaseEvent {
     sentence: null,
     notes: clean(form.notes),
     personInformed: null,
+    diversionaryActivity: null,
+    crimeRecordedOn: null,
   };
 
   switch (type) {
@@ -174,7 +192,7 @@ export function parseCaseEvent(raw: unknown, today: Date): ParsedCaseEvent {
       need("sentence", input.sentence, "sentence");
       break;
     case "OUTCOME_RECORDED":
-      Object.assign(input, outcomeFields(form, errors));
+      Object.assign(input, outcomeFields(form, errors, today));
       break;
     default:
       break;
@@ -185,9 +203,16 @@ export function parseCaseEvent(raw: unknown, today: Date): ParsedCaseEvent {
   return { ok: true, input: { ...input, occurredOn } };
 }
 
+function dateProblem(date: Date | "missing" | "invalid", today: Date): string | null {
+  if (date === "missing") return `${E}.dateMissing`;
+  if (date === "invalid") return `${E}.dateInvalid`;
+  return date > today ? `${E}.dateInFuture` : null;
+}
+
 // Outcomes 14 and 16 need the reasons the person did not support action (the attrition the
-// unit studies); outcome 21 needs a rationale and a record that the person was told.
-function outcomeFields(form: CaseEventForm, errors: Partial<Record<CaseEventField, string>>) {
+// unit studies); 20, 21 and 22 what the counting rules ask of them (trail-rules.ts). An
+// outcome may also record the crime in the same step, with its reference and date.
+function outcomeFields(form: CaseEventForm, errors: Partial<Record<CaseEventField, string>>, today: Date) {
   const outcome = (form.outcome || null) as HomeOfficeOutcome | null;
   if (!outcome) errors.outcome = `${E}.outcome`;
   const fields = {
@@ -195,6 +220,9 @@ function outcomeFields(form: CaseEventForm, errors: Partial<Record<CaseEventFiel
     withdrawalReasons: [] as WithdrawalReason[],
     notes: null as string | null,
     personInformed: null as boolean | null,
+    diversionaryActivity: null as string | null,
+    crimeReference: clean(form.crimeReference),
+    crimeRecordedOn: null as Date | null,
   };
   if (outcome && OUTCOMES_NEEDING_REASONS.includes(outcome)) {
     fields.withdrawalReasons = [...new Set(form.withdrawalReasons ?? [])];
@@ -204,11 +232,24 @@ function outcomeFields(form: CaseEventForm, errors: Partial<Record<CaseEventFiel
       if (!fields.notes) errors.otherReason = `${E}.otherReason`;
     }
   }
-  if (outcome && OUTCOMES_NEEDING_RATIONALE.includes(outcome)) {
-    fields.notes = clean(form.rationale);
+  if (outcome && OUTCOMES_NEEDING_RATIONALE.includes(outcome)) fields.notes = clean(form.rationale);
+  if (outcome && OUTCOMES_NEEDING_PERSON_INFORMED.includes(outcome))
     fields.personInformed = form.personInformed === "yes";
-    if (!fields.notes) errors.rationale = `${E}.rationale`;
-    if (!fields.personInformed) errors.personInformed = `${E}.personInformed`;
+  if (outcome && OUTCOMES_NEEDING_ACTIVITY.includes(outcome))
+    fields.diversionaryActivity = clean(form.diversionaryActivity);
+  for (const p of outcomeContentProblems({ type: "OUTCOME_RECORDED", occurredOn: today, ...fields }))
+    errors[p.field] ??= p.reason;
+
+  const crimeOn = parseDayMonthYear(
+    form.crimeRecordedOnDay,
+    form.crimeRecordedOnMonth,
+    form.crimeRecordedOnYear,
+  );
+  if (fields.crimeReference || crimeOn !== "missing") {
+    const problem = dateProblem(crimeOn, today);
+    if (problem) errors.crimeRecordedOn = problem;
+    else fields.crimeRecordedOn = crimeOn as Date;
+    if (!fields.crimeReference) errors.crimeReference = `${E}.crimeReference`;
   }
   return fields;
 }

@@ -11,6 +11,7 @@ import { IncidentType, PersonWants } from "@/lib/generated/prisma/enums";
 import { londonToday } from "@/lib/time/london";
 import { hasControlCharacters } from "@/lib/text";
 import { fieldErrorsOf } from "@/lib/forms";
+import { applyDerivedEnhancedRights } from "@/lib/victims-code/reschedule-updates";
 
 const E = "reportEdit.errors";
 
@@ -116,6 +117,13 @@ export async function updateReport(
           })
         : { count: 0 };
     if (changed.count === 0) return conflict(tx, user, id, unitId);
+    // Until an officer decides, enhanced rights follow the offence; open updates' due dates follow them.
+    await applyDerivedEnhancedRights(tx, {
+      reportId: id,
+      unitId,
+      previousTypes: before.incidentTypes,
+      incidentTypes: input.incidentTypes,
+    });
     if (input.personWants !== before.personWants) {
       await tx.caseEvent.create({
         data: {

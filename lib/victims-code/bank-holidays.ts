@@ -1,6 +1,8 @@
-// Bank holidays in England and Wales. The table holds the published dates (gov.uk/bank-holidays,
-// verify each year: one-off holidays such as a coronation are announced at short notice and
-// must be added here). Outside the table the standing rules give the usual eight days.
+// Bank holidays in England and Wales. The table holds the dates gov.uk has published
+// (gov.uk/bank-holidays.json, "england-and-wales"; checked December 2026 up to 2027). Add each
+// new year when gov.uk publishes it, with any one-off holiday (a coronation, a jubilee), which
+// is announced at short notice. Years after the table are projected from the standing rules:
+// usually right, but not yet official, so a deadline that depends on them says so.
 const PUBLISHED: Readonly<Record<number, readonly string[]>> = {
   2024: [
     "2024-01-01",
@@ -42,19 +44,16 @@ const PUBLISHED: Readonly<Record<number, readonly string[]>> = {
     "2027-12-27",
     "2027-12-28",
   ],
-  2028: [
-    "2028-01-03",
-    "2028-04-14",
-    "2028-04-17",
-    "2028-05-01",
-    "2028-05-29",
-    "2028-08-28",
-    "2028-12-25",
-    "2028-12-26",
-  ],
 };
 
 export const PUBLISHED_YEARS = Object.keys(PUBLISHED).map(Number);
+const LAST_PUBLISHED_YEAR = Math.max(...PUBLISHED_YEARS);
+
+// A year after the last published one. (Years before the table are history, also computed by
+// the rules; they are not "projected", and no open deadline falls in them.)
+export function isProjectedYear(year: number): boolean {
+  return year > LAST_PUBLISHED_YEAR;
+}
 
 const DAY_MS = 86_400_000;
 
@@ -95,7 +94,9 @@ function lastMonday(year: number, monthIndex: number): Date {
   return new Date(last.getTime() - ((last.getUTCDay() + 6) % 7) * DAY_MS);
 }
 
-// The standing rules: a holiday on a weekend moves to the next weekday not already a holiday.
+// The standing rules: New Year's Day, Good Friday, Easter Monday, the first and last Mondays
+// of May, the last Monday of August, Christmas Day and Boxing Day; a fixed holiday on a
+// weekend moves to the next weekday not already a holiday (the "substitute day").
 export function ruleBankHolidays(year: number): string[] {
   const easter = easterSunday(year);
   const fixed = [utcDay(year, 0, 1), utcDay(year, 11, 25), utcDay(year, 11, 26)];
@@ -132,4 +133,9 @@ export function bankHolidaysIn(year: number): ReadonlySet<string> {
 
 export function isBankHoliday(day: Date): boolean {
   return bankHolidaysIn(day.getUTCFullYear()).has(isoDay(day));
+}
+
+// Whether a day's bank holidays come from the projection rather than the published table.
+export function isProjectedDay(day: Date): boolean {
+  return isProjectedYear(day.getUTCFullYear());
 }

@@ -7,97 +7,120 @@ import { makeCaseEvent, makeContact, makeVictimUpdate } from "@/tests/support/ca
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-async function updateOwed(
-  unitId: string,
-  personId: string,
-  decidedOn: string,
-  dueBy = "2026-03-20T23:59:59Z",
-) {
-  const report = await makeReport(unitId, { personId });
-  const event = await makeCaseEvent(report.id, { type: "ARRESTED", occurredOn: day(decidedOn) });
-  return makeVictimUpdate(report.id, event.id, new Date(dueBy));
+async function updateOwed(reportId: string, decidedOn: string, dueBy = "2026-03-20T23:59:59Z") {
+  const event = await makeCaseEvent(reportId, { type: "ARRESTED", occurredOn: day(decidedOn) });
+  return makeVictimUpdate(reportId, event.id, new Date(dueBy));
 }
 
+async function clear(
+  args: { unitId: string; personId: string; reportId: string; updateIds: string[] },
+  contact: { id: string; occurredAt: Date },
+) {
+  return db().$transaction((tx) =>
+    clearDueUpdates(tx, { ...args, contactId: contact.id, occurredAt: contact.occurredAt }),
+  );
+}
+
+const clearedBy = async (id: string) =>
+  (await db().victimUpdate.findUniqueOrThrow({ where: { id } })).clearedByContactId;
+
 describe("clearing Victims' Code updates with a case-update contact", () => {
-  it("clears the person's open updates for decisions made by the time of the contact", async () => {
+  it("clears only the named updates on the named report, for decisions made by the contact's day", async () => {
     const unit = await makeOrganisation();
     const person = await makePerson(unit.id);
-    const first = await updateOwed(unit.id, person.id, "2026-03-02");
-    const second = await updateOwed(unit.id, person.id, "2026-03-05");
-    const later = await updateOwed(unit.id, person.id, "2026-03-12");
+    const report = await makeReport(unit.id, { personId: person.id });
+    const otherReport = await makeReport(unit.id, { personId: person.id });
+    const told = await updateOwed(report.id, "2026-03-02");
+    const notMentioned = await updateOwed(report.id, "2026-03-05");
+    const later = await updateOwed(report.id, "2026-03-12");
+    const onOtherReport = await updateOwed(otherReport.id, "2026-03-02");
     const contact = await makeContact(unit.id, person.id, { occurredAt: new Date("2026-03-05T15:00:00Z") });
-    const cleared = await db().$transaction((tx) =>
-      clearDueUpdates(tx, {
+
+    const cleared = await clear(
+      {
         unitId: unit.id,
         personId: person.id,
-        contactId: contact.id,
-        occurredAt: contact.occurredAt,
-      }),
+        reportId: report.id,
+        updateIds: [told.id, later.id, onOtherReport.id],
+      },
+      contact,
     );
-    expect(cleared).toBe(2);
-    const rows = await db().victimUpdate.findMany({ where: { id: { in: [first.id, second.id, later.id] } } });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get(first.id)).toMatchObject({
+
+    expect(cleared).toBe(1);
+    expect(await db().victimUpdate.findUniqueOrThrow({ where: { id: told.id } })).toMatchObject({
       clearedByContactId: contact.id,
       clearedAt: contact.occurredAt,
     });
-    expect(byId.get(second.id)?.clearedByContactId).toBe(contact.id);
-    expect(byId.get(later.id)?.clearedAt).toBeNull();
+    expect(await clearedBy(notMentioned.id)).toBeNull();
+    expect(await clearedBy(later.id)).toBeNull();
+    expect(await clearedBy(onOtherReport.id)).toBeNull();
   });
 
   it("leaves other people's updates, another unit's, and updates already cleared", async () => {
     const unit = await makeOrganisation();
     const otherUnit = await makeOrganisation();
     const person = await makePerson(unit.id);
-    const someoneElse = await updateOwed(unit.id, (await makePerson(unit.id)).id, "2026-03-02");
-    const elsewhere = await updateOwed(otherUnit.id, person.id, "2026-03-02");
+    const someoneElses = await updateOwed(
+      (await makeReport(unit.id, { personId: (await makePerson(unit.id)).id })).id,
+      "2026-03-02",
+    );
+    const elsewhere = await updateOwed(
+      (await makeReport(otherUnit.id, { personId: person.id })).id,
+      "2026-03-02",
+    );
+    const report = await makeReport(unit.id, { personId: person.id });
     const earlierContact = await makeContact(unit.id, person.id);
-    const done = await updateOwed(unit.id, person.id, "2026-03-02");
+    const done = await updateOwed(report.id, "2026-03-02");
     await db().victimUpdate.update({
       where: { id: done.id },
       data: { clearedAt: new Date("2026-03-03T09:00:00Z"), clearedByContactId: earlierContact.id },
     });
     const contact = await makeContact(unit.id, person.id);
-    const cleared = await db().$transaction((tx) =>
-      clearDueUpdates(tx, {
+    const cleared = await clear(
+      {
         unitId: unit.id,
         personId: person.id,
-        contactId: contact.id,
-        occurredAt: contact.occurredAt,
-      }),
+        reportId: report.id,
+        updateIds: [someoneElses.id, elsewhere.id, done.id],
+      },
+      contact,
     );
     expect(cleared).toBe(0);
-    expect(
-      (await db().victimUpdate.findUniqueOrThrow({ where: { id: someoneElse.id } })).clearedAt,
-    ).toBeNull();
-    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: elsewhere.id } })).clearedAt).toBeNull();
-    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: done.id } })).clearedByContactId).toBe(
-      earlierContact.id,
-    );
+    expect(await clearedBy(someoneElses.id)).toBeNull();
+    expect(await clearedBy(elsewhere.id)).toBeNull();
+    expect(await clearedBy(done.id)).toBe(earlierContact.id);
   });
+
+  it("clears nothing when no update is named", async () => {
+    const unit = await makeOrganisation();
+    const person = await makePerson(unit.id);
+    const report = await makeReport(unit.id, { personId: person.id });
+    const owed = await updateOwed(report.id, "2026-03-02");
+    const contact = await makeContact(unit.id, person.id);
+    expect(
+      await clear({ unitId: unit.id, personId: person.id, reportId: report.id, updateIds: [] }, contact),
+    ).toBe(0);
+    expect(await clearedBy(owed.id)).toBeNull();
+  });
+
   it("counts the contact's day as London's: just after midnight in summer is already the next day", async () => {
     const unit = await makeOrganisation();
     const person = await makePerson(unit.id);
-    const sameDay = await updateOwed(unit.id, person.id, "2026-06-06");
+    const report = await makeReport(unit.id, { personId: person.id });
+    const sameDay = await updateOwed(report.id, "2026-06-06");
     // 00:30 on 6 June in London (British Summer Time) is still 5 June in UTC.
     const contact = await makeContact(unit.id, person.id, { occurredAt: new Date("2026-06-05T23:30:00Z") });
-    const cleared = await db().$transaction((tx) =>
-      clearDueUpdates(tx, {
-        unitId: unit.id,
-        personId: person.id,
-        contactId: contact.id,
-        occurredAt: contact.occurredAt,
-      }),
+    const cleared = await clear(
+      { unitId: unit.id, personId: person.id, reportId: report.id, updateIds: [sameDay.id] },
+      contact,
     );
     expect(cleared).toBe(1);
-    expect(
-      (await db().victimUpdate.findUniqueOrThrow({ where: { id: sameDay.id } })).clearedByContactId,
-    ).toBe(contact.id);
+    expect(await clearedBy(sameDay.id)).toBe(contact.id);
   });
 });
 
 describe("an officer's updates due", () => {
-  it("lists open updates on their reports, soonest first, marking the overdue ones", async () => {
+  it("lists open updates on their reports soonest first, one row per report and due day", async () => {
     const unit = await makeOrganisation();
     const officer = await signedIn("LIAISON_OFFICER", unit.id);
     const colleague = await signedIn("LIAISON_OFFICER", unit.id);
@@ -112,10 +135,16 @@ describe("an officer's updates due", () => {
     const mine = await makeReport(unit.id, { personId: person.id, assignedOfficerId: officer.id });
     const theirs = await makeReport(unit.id, { personId: person.id, assignedOfficerId: colleague.id });
     const unassigned = await makeReport(unit.id, { personId: person.id });
-    const overdueEvent = await makeCaseEvent(mine.id, { type: "ARRESTED" });
-    const soonEvent = await makeCaseEvent(mine.id, { type: "CHARGED" });
-    await makeVictimUpdate(mine.id, soonEvent.id, new Date("2026-03-20T23:59:59Z"));
-    await makeVictimUpdate(mine.id, overdueEvent.id, new Date("2026-03-06T23:59:59Z"));
+    const arrested = await makeCaseEvent(mine.id, { type: "ARRESTED", occurredOn: day("2026-03-02") });
+    const interviewed = await makeCaseEvent(mine.id, {
+      type: "INTERVIEWED_UNDER_CAUTION",
+      occurredOn: day("2026-03-03"),
+    });
+    const charged = await makeCaseEvent(mine.id, { type: "CHARGED", occurredOn: day("2026-03-13") });
+    await makeVictimUpdate(mine.id, charged.id, new Date("2026-03-20T23:59:59Z"));
+    // Two decisions on one report due the same day: one row, both decisions in it.
+    await makeVictimUpdate(mine.id, interviewed.id, new Date("2026-03-06T23:59:59Z"));
+    await makeVictimUpdate(mine.id, arrested.id, new Date("2026-03-06T20:00:00Z"));
     await makeVictimUpdate(
       theirs.id,
       (await makeCaseEvent(theirs.id, { type: "ARRESTED" })).id,
@@ -125,12 +154,14 @@ describe("an officer's updates due", () => {
     await makeVictimUpdate(unassigned.id, recordedByMe.id, new Date("2026-03-25T23:59:59Z"));
 
     const due = await findDueUpdatesForOfficer(officer, new Date("2026-03-10T12:00:00Z"));
-    expect(due.map((u) => [u.reference, u.decision, u.overdue])).toEqual([
-      [mine.reference, "ARRESTED", true],
-      [mine.reference, "CHARGED", false],
-      [unassigned.reference, "RELEASED", false],
+    expect(due.map((u) => [u.reference, u.decisions.map((d) => d.decision), u.overdue])).toEqual([
+      [mine.reference, ["ARRESTED", "INTERVIEWED_UNDER_CAUTION"], true],
+      [mine.reference, ["CHARGED"], false],
+      [unassigned.reference, ["RELEASED"], false],
     ]);
     expect(due[0]).toMatchObject({
+      dueBy: new Date("2026-03-06T20:00:00Z"),
+      projectedCalendar: false,
       workingName: "Sky",
       safeContactMethods: ["TEXT_MESSAGE"],
       doNotContactRules: "No voicemail",

@@ -19,7 +19,8 @@ export function deriveEnhancedRights(incidentTypes: readonly IncidentType[]): {
   enhanced: boolean;
   basis: EnhancedRightsBasis;
 } {
-  if (incidentTypes.some((t) => ENHANCED_INCIDENT_TYPES.includes(t))) return { enhanced: true, basis: "OFFENCE" };
+  if (incidentTypes.some((t) => ENHANCED_INCIDENT_TYPES.includes(t)))
+    return { enhanced: true, basis: "OFFENCE" };
   if (incidentTypes.length === 0) return { enhanced: true, basis: "NOT_KNOWN" };
   return { enhanced: false, basis: "NOT_ENHANCED" };
 }

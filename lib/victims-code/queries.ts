@@ -1,18 +1,23 @@
 // Victims' Code updates an officer owes: open updates on the open and closed reports they
-// look after, soonest first, with the way each person agreed to be contacted.
+// look after, with the way each person agreed to be contacted. Several updates on one report
+// due the same day are one row (one contact answers them), soonest first.
 import { db } from "@/lib/db/client";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import type { CaseEventType, ContactMethod } from "@/lib/generated/prisma/enums";
+import type { ContactMethod } from "@/lib/generated/prisma/enums";
+import { groupDueUpdates, type OwedDecision } from "./group-updates";
+import { deadlineUsesProjectedHolidays } from "./working-days";
 
-export type DueUpdate = {
-  id: string;
+export type DueUpdateRow = {
+  // The report and the London day it is due: one row per pair.
+  key: string;
   reportId: string;
   reference: string;
-  decision: CaseEventType;
-  decidedOn: Date;
+  decisions: OwedDecision[];
   dueBy: Date;
   overdue: boolean;
+  // The deadline was counted with bank holidays not yet published.
+  projectedCalendar: boolean;
   personId: string;
   workingName: string;
   safeContactMethods: ContactMethod[];
@@ -27,7 +32,7 @@ const LIMIT = 50;
 export async function findDueUpdatesForOfficer(
   user: CurrentUser,
   now: Date = new Date(),
-): Promise<DueUpdate[]> {
+): Promise<DueUpdateRow[]> {
   const unitId = unitScope(user, "report:read:unit");
   if (!unitId) return [];
   const rows = await db().victimUpdate.findMany({
@@ -62,14 +67,23 @@ export async function findDueUpdatesForOfficer(
       },
     },
   });
-  return rows.map(({ id, dueBy, caseEvent, report }) => ({
-    id,
+  const groups = groupDueUpdates(
+    rows.map((row) => ({
+      ...row,
+      updateId: row.id,
+      reportId: row.report.id,
+      decision: row.caseEvent.type,
+      decidedOn: row.caseEvent.occurredOn,
+    })),
+  );
+  return groups.map(({ key, first: { report }, dueBy, decisions }) => ({
+    key,
     reportId: report.id,
     reference: report.reference,
-    decision: caseEvent.type,
-    decidedOn: caseEvent.occurredOn,
+    decisions,
     dueBy,
     overdue: dueBy < now,
+    projectedCalendar: deadlineUsesProjectedHolidays(dueBy),
     personId: report.person.id,
     workingName: report.person.workingName,
     safeContactMethods: report.person.safeContactMethods,

@@ -1,7 +1,8 @@
 // Working-day arithmetic for Victims' Code deadlines. Days are calendar dates in England and
 // Wales, held as Dates at UTC midnight (as @db.Date columns are); weekends and bank holidays
 // are not working days.
-import { isBankHoliday } from "./bank-holidays";
+import { isBankHoliday, isProjectedDay } from "./bank-holidays";
+import { londonToday } from "@/lib/time/london";
 
 const DAY_MS = 86_400_000;
 
@@ -25,4 +26,11 @@ export function addWorkingDays(day: Date, count: number): Date {
     if (isWorkingDay(result)) left--;
   }
   return result;
+}
+
+// Whether a deadline was counted through days whose bank holidays are only projected: the
+// count runs from the decision up to the deadline's London day, so it depends on the
+// projection as soon as that day lies beyond the published calendar.
+export function deadlineUsesProjectedHolidays(dueBy: Date): boolean {
+  return isProjectedDay(londonToday(dueBy));
 }

@@ -4,24 +4,34 @@ import common from "./common.json";
 import enums from "./enums.json";
 import reports from "./reports.json";
 import referrals from "./referrals.json";
+import referralUpdates from "./referral-updates.json";
+import consents from "./consents.json";
+import risk from "./risk.json";
 import dashboard from "./dashboard.json";
 import people from "./people.json";
 import contacts from "./contacts.json";
 import language from "./language.json";
 import caseRecord from "./case.json";
+import lifecycle from "./lifecycle.json";
 import intake from "./intake.json";
+import victimsCode from "./victims-code.json";
 
 const messages = {
   ...common,
   ...enums,
   ...reports,
   ...referrals,
+  ...referralUpdates,
+  ...consents,
+  ...risk,
   ...dashboard,
   ...people,
   ...contacts,
   ...language,
   ...caseRecord,
+  ...lifecycle,
   ...intake,
+  ...victimsCode,
 };
 
 export default messages;

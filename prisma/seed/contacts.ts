@@ -2,7 +2,7 @@
 // Each respects the person's own contact-safety rules: only their safe methods, in the day.
 import { ContactMethod, ContactType } from "@/lib/generated/prisma/enums";
 import { addDays, atTime, DAY_MS, startOfDay } from "./dates";
-import { PEOPLE, type PersonSketch } from "./people";
+import { isChild, PEOPLE, type PersonSketch } from "./people";
 import type { Random } from "./random";
 import type { Officer, ReportPlan } from "./reports";
 
@@ -100,7 +100,9 @@ function typeFor(sketch: PersonSketch, random: Random): ContactType {
 }
 
 // `count` contacts not tied to any report: first those that give everyone some history,
-// then welfare checks in the weeks after reports, then the everyday rest.
+// then welfare checks in the weeks after reports, then the everyday rest. These notes speak
+// to adults about their work, so a child gets none of them: a child's contact goes through
+// children's services and is tied to the safeguarding case.
 export function planGeneralContacts(
   reports: readonly ReportPlan[],
   now: Date,
@@ -112,15 +114,16 @@ export function planGeneralContacts(
   const randomDay = () => startOfDay(new Date(now.getTime() - random.int(1, 725) * DAY_MS));
   const reported = new Set(reports.map((r) => r.person));
   PEOPLE.forEach((sketch, person) => {
-    if (reported.has(person)) return;
+    if (reported.has(person) || isChild(sketch)) return;
     contacts.push(contact(person, typeFor(sketch, random), randomDay(), random));
     contacts.push(contact(person, T.SAFETY_ADVICE, randomDay(), random));
   });
-  for (const report of random.sample(reports, Math.round(reports.length * 0.3))) {
+  const adults = reports.filter((r) => !isChild(PEOPLE[r.person] as PersonSketch));
+  for (const report of random.sample(adults, Math.round(reports.length * 0.3))) {
     const day = addDays(startOfDay(report.reportedAt), random.int(2, 21));
     if (day <= lastDay) contacts.push(contact(report.person, T.WELFARE_CHECK, day, random));
   }
-  const weights = PEOPLE.map((p, i) => [i, p.reports + 1] as const);
+  const weights = PEOPLE.map((p, i) => [i, isChild(p) ? 0 : p.reports + 1] as const);
   while (contacts.length < count) {
     const person = random.weighted(weights);
     contacts.push(contact(person, typeFor(PEOPLE[person] as PersonSketch, random), randomDay(), random));

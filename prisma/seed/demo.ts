@@ -58,17 +58,34 @@ async function write(tx: Tx, rows: DemoRows, passwordHash: string): Promise<void
   await tx.caseEvent.createMany({ data: rows.events });
   await tx.liaisonContact.createMany({ data: rows.contacts });
   await tx.victimUpdate.createMany({ data: rows.updates });
-  // The database accepts a referral only on a live consent, so the history is written in
-  // its order: consents as given, the referrals they allowed, then any later withdrawal or
-  // expiry.
+  // The database accepts a referral only on a live consent or a supervisor's override, so
+  // the history is written in its order: consents as given and overrides as approved, the
+  // referrals they allowed, then any later withdrawal or expiry. The referral rows already
+  // hold their final state (a withdrawn one is WITHDRAWN with nothing shared left), which
+  // the trigger does not look at: it checks only the basis.
   await tx.consent.createMany({
-    data: rows.consents.map((c) => ({ ...c, withdrawnAt: null, expiresAt: null })),
+    data: rows.consents.map((c) => ({
+      ...c,
+      withdrawnAt: null,
+      withdrawalMethod: null,
+      withdrawnById: null,
+      expiresAt: null,
+    })),
   });
+  await tx.sharingOverride.createMany({ data: rows.overrides });
   await tx.referral.createMany({ data: rows.referrals });
+  await tx.referralUpdate.createMany({ data: rows.referralUpdates });
+  await tx.riskAssessment.createMany({ data: rows.riskAssessments });
+  await tx.safeguardingRecord.createMany({ data: rows.safeguarding });
   for (const c of rows.consents.filter((c) => c.withdrawnAt || c.expiresAt))
     await tx.consent.update({
       where: { id: c.id },
-      data: { withdrawnAt: c.withdrawnAt, expiresAt: c.expiresAt },
+      data: {
+        withdrawnAt: c.withdrawnAt,
+        withdrawalMethod: c.withdrawalMethod,
+        withdrawnById: c.withdrawnById,
+        expiresAt: c.expiresAt,
+      },
     });
   await tx.referenceCounter.createMany({ data: rows.counters });
 }

@@ -1,8 +1,12 @@
 // How each report ends (or where it has got to): the case events in the order they can
 // happen, with gaps in days drawn from realistic ranges. Outcome codes follow the Home
-// Office crime outcome framework; 14 and 16 carry the reasons the person stepped back.
+// Office Counting Rules: an outcome only for a recorded crime, 14 and 18 only while no
+// suspect is known, 1 only after a charge and nothing but court results after it; 14 and 16
+// carry the reasons the person stepped back. Every closed report ends with REPORT_CLOSED:
+// on its final outcome (with the court result where charged), or by a supervisor's decision.
 import {
   CaseEventType as E,
+  CloseReason,
   CourtResult,
   HomeOfficeOutcome as O,
   PersonWants,
@@ -21,7 +25,13 @@ export const CLOSED_KINDS = [
   "O18",
   "O20",
   "O21",
+  "O22",
   "INTEL",
+  // Closed by a supervisor: a third-party report the person did not confirm (received),
+  // and two crimes transferred to another force (recorded; suspect identified).
+  "NOTHING_FURTHER",
+  "TRANSFERRED",
+  "TRANSFERRED_IDENTIFIED",
 ] as const;
 export const OPEN_KINDS = [
   "AWAITING_TRIAL",
@@ -63,6 +73,9 @@ export type EventPlan = {
   personWants?: PersonWants;
   notes?: string;
   personInformed?: boolean;
+  diversionaryActivity?: string;
+  closeReason?: CloseReason;
+  enhancedRights?: boolean;
 };
 
 export type TrailInput = {
@@ -73,6 +86,14 @@ export type TrailInput = {
   withdrawal?: readonly WithdrawalReason[];
   notes?: string;
   sentence?: string;
+  // Outcome 15 after the file went to the CPS (otherwise a coin toss).
+  toCps?: boolean;
+  // Outcome 22: the diversionary activity the suspect completed.
+  diversionary?: string;
+  // An officer's decision that the person has enhanced rights, with the reason.
+  enhancedByOfficer?: string;
+  // Bail extended yesterday: a key decision whose update is owed but not yet due.
+  bailExtendedYesterday?: boolean;
 };
 
 type Step = { gap: readonly [number, number]; event: Omit<EventPlan, "offset" | "aboutSuspect"> };
@@ -159,6 +180,8 @@ function stepsFor(input: TrailInput, random: Random): Step[] {
       return [
         ...toCharge(offence),
         step(E.COURT_RESULT, [120, 300], { courtResult: CourtResult.CONVICTED, offence }),
+        // The conviction finishes the case; sentence follows at a later hearing.
+        closedOnFinalOutcome(),
         step(E.SENTENCE, [21, 42], {
           sentence: input.sentence ?? "Community order with 200 hours' unpaid work; restraining order",
         }),
@@ -208,7 +231,7 @@ function stepsFor(input: TrailInput, random: Random): Step[] {
         recorded(),
         identified(),
         ...arrestAndInterview(ReleaseType.UNDER_INVESTIGATION),
-        ...(random.chance(0.5) ? [step(E.FILE_TO_CPS, [20, 60])] : []),
+        ...((input.toCps ?? random.chance(0.5)) ? [step(E.FILE_TO_CPS, [20, 60])] : []),
         step(E.RELEASED, [10, 60], { releaseType: ReleaseType.NO_FURTHER_ACTION }),
         step(E.OUTCOME_RECORDED, [0, 3], {
           outcome: O.OUTCOME_15,
@@ -238,9 +261,26 @@ function stepsFor(input: TrailInput, random: Random): Step[] {
         recorded(),
         identified(),
         step(E.DECISION_NOT_TO_INVESTIGATE, [3, 20], { notes: input.notes }),
-        step(E.OUTCOME_RECORDED, [0, 2], { outcome: O.OUTCOME_21, notes: input.notes, personInformed: true }),
+        step(E.OUTCOME_RECORDED, [0, 0], { outcome: O.OUTCOME_21, notes: input.notes }),
       ];
+    case "O22":
+      return [
+        recorded(),
+        identified(),
+        step(E.INTERVIEWED_UNDER_CAUTION, [3, 14]),
+        step(E.OUTCOME_RECORDED, [14, 40], {
+          outcome: O.OUTCOME_22,
+          notes: input.notes,
+          diversionaryActivity:
+            input.diversionary ?? "Completed an educational course run by the youth justice service.",
+        }),
+      ];
+    case "TRANSFERRED":
+      return [recorded()];
+    case "TRANSFERRED_IDENTIFIED":
+      return [recorded(), identified()];
     case "INTEL":
+    case "NOTHING_FURTHER":
     case "NEW":
       return [];
     case "RECORDED":
@@ -262,20 +302,79 @@ function stepsFor(input: TrailInput, random: Random): Step[] {
   }
 }
 
+// Why a supervisor closed a report that has no final outcome, in the supervisor's words.
+const SUPERVISOR_CLOSES: Partial<
+  Record<OutcomeKind, { reason: CloseReason; gap: readonly [number, number]; notes: string }>
+> = {
+  INTEL: {
+    reason: CloseReason.INTELLIGENCE_ONLY,
+    gap: [1, 7],
+    notes:
+      "Intelligence only, as the person asked: details passed to the intelligence unit to protect others. No investigation.",
+  },
+  NOTHING_FURTHER: {
+    reason: CloseReason.PERSON_WANTS_NOTHING_FURTHER,
+    gap: [2, 10],
+    notes:
+      "Third-party report. The person did not confirm the crime and asked that nothing further be done; support continues through the agency.",
+  },
+  TRANSFERRED: {
+    reason: CloseReason.TRANSFERRED_TO_ANOTHER_FORCE,
+    gap: [2, 10],
+    notes:
+      "The booking was at a hotel in Bristol: the crime happened in Avon and Somerset Police's area and has been transferred to them. The liaison officer stays the person's point of contact.",
+  },
+  TRANSFERRED_IDENTIFIED: {
+    reason: CloseReason.TRANSFERRED_TO_ANOTHER_FORCE,
+    gap: [3, 14],
+    notes:
+      "The suspect has been charged by Dyfed-Powys Police with similar offences against other people; with the CPS's agreement this crime is investigated with theirs and has been transferred to them.",
+  },
+};
+
+// The closing event: the same day as the final outcome (after the court result and
+// sentence where charged), or a supervisor's decision with its reason. Open kinds have none.
+const closedOnFinalOutcome = () => step(E.REPORT_CLOSED, [0, 0], { closeReason: CloseReason.FINAL_OUTCOME });
+
+function closingSteps(input: TrailInput): Step[] {
+  if (isOpen(input.kind) || input.kind === "CONVICTED") return [];
+  const supervisor = SUPERVISOR_CLOSES[input.kind];
+  if (supervisor)
+    return [
+      step(E.REPORT_CLOSED, supervisor.gap, { closeReason: supervisor.reason, notes: supervisor.notes }),
+    ];
+  return [closedOnFinalOutcome()];
+}
+
+// An officer's decision on enhanced rights comes early, before any decision is owed an update.
+function enhancedRightsStep(input: TrailInput): Step[] {
+  if (!input.enhancedByOfficer) return [];
+  return [step(E.ENHANCED_RIGHTS_CHANGED, [0, 1], { enhancedRights: true, notes: input.enhancedByOfficer })];
+}
+
 // Lays the steps out in days after the report, squeezed proportionally when the report is
 // too recent for the full story, so no event is ever dated after `availableDays`.
 export function buildTrail(input: TrailInput, availableDays: number, random: Random): EventPlan[] {
-  const steps = stepsFor(input, random);
+  const steps = [...enhancedRightsStep(input), ...stepsFor(input, random), ...closingSteps(input)];
   const gaps = steps.map((s) => random.int(s.gap[0], s.gap[1]));
   const total = gaps.reduce((sum, gap) => sum + gap, 0);
   const scale = total > availableDays ? Math.max(0, availableDays) / total : 1;
   let offset = 0;
   let exact = 0;
-  return steps.map((s, i) => {
+  const trail = steps.map((s, i) => {
     exact += (gaps[i] ?? 0) * scale;
     offset = Math.max(offset, Math.floor(exact));
     return { ...s.event, offset, aboutSuspect: SUSPECT_EVENTS.includes(s.event.type) };
   });
+  if (input.bailExtendedYesterday && availableDays > 0)
+    trail.push({
+      type: E.RELEASED,
+      releaseType: ReleaseType.BAIL,
+      notes: "Bail extended for four weeks with the same conditions while the phone download is completed.",
+      offset: availableDays,
+      aboutSuspect: true,
+    });
+  return trail;
 }
 
 // What the person wants now and wanted at first, as the outcome implies.
@@ -296,6 +395,8 @@ export function wantsFor(
     case "UNDECIDED":
     case "NEW":
       return { wants: W.UNDECIDED, initialWants: W.UNDECIDED };
+    case "NOTHING_FURTHER":
+      return { wants: W.ANONYMOUS_CONTACT, initialWants: W.UNDECIDED };
     default:
       return { wants: W.FULL_INVESTIGATION, initialWants: W.FULL_INVESTIGATION };
   }

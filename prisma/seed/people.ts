@@ -10,7 +10,8 @@ const A = AgeBand;
 
 export type PersonSketch = {
   name: string;
-  setting: WorkSetting;
+  // None for a child: a child is never recorded as working.
+  setting: WorkSetting | null;
   age: AgeBand;
   welsh?: true;
   self?: string;
@@ -67,6 +68,7 @@ export const PEOPLE: readonly PersonSketch[] = [
   { name: "Kit", setting: ESCORT_OUTCALL, age: A.AGE_45_54, methods: [PHONE_CALL], reports: 0 },
   { name: "Lacey", setting: STREET, age: A.AGE_18_24, methods: [IN_PERSON], reports: 0 },
   { name: "Max", setting: WEBCAM_CONTENT, age: A.AGE_25_34, methods: [EMAIL], reports: 0 },
+  { name: "Kayla", setting: null, age: A.UNDER_18, methods: [VIA_PARTNER_AGENCY, IN_PERSON], rules: "Contact only through the children's services social worker, or in person with them", reports: 0 },
 ];
 
 // Contact details are given only when the person uses that channel.
@@ -81,6 +83,10 @@ export function emailFor(index: number, sketch: PersonSketch): string | null {
     .replace(/[^A-Za-z]/g, "")
     .toLowerCase();
   return sketch.methods.includes(EMAIL) ? `${slug}.${index + 1}@example.org` : null;
+}
+
+export function isChild(sketch: PersonSketch): boolean {
+  return sketch.age === A.UNDER_18;
 }
 
 export function languageOf(sketch: PersonSketch): Language {

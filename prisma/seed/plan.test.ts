@@ -38,22 +38,28 @@ describe("demo data mirrors the Gwent study", () => {
     for (const e of stepBacks) expect(e.withdrawalReasons).not.toHaveLength(0);
   });
 
-  it("gives every outcome 21 a rationale and a record that the person was told", () => {
+  it("gives every outcome 21 a rationale, every outcome 20 the record that the person was told, and 22 its activity", () => {
     const decisions = rows.events.filter((e) => e.outcome === HomeOfficeOutcome.OUTCOME_21);
     expect(decisions.length).toBeGreaterThanOrEqual(2);
-    for (const e of decisions) {
-      expect(String(e.notes).length).toBeGreaterThan(20);
-      expect(e.personInformed).toBe(true);
-    }
+    for (const e of decisions) expect(String(e.notes).length).toBeGreaterThan(20);
+    const otherBody = rows.events.filter((e) => e.outcome === HomeOfficeOutcome.OUTCOME_20);
+    expect(otherBody.length).toBeGreaterThanOrEqual(2);
+    for (const e of otherBody) expect(e.personInformed).toBe(true);
+    const diversion = rows.events.filter((e) => e.outcome === HomeOfficeOutcome.OUTCOME_22);
+    expect(diversion).toHaveLength(1);
+    expect(String(diversion[0]?.diversionaryActivity).length).toBeGreaterThan(20);
   });
 
-  it("keeps intelligence-only reports out of crime recording", () => {
+  it("keeps intelligence-only reports out of crime recording, closed by a supervisor as intelligence only", () => {
     const intelligence = rows.reports.filter(
       (r) => r.personWants === "INTELLIGENCE_ONLY" && r.crimeRecorded === "NO",
     );
     expect(intelligence.length).toBeGreaterThanOrEqual(8);
-    const withEvents = reportsWith(rows, () => true);
-    for (const r of intelligence) expect(withEvents.has(r.id as string)).toBe(false);
+    for (const r of intelligence) {
+      const trail = rows.events.filter((e) => e.reportId === r.id);
+      expect(trail.map((e) => [e.type, e.closeReason])).toEqual([["REPORT_CLOSED", "INTELLIGENCE_ONLY"]]);
+      expect(r.crimeNotRecordedWhy).toBeTruthy();
+    }
   });
 });
 
@@ -80,6 +86,26 @@ describe("demo data is internally consistent on any day", () => {
       expect(at(r.closedAt)).toBeLessThanOrEqual(now.getTime());
     }
   });
+
+  it.each(days)(
+    "gives the first officer most open cases, none charged, and leaves the overdue review to a colleague (%s)",
+    (now) => {
+      // The journeys in tests/e2e open this officer's cases counted from the oldest (up to the
+      // tenth), and expect the unit's overdue risk review to stay overdue while they run.
+      const plan = planDemo(now);
+      const officer = plan.users.find((u) => u.email === "officer@demo.liaison.test")?.id;
+      const hers = plan.reports.filter(
+        (r) => r.status === ReportStatus.OPEN && r.assignedOfficerId === officer,
+      );
+      expect(hers.length).toBeGreaterThanOrEqual(12);
+      const charged = reportsWith(plan, (e) => e.type === CaseEventType.CHARGED);
+      for (const r of hers) expect(charged.has(r.id as string)).toBe(false);
+      const overdueReview = plan.reports.filter(
+        (r) => r.riskLevel === "HIGH" && r.status === ReportStatus.OPEN,
+      );
+      expect(overdueReview.some((r) => r.assignedOfficerId !== officer)).toBe(true);
+    },
+  );
 
   it.each(days)(
     "numbers references per year in the order reports arrived, with counters to continue (%s)",
@@ -128,15 +154,6 @@ describe("demo data shows what the app is for", () => {
   it("contacts each person only by a method they said is safe", () => {
     const safe = new Map(rows.people.map((p) => [p.id, p.safeContactMethods as string[]]));
     for (const c of rows.contacts) expect(safe.get(c.personId)).toContain(c.method);
-  });
-
-  it("clears most victim updates with a case update and leaves a few overdue", () => {
-    const open = rows.updates.filter((u) => !u.clearedAt);
-    expect(open.length).toBeGreaterThan(0);
-    expect(open.length).toBeLessThan(rows.updates.length / 4);
-    const caseUpdates = new Set(rows.contacts.filter((c) => c.type === "CASE_UPDATE").map((c) => c.id));
-    for (const u of rows.updates.filter((x) => x.clearedByContactId))
-      expect(caseUpdates.has(u.clearedByContactId as string)).toBe(true);
   });
 
   it("marks every organisation, account, person, report, contact and referral as demo data", () => {

@@ -1,13 +1,16 @@
 // Turns the story (people, reports, contacts, referrals) into database rows with ids, so
 // the writer in demo.ts only has to insert them. Pure: the same `now` gives the same rows.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { IncidentType, RiskLevel } from "@/lib/generated/prisma/enums";
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, type DemoAccountKey, type DemoOrganisationKey } from "./accounts";
 import { planGeneralContacts, type ContactPlan } from "./contacts";
-import { addDays, atTime, earliest } from "./dates";
+import { addDays, atTime, earliest, latest } from "./dates";
 import { emailFor, languageOf, PEOPLE, phoneFor } from "./people";
 import { demoRandom, idMaker } from "./random";
-import { planReferrals } from "./referrals";
+import { buildSharedSnapshot } from "@/lib/referrals/snapshot";
+import { planReferrals, type ReferralPlan } from "./referrals";
 import { planReports, type ReportPlan } from "./reports";
+import { planRisk, type RiskPlan } from "./risk";
 import { planCaseContacts } from "./updates";
 
 export const CONTACT_TOTAL = 150;
@@ -23,7 +26,11 @@ export type DemoRows = {
   contacts: Prisma.LiaisonContactCreateManyInput[];
   updates: Prisma.VictimUpdateCreateManyInput[];
   consents: Prisma.ConsentCreateManyInput[];
+  overrides: Prisma.SharingOverrideCreateManyInput[];
   referrals: Prisma.ReferralCreateManyInput[];
+  referralUpdates: Prisma.ReferralUpdateCreateManyInput[];
+  riskAssessments: Prisma.RiskAssessmentCreateManyInput[];
+  safeguarding: Prisma.SafeguardingRecordCreateManyInput[];
   counters: Prisma.ReferenceCounterCreateManyInput[];
 };
 
@@ -57,6 +64,7 @@ export function planDemo(now: Date): DemoRows {
     demoRandom("contacts"),
   );
   const contacts = [...caseWork.contacts, ...followUps, ...general];
+  const risk = planRisk(reports, now, demoRandom("risk"));
 
   const personIds = PEOPLE.map(() => "");
   const people = PEOPLE.map((sketch, i) => {
@@ -64,7 +72,7 @@ export function planDemo(now: Date): DemoRows {
       i,
       reports,
       contacts,
-      referrals.map((r) => ({ person: r.person, at: r.consent.givenAt })),
+      referrals.map((r) => ({ person: r.person, at: basisAt(r) })),
     );
     personIds[i] = id(firstSeen.at);
     return {
@@ -120,7 +128,11 @@ export function planDemo(now: Date): DemoRows {
     contacts: [],
     updates: [],
     consents: [],
+    overrides: [],
     referrals: [],
+    referralUpdates: [],
+    riskAssessments: [],
+    safeguarding: [],
     counters: counters.map((c) => ({ unitId, year: c.year, next: c.next })),
   };
 
@@ -154,13 +166,16 @@ export function planDemo(now: Date): DemoRows {
       crimeReference: r.crimeReference,
       crimeNotRecordedWhy: r.crimeNotRecordedWhy,
       ...r.risk,
-      enhancedRights: r.enhancedRightsReason !== null,
+      enhancedRights: r.enhancedRights,
       enhancedRightsReason: r.enhancedRightsReason,
+      enhancedRightsByOfficer: r.enhancedRightsByOfficer,
+      // The newest assessment's level and review date, as the app keeps them.
+      ...currentRisk(risk.assessments.filter((a) => a.report === i)),
       supportNeeds: r.supportNeeds,
       status: r.status,
       closedAt: r.closedAt,
       isDemo: true,
-      createdAt: r.reportedAt,
+      createdAt: r.enteredAt,
       updatedAt: r.closedAt ?? earliest(lastChange, now),
     });
     const suspectIds = r.suspects.map((s) => {
@@ -194,6 +209,9 @@ export function planDemo(now: Date): DemoRows {
         personWants: e.personWants ?? null,
         notes: e.notes ?? null,
         personInformed: e.personInformed ?? null,
+        diversionaryActivity: e.diversionaryActivity ?? null,
+        closeReason: e.closeReason ?? null,
+        enhancedRights: e.enhancedRights ?? null,
         recordedById: userIds[e.recordedBy],
         // A minute apart, so same-day events (arrest, interview, release) keep their order.
         createdAt: earliest(atTime(e.on, 15, order), now),
@@ -235,35 +253,145 @@ export function planDemo(now: Date): DemoRows {
     });
   }
 
-  for (const r of referrals) {
-    const consentId = id(r.consent.givenAt);
-    rows.consents.push({
-      id: consentId,
-      personId: personIds[r.person] as string,
-      agencyId: orgIds[r.agency],
-      ...r.consent,
-      recordedById: userIds[r.createdBy],
-      createdAt: r.consent.givenAt,
-    });
-    rows.referrals.push({
-      id: id(r.createdAt),
+  for (const a of risk.assessments)
+    rows.riskAssessments.push({
+      id: id(a.assessedAt),
+      reportId: reportIds[a.report] as string,
       unitId,
-      agencyId: orgIds[r.agency],
-      personId: personIds[r.person] as string,
-      reportId: r.report === null ? null : (reportIds[r.report] as string),
+      factors: a.factors,
+      level: a.level,
+      rationale: a.rationale,
+      safetyPlan: a.safetyPlan,
+      reviewOn: a.reviewOn,
+      assessedById: userIds[a.by],
+      createdAt: a.assessedAt,
+    });
+  for (const g of risk.safeguarding)
+    rows.safeguarding.push({
+      id: id(g.at),
+      reportId: reportIds[g.report] as string,
+      unitId,
+      concern: g.concern,
+      referralMade: g.referralMade,
+      referredTo: g.referredTo,
+      notMadeReason: g.notMadeReason,
+      recordedById: userIds[g.by],
+      createdAt: g.at,
+    });
+
+  for (const r of referrals) {
+    const agencyId = orgIds[r.agency];
+    const personId = personIds[r.person] as string;
+    const partnerId = userIds[r.agency === "health" ? "partner2" : "partner"];
+    const { consent, override } = r;
+    const consentId = consent ? id(consent.givenAt) : null;
+    if (consent && consentId) {
+      const { withdrawnBy, ...given } = consent;
+      rows.consents.push({
+        id: consentId,
+        personId,
+        agencyId,
+        ...given,
+        withdrawnById: withdrawnBy ? userIds[withdrawnBy] : null,
+        recordedById: userIds[r.createdBy],
+        createdAt: consent.givenAt,
+      });
+    }
+    const overrideId = override ? id(override.at) : null;
+    if (override && overrideId)
+      rows.overrides.push({
+        id: overrideId,
+        unitId,
+        personId,
+        agencyId,
+        basis: override.basis,
+        reason: override.reason,
+        fields: override.fields,
+        approvedById: userIds[override.approvedBy],
+        createdAt: override.at,
+      });
+    const referralId = id(r.createdAt);
+    const report = r.report === null ? null : (rows.reports[r.report] as DemoRows["reports"][number]);
+    // Built from the rows as stored, the way the app builds it; erased after a withdrawal.
+    const shared = r.withdrawnAt
+      ? undefined
+      : buildSharedSnapshot(
+          {
+            person: {
+              workingName: people[r.person]!.workingName,
+              safeContactMethods: PEOPLE[r.person]!.methods,
+              safeContactTimes: people[r.person]!.safeContactTimes,
+              doNotContactRules: people[r.person]!.doNotContactRules,
+              language: people[r.person]!.language,
+              interpreterNeeds: people[r.person]!.interpreterNeeds,
+              accessNeeds: people[r.person]!.accessNeeds,
+            },
+            reason: r.reason,
+            supportNeeded: r.supportNeeded,
+            report: report && {
+              incidentTypes: report.incidentTypes as IncidentType[],
+              incidentFrom: (report.incidentFrom ?? null) as Date | null,
+              reportedAt: report.reportedAt as Date,
+              area: (report.area ?? null) as string | null,
+            },
+          },
+          r.sharedFields,
+        );
+    rows.referrals.push({
+      id: referralId,
+      unitId,
+      agencyId,
+      personId,
+      reportId: report?.id ?? null,
       consentId,
+      overrideId,
+      reason: r.reason,
       supportNeeded: r.supportNeeded,
       contactNote: r.contactNote,
+      officerContact: r.officerContact,
+      sharedFields: r.sharedFields,
+      ...(shared && { shared }),
       status: r.status,
+      declineReason: r.declineReason,
+      closeReason: r.closeReason,
+      closeNote: r.closeNote,
+      withdrawnAt: r.withdrawnAt,
+      erasureAcknowledgedAt: r.erasureAcknowledgedAt,
+      erasureAcknowledgedById: r.erasureAcknowledgedAt ? partnerId : null,
       createdById: userIds[r.createdBy],
-      handledById: r.respondedAt ? userIds[r.agency === "health" ? "partner2" : "partner"] : null,
+      handledById: r.respondedAt ? partnerId : null,
       respondedAt: r.respondedAt,
       isDemo: true,
       createdAt: r.createdAt,
-      updatedAt: r.respondedAt ?? r.createdAt,
+      updatedAt: latest(
+        r.createdAt,
+        ...[r.respondedAt, r.closedAt, r.withdrawnAt, r.erasureAcknowledgedAt].filter((d) => d !== null),
+      ),
     });
+    for (const u of r.updates)
+      rows.referralUpdates.push({
+        id: id(u.at),
+        referralId,
+        side: "AGENCY",
+        authorId: partnerId,
+        text: u.text,
+        createdAt: u.at,
+      });
   }
   return rows;
+}
+
+// When the unit could first share about the person: the consent, or the supervisor's decision.
+function basisAt(r: ReferralPlan): Date {
+  return r.consent?.givenAt ?? r.override?.at ?? r.createdAt;
+}
+
+function currentRisk(assessments: readonly RiskPlan[]): {
+  riskLevel: RiskLevel | null;
+  riskReviewOn: Date | null;
+} {
+  const newest = [...assessments].sort((a, b) => b.assessedAt.getTime() - a.assessedAt.getTime())[0];
+  return { riskLevel: newest?.level ?? null, riskReviewOn: newest?.reviewOn ?? null };
 }
 
 // The person's record is created at the first thing the unit did with or for them.

@@ -48,7 +48,7 @@ const HOUR_MS = 3_600_000;
 // Many people report days or weeks later, once they trust someone enough to tell them.
 export function incidentDates(
   reportedAt: Date,
-  route: ReportingRoute,
+  route: ReportingRoute | null,
   scenario: Scenario,
   random: Random,
 ): IncidentDates {
@@ -88,7 +88,7 @@ export type RiskAnswers = {
   riskFromExploiter: Answer;
 };
 
-export function riskAnswers(route: ReportingRoute, scenario: Scenario, random: Random): RiskAnswers {
+export function riskAnswers(route: ReportingRoute | null, scenario: Scenario, random: Random): RiskAnswers {
   const yesNo = (p: number) => (random.chance(p) ? Answer.YES : Answer.NO);
   if (route === R.ANONYMOUS_INTELLIGENCE) {
     // Passed on second-hand: little is known about the person's situation.

@@ -216,6 +216,20 @@ export const SCENARIOS: readonly Scenario[] = [
     suspects: ["Works from the same flat; known to {name}"],
     identifiers: {}, injuries: 0, threats: true,
   },
+  // Only the hand-written case of a child uses this (weight 0). A child is never described
+  // as doing sex work: this is child sexual exploitation, and the adult is the offender.
+  {
+    key: "child-exploitation", weight: 0, types: [T.COERCION_EXPLOITATION, T.SEXUAL_ASSAULT],
+    relationships: [[R.EXPLOITER_CONTROLLER, 1]], settings: [], known: true,
+    places: ["Flats above the shops on the ring road"],
+    narratives: [
+      "Outreach staff saw {name}, who is 15, getting out of a car late at night. {name} said a man in his twenties who {name} calls a boyfriend gives {name} money, alcohol and somewhere to stay, and takes {name} to a flat where his friends sexually abuse {name}. {name} is a child at risk of sexual exploitation.",
+    ],
+    suspects: ["Man in his 20s whom {name} calls a boyfriend; drives a black hatchback"],
+    identifiers: { VEHICLE_REGISTRATION: 1 }, injuries: 0, threats: true, exploiter: true,
+    enhanced: "Child victim of sexual exploitation", support: "Children's services social worker; specialist child exploitation service",
+    offence: "Sexual exploitation of a child",
+  },
 ];
 
 export function scenario(key: string): Scenario {

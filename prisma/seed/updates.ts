@@ -1,14 +1,24 @@
-// What the person is told about their case. Victims' Code right 6: after a key decision the
-// police owe an update within 5 working days (1 for enhanced rights). Most are met by a
-// CASE_UPDATE contact; a few recent ones are left open and overdue, as happens in real life.
+// What the person is told about their case. Victims' Code right 6: after each key decision
+// the police owe one update, on that report, within 5 working days (1 with enhanced rights).
+// The decisions and deadlines are the app's own (lib/victims-code); a charge and its outcome
+// 1 are one decision, and outcome 20 (the person was already told) opens none. Most updates
+// are met by a CASE_UPDATE contact on the same report, some late; a few are still owed.
 import {
   CaseEventType as E,
   ContactType,
   CourtResult,
+  HomeOfficeOutcome as O,
   ReleaseType,
   ReportStatus,
 } from "@/lib/generated/prisma/enums";
-import { addDays, addWorkingDays, atTime, daysBetween, startOfDay } from "./dates";
+import {
+  ENHANCED_WORKING_DAYS,
+  opensVictimUpdate,
+  STANDARD_WORKING_DAYS,
+  updateDueBy,
+} from "@/lib/victims-code/key-decisions";
+import { addWorkingDays } from "@/lib/victims-code/working-days";
+import { addDays, atTime, daysBetween, startOfDay } from "./dates";
 import { daytime, inTheirLanguage, methodFor, type ContactPlan } from "./contacts";
 import { PEOPLE, type PersonSketch } from "./people";
 import type { Random } from "./random";
@@ -16,12 +26,6 @@ import type { DatedEvent, ReportPlan } from "./reports";
 
 export type UpdatePlan = { report: number; event: number; dueBy: Date; contact: number | null };
 
-const KEY_DECISIONS: readonly E[] = [
-  E.ARRESTED,
-  E.INTERVIEWED_UNDER_CAUTION,
-  E.RELEASED,
-  E.DECISION_NOT_TO_INVESTIGATE,
-];
 const OVERDUE_LEFT_OPEN = 3;
 
 // What happened to the suspect, as a phrase that follows "the suspect has been".
@@ -34,25 +38,44 @@ function told(event: DatedEvent): string {
   return "released with no further action (reasons explained)";
 }
 
+const OUTCOME_NOTES: Partial<Record<O, string>> = {
+  OUTCOME_14:
+    "Confirmed with {name} that the investigation has closed, as {name} asked, and that it can be reopened if {name} changes their mind.",
+  OUTCOME_16:
+    "Confirmed with {name} that the investigation has closed, as {name} asked, and that it can be reopened if {name} changes their mind.",
+  OUTCOME_15:
+    "Explained that the investigation has ended because the evidence does not meet the test to charge, and that it can be reopened if anything new comes to light.",
+  OUTCOME_18:
+    "Told {name} the investigation has closed as no suspect could be identified. The details stay on record and will be linked if the same person is reported again.",
+  OUTCOME_21:
+    "Explained the decision not to investigate further, the reasons for it, and how to ask for a review.",
+  OUTCOME_22:
+    "Told {name} that the suspect completed the course agreed and that no further action will be taken.",
+};
+
+function sentenceFor(event: DatedEvent): string | null {
+  if (event.type === E.CHARGED)
+    return `Told {name} that the suspect has been charged with ${(event.offence ?? "the offence").toLowerCase()}, and what happens next.`;
+  if (event.type === E.DECISION_NOT_TO_INVESTIGATE)
+    return "Explained the decision not to investigate further, the reasons for it, and how to ask for a review.";
+  if (event.type === E.OUTCOME_RECORDED) return (event.outcome && OUTCOME_NOTES[event.outcome]) ?? null;
+  return null;
+}
+
 function updateNote(events: readonly DatedEvent[], sketch: PersonSketch): string {
-  const decision = events.some((e) => e.type === E.DECISION_NOT_TO_INVESTIGATE);
-  const phrases = events.filter((e) => e.type !== E.DECISION_NOT_TO_INVESTIGATE).map(told);
+  const phrases = events
+    .filter((e) => e.type === E.ARRESTED || e.type === E.INTERVIEWED_UNDER_CAUTION || e.type === E.RELEASED)
+    .map(told);
   const list =
     phrases.length > 1
       ? `${phrases.slice(0, -1).join(", ")} and ${phrases[phrases.length - 1]}`
       : (phrases[0] ?? "");
-  const text = decision
-    ? "Explained the decision not to investigate further and how to ask for a review."
-    : `Told {name} that the suspect has been ${list}.`;
-  return text.replaceAll("{name}", sketch.name);
+  const sentences = [
+    ...(list ? [`Told {name} that the suspect has been ${list}.`] : []),
+    ...new Set(events.map(sentenceFor).filter((x): x is string => x !== null)),
+  ];
+  return sentences.join(" ").replaceAll("{name}", sketch.name);
 }
-
-const CLOSURE_NOTES: Partial<Record<string, string>> = {
-  O15: "Explained that the investigation has ended because the evidence does not meet the test to charge, and that it can be reopened if anything new comes to light.",
-  O18: "Told {name} the investigation has closed as no suspect could be identified. The details stay on record and will be linked if the same person is reported again.",
-  O20: "Explained which body is now taking action and gave {name} their contact details.",
-  O21: "Explained the decision and the reasons for it; {name} knows how to ask for a review.",
-};
 
 type Builder = { contacts: ContactPlan[]; updates: UpdatePlan[]; now: Date; random: Random };
 
@@ -88,15 +111,17 @@ function victimUpdates(
   overdueBudget: { left: number },
 ): void {
   const sketch = PEOPLE[report.person] as PersonSketch;
+  // Decisions taken the same day are told in one contact, but each is its own update.
   const groups = new Map<number, number[]>();
   report.events.forEach((event, i) => {
-    if (KEY_DECISIONS.includes(event.type))
+    if (opensVictimUpdate(report.events.slice(0, i), event))
       groups.set(event.on.getTime(), [...(groups.get(event.on.getTime()) ?? []), i]);
   });
+  const workingDays = report.enhancedRights ? ENHANCED_WORKING_DAYS : STANDARD_WORKING_DAYS;
   [...groups.values()].forEach((indices, g) => {
     const on = report.events[indices[0] ?? 0]?.on as Date;
-    const due = addWorkingDays(on, report.enhancedRightsReason ? 1 : 5);
-    const dueBy = atTime(due, 23, 59);
+    const due = addWorkingDays(on, workingDays);
+    const dueBy = updateDueBy(on, report.enhancedRights);
     const planned = indices.map((event) => ({
       report: reportIndex,
       event,
@@ -104,8 +129,10 @@ function victimUpdates(
       contact: null as number | null,
     }));
     b.updates.push(...planned);
+    // Still in time: the officer has not been in touch yet.
+    if (dueBy >= b.now) return;
     const latestOfOpen = report.status === ReportStatus.OPEN && g === groups.size - 1;
-    if (latestOfOpen && dueBy < b.now && overdueBudget.left > 0) {
+    if (latestOfOpen && overdueBudget.left > 0) {
       overdueBudget.left--;
       return;
     }
@@ -190,20 +217,6 @@ function courtContacts(b: Builder, reportIndex: number, report: ReportPlan): voi
     );
 }
 
-function closureContact(b: Builder, reportIndex: number, report: ReportPlan): void {
-  const text = CLOSURE_NOTES[report.kind];
-  const outcome = report.events.find((e) => e.type === E.OUTCOME_RECORDED);
-  if (!text || !outcome || !b.random.chance(0.5)) return;
-  addContact(
-    b,
-    reportIndex,
-    report,
-    ContactType.CASE_UPDATE,
-    daytime(addDays(outcome.on, b.random.int(0, 3)), b.random),
-    text,
-  );
-}
-
 // Contacts here are all linked to their report. Newest reports are visited first so the
 // few updates left overdue are recent ones, as a supervisor would expect to find them.
 export function planCaseContacts(
@@ -217,7 +230,6 @@ export function planCaseContacts(
     const report = reports[i] as ReportPlan;
     victimUpdates(b, i, report, overdueBudget);
     courtContacts(b, i, report);
-    closureContact(b, i, report);
   }
   return b;
 }

@@ -105,8 +105,16 @@ test.describe("the case record", () => {
   });
 
   test("an outcome 16 is recorded only with the reasons the person stepped back", async ({ page }) => {
+    // Three events in one journey: crime, suspect, then the outcome.
+    test.slow();
     await signIn(page, "officer");
     await openOwnCase(page, 1);
+    // An outcome is given only to a recorded crime, and outcome 16 needs an identified suspect.
+    await startEvent(page, "Crime recorded");
+    await page.getByLabel("Crime reference").fill("E2E/CR/0016");
+    await submitEvent(page);
+    await startEvent(page, "Suspect identified");
+    await submitEvent(page);
     await startEvent(page, "Outcome recorded");
     await page.getByLabel("Home Office outcome type").selectOption({
       label: "16: Suspect identified, victim does not support (or withdraws support for) further action",
@@ -139,6 +147,64 @@ test.describe("the case record", () => {
       .filter({ hasText: "16: Suspect identified" });
     await expect(row).toContainText("Fear of being outed, Other");
     await expect(row).toContainText("Other reason: Moving away from the area");
+    // Outcome 16 is final: the case closes by itself, and says so.
+    await expect(page.getByRole("region", { name: "Open or closed" })).toContainText(
+      "Final outcome recorded",
+    );
+  });
+
+  test("a supervisor closes a case with a reason, and reopens it", async ({ page }) => {
+    test.slow();
+    await signIn(page, "supervisor");
+    await page.goto("/");
+    const open = page.getByRole("table", { name: /^Open reports/ });
+    // Another officer's case, so the officer's journeys above never share it.
+    const rows = open
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: /^SWL-/ }) })
+      .filter({ hasNotText: OFFICER_NAME });
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(0);
+    await rows
+      .nth(count - 1)
+      .getByRole("link", { name: /^SWL-/ })
+      .click();
+    await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
+    const reference = await page.getByRole("heading", { level: 1 }).innerText();
+    expect(reference).toMatch(/^SWL-/);
+    const caseUrl = page.url();
+
+    await page.getByRole("link", { name: "Close this report" }).click();
+    await page.getByRole("button", { name: "Close the report" }).click();
+    await expect(page.getByRole("alert", { name: "There is a problem" }).getByRole("link")).toHaveText([
+      "Choose why the report is being closed",
+      "Explain the decision",
+    ]);
+    await expectAccessible(page);
+    await page.getByRole("radio", { name: "Intelligence only" }).check();
+    await page
+      .getByRole("textbox", { name: "Explain the decision" })
+      .fill("Wants it used to warn others only.");
+    await page.getByRole("button", { name: "Close the report" }).click();
+
+    const lifecycle = page.getByRole("region", { name: "Open or closed" });
+    await expect(lifecycle).toContainText("Intelligence only");
+    await expect(
+      page
+        .getByRole("table", { name: "Outcome trail" })
+        .getByRole("row")
+        .filter({ hasText: "Report closed" }),
+    ).toContainText("Why: Wants it used to warn others only.");
+    await page.getByRole("link", { name: "Home" }).click();
+    await expect(
+      page.getByRole("table", { name: /^Open reports/ }).getByRole("link", { name: reference }),
+    ).toHaveCount(0);
+
+    await page.goto(caseUrl);
+    await page.getByRole("link", { name: "Reopen this report" }).click();
+    await page.getByRole("textbox", { name: "Why is the report being reopened?" }).fill("New information.");
+    await page.getByRole("button", { name: "Reopen the report" }).click();
+    await expect(page.getByRole("region", { name: "Open or closed" })).toContainText("This report is open.");
   });
 
   test("linked reports show on both case pages, and partners cannot open a case", async ({

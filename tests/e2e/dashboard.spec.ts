@@ -59,10 +59,57 @@ test.describe("the supervisor's dashboard", () => {
     const csv = await readFile((await download.path()) as string, "utf8");
     expect(csv).toContain("Reports received,86,");
     expect(csv).toContain("Charged or summonsed,6,7.0%");
-    expect(csv).toContain("Convicted,fewer than 5,withheld");
+    expect(csv).toContain("Convicted,suppressed,withheld");
+  });
+
+  test("names the study it compares with, and compares like with like on request", async ({ page }) => {
+    await signIn(page, "supervisor");
+    await page.goto("/dashboard");
+    const baseline = page.getByRole("complementary", { name: "For reference: the Gwent study" });
+    await expect(baseline).toContainText(
+      "UWE Bristol with Gwent Police and Cyfannol Women's Aid, September 2025",
+    );
+    await expect(baseline).toContainText("include every kind of incident");
+    await page.getByRole("link", { name: /Compare like with like/ }).click();
+    await expect(page).toHaveURL(/violence=yes/);
+    await expect(page.getByText("Only: Violence and threats only")).toBeVisible();
+    await expect(baseline).toContainText("like with like");
+  });
+
+  test("a count leads to exactly the reports it counts", async ({ page }) => {
+    await signIn(page, "supervisor");
+    await page.goto("/dashboard#funnel");
+    const funnel = page.getByRole("table", { name: /Reports at each stage/ });
+    const cell = funnel
+      .getByRole("row", { name: /^Crime recorded/ })
+      .getByRole("cell")
+      .nth(5);
+    const count = Number((await cell.innerText()).replace(/\D/g, ""));
+    expect(count).toBeGreaterThan(0);
+    await cell
+      .getByRole("link", { name: /Stopped here, closed, Crime recorded\. Show these reports/ })
+      .click();
+    await expect(page).toHaveURL(/\/dashboard\/reports\?stopped=recorded&state=closed$/);
+    await expect(page.getByRole("heading", { name: "Reports behind a figure", level: 1 })).toBeVisible();
+    await expect(page.getByText(`${count} reports: stopped at “Crime recorded”, closed.`)).toBeVisible();
+    const caption = page.getByRole("table", { name: `${count} reports, newest first` });
+    await expect(caption).toBeVisible();
+    // Across every page of the list, exactly that many reports.
+    let listed = 0;
+    for (;;) {
+      listed += (await page.getByRole("table").getByRole("row").count()) - 1;
+      const next = page.getByRole("link", { name: "Next page" });
+      if ((await next.count()) === 0) break;
+      const url = page.url();
+      await next.click();
+      await expect(page).not.toHaveURL(url);
+    }
+    expect(listed).toBe(count);
   });
 
   test("has no serious accessibility problems, and prints without its controls", async ({ page }) => {
+    // Every count is a link now: axe has a large page to walk on a busy machine.
+    test.slow();
     await signIn(page, "supervisor");
     await page.goto("/dashboard");
     await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
@@ -74,7 +121,12 @@ test.describe("the supervisor's dashboard", () => {
 
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("button", { name: "Show figures" })).toBeHidden();
-    await expect(page.getByRole("table", { name: /Headline figures/ })).toBeVisible();
+    const headline = page.getByRole("table", { name: /Headline figures/ });
+    await expect(headline).toBeVisible();
+    // Printed pages may leave the unit: published figures, small numbers suppressed.
+    await expect(page.getByText("Exact figures, not for publication.")).toBeHidden();
+    await expect(headline.getByRole("row", { name: /^Reports received/ })).toContainText("86");
+    await expect(headline.getByRole("row", { name: /^Convicted/ })).toContainText("suppressed");
   });
 });
 
@@ -87,6 +139,8 @@ test.describe("who else sees it", () => {
     ).toBeVisible();
     await expect(page.getByText("Reports assigned to you")).toBeVisible();
     await expect(page.getByLabel("Officer", { exact: true })).toHaveCount(0);
+    // Only the unit's whole view is published, so there is nothing to download here.
+    await expect(page.getByRole("link", { name: /as CSV$/ })).toHaveCount(0);
     const received = page
       .getByRole("table", { name: /Headline figures/ })
       .getByRole("row", { name: /^Reports received/ });

@@ -69,6 +69,8 @@ test.describe("taking a report", () => {
   });
 
   test("every intake page has no serious accessibility problems", async ({ page }) => {
+    // Nine full axe scans: more than the default 30 seconds on a busy machine.
+    test.slow();
     await signIn(page, "officer2");
     await page.goto("/reports/new");
     await expectAccessible(page);
@@ -148,5 +150,85 @@ test.describe("taking a report", () => {
 
     await page.goto("/reports/drafts");
     await expect(page.getByRole("link", { name: "Lowri" }).first()).toBeVisible();
+  });
+
+  test("safety comes first: “Are they safe now?” follows the name", async ({ page }) => {
+    await signIn(page, "officer2");
+    await startReport(page);
+    const safe = page.getByRole("group", { name: "Are they safe now?" });
+    await expect(safe.getByRole("radio", { name: "Yes, they are safe now" })).toBeVisible();
+    // The control straight after the name is the first answer to "Are they safe now?".
+    const next = await page.evaluate(() => {
+      const controls = [...document.querySelectorAll("form input, form select, form textarea")].filter(
+        (c) => (c as HTMLInputElement).type !== "hidden",
+      );
+      const i = controls.findIndex((c) => c.id === "workingName");
+      return controls[i + 1]?.getAttribute("name");
+    });
+    expect(next).toBe("immediateDanger");
+  });
+
+  test("choosing Under 18 shows the safeguarding panel at once, and the referral reaches the record", async ({
+    page,
+  }) => {
+    await signIn(page, "officer");
+    await startReport(page);
+    await page.getByLabel("Working name or pseudonym").fill("Seren");
+    const panel = page.getByRole("region", { name: "Safeguarding: this is a child" });
+    await expect(panel).toBeHidden();
+
+    await page.getByRole("radio", { name: "Under 18" }).check();
+    // At once, with no round trip to the server.
+    await expect(panel).toBeVisible();
+    await expect(panel).toContainText("child sexual exploitation");
+    await expect(panel).toContainText("duty to report a child at risk");
+    await expect(panel).toContainText("Multi-Agency Safeguarding Hub");
+    // A child is never addressed in sex-work terms.
+    await expect(page.getByLabel("The name they want us to use")).toHaveValue("Seren");
+    await expect(page.getByText("Working name or pseudonym")).toHaveCount(0);
+    await expect(page.getByText(/brothel|escort|where they mostly work/i)).toHaveCount(0);
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    const summary = page.getByRole("alert", { name: "There is a problem" });
+    await expect(summary).toContainText("Say whether a safeguarding referral has been made");
+    await expect(panel).toBeVisible();
+    await panel
+      .getByRole("group", { name: "Has a safeguarding referral been made?" })
+      .getByRole("radio", { name: "Yes" })
+      .check();
+    await panel.getByLabel("Who was it made to?").fill("Children's services, MASH ref 77");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+
+    // When they reported it: London's today unless changed, and never in the future.
+    await expect(page.getByText("Step 2 of 7")).toBeVisible();
+    const today = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric" }).format(
+      new Date(),
+    );
+    await expect(page.getByLabel("Day")).toHaveValue(today);
+    await page.getByLabel("Year").fill("2999");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(summary).toContainText("The date they reported it must be today or in the past");
+    await page.getByLabel("Year").fill(String(new Date().getUTCFullYear() - 1));
+    await page.getByRole("button", { name: "Save and continue" }).click();
+
+    await expect(page.getByText("Step 3 of 7")).toBeVisible();
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await page.getByLabel("Their account (optional)").fill("Her friend says she is a sex worker.");
+    await expect(page.getByText(/consider “child at risk of sexual exploitation”/)).toBeVisible();
+    for (const step of [4, 5, 6, 7]) {
+      await expect(page.getByText(`Step ${step} of 7`)).toBeVisible();
+      await page.getByRole("button", { name: "Save and continue" }).click();
+    }
+
+    await expect(page.getByRole("heading", { name: "Check your answers" })).toBeVisible();
+    await expect(page.getByText("Children's services, MASH ref 77")).toBeVisible();
+    await page.getByRole("button", { name: "Submit report" }).click();
+    await expect(page.getByRole("heading", { name: "Report submitted" })).toBeVisible();
+    await page.getByRole("link", { name: /^Open case/ }).click();
+    await expect(page.getByText("Child at risk of sexual exploitation")).toBeVisible();
+    await expect(page.getByText("Referral made to Children's services, MASH ref 77")).toBeVisible();
+    // The reporting route was not answered: it is not recorded, not guessed.
+    await expect(page.getByText("Not recorded")).toBeVisible();
   });
 });

@@ -184,6 +184,65 @@ test.describe("liaison contacts", () => {
     );
   });
 
+  test("a case update names its report and the decisions told, and clears only those", async ({ page }) => {
+    await signIn(page, "officer");
+    // An update the demo data leaves overdue: other journeys only add updates still in time.
+    const owed = page
+      .getByRole("table", { name: /^Updates due/ })
+      .getByRole("row")
+      .filter({ hasText: "Overdue" })
+      .first();
+    await expect(owed).toBeVisible();
+    const reference = await owed.getByRole("link", { name: /^SWL-/ }).innerText();
+    const decisions = await owed.getByRole("listitem").allInnerTexts();
+    expect(decisions.length).toBeGreaterThan(0);
+    const told = decisions[0] ?? "";
+    await owed.getByRole("link", { name: reference }).click();
+    await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
+    const reportId = page.url().split("/").pop() ?? "";
+
+    await page.getByRole("link", { name: "Log a contact" }).first().click();
+    await page.getByRole("radio", { name: "Case update" }).check();
+    await expect(page.getByLabel("Which report was the update about?")).toHaveValue(reportId);
+    const choices = page.getByRole("group", { name: "Which decisions did you tell them about?" });
+    // Nothing is ticked for the officer: ticking says the person was told.
+    await expect(choices.getByRole("checkbox", { checked: true })).toHaveCount(0);
+    // "Arrested, 3 Mar 2026" on the home page is "Arrested on 3 Mar 2026 (due by …)" here.
+    const cut = told.lastIndexOf(", ");
+    const box = choices
+      .getByRole("checkbox", { name: `${told.slice(0, cut)} on ${told.slice(cut + 2)}` })
+      .first();
+    await box.check();
+    await page.getByLabel("Notes (optional)").fill("Told them the suspect was arrested.");
+    await page.getByRole("button", { name: "Save contact" }).click();
+
+    // The method was left out: the error says so, and the report, tick and notes are kept.
+    const summary = page.getByRole("alert", { name: "There is a problem" });
+    await expect(summary.getByRole("link")).toHaveText(["Choose how the contact happened"]);
+    await expect(page.getByLabel("Which report was the update about?")).toHaveValue(reportId);
+    await expect(box).toBeChecked();
+    await expect(page.getByLabel("Notes (optional)")).toHaveValue("Told them the suspect was arrested.");
+    await expectNoSeriousViolations(page);
+    await page.getByRole("radio", { name: "Phone call" }).check();
+    await page.getByRole("button", { name: "Save contact" }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/reports/${reportId}\\?contact=saved$`));
+    const onCase = page.getByRole("table", { name: "Updates owed to the person" });
+    await expect(
+      onCase
+        .getByRole("row")
+        .filter({ hasText: `${told}` })
+        .first(),
+    ).toContainText("Given on");
+    await page.getByRole("link", { name: "Home" }).click();
+    const after = page
+      .getByRole("table", { name: /^Updates due/ })
+      .getByRole("row")
+      .filter({ hasText: reference });
+    const left = (await after.getByRole("listitem").allInnerTexts()).filter((d) => d === told);
+    expect(left.length).toBe(decisions.filter((d) => d === told).length - 1);
+  });
+
   test("the person page and the contact form have no serious accessibility problems", async ({ page }) => {
     await signIn(page, "officer");
     await openPerson(page, "Cerys");

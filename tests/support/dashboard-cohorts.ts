@@ -171,6 +171,8 @@ export const STUDY_MIX: Record<HandKind, number> = {
   justReported: 2,
 };
 
-// Reached each stage: received, recorded, identified, supported, CPS, charged, convicted.
-export const STUDY_REACHED = [86, 74, 43, 26, 8, 6, 3] as const;
-export const STUDY_OPEN_AT_STAGE = [2, 4, 0, 6, 2, 1, 0] as const;
+// Reached each stage: received, recorded, identified, CPS, charged, convicted.
+export const STUDY_REACHED = [86, 74, 43, 8, 6, 3] as const;
+export const STUDY_OPEN_AT_STAGE = [2, 4, 6, 2, 1, 0] as const;
+// Of the reports at each stage, those whose person supports action (not a stage).
+export const STUDY_SUPPORTED_AT_STAGE = [39, 39, 26, 8, 6, 3] as const;

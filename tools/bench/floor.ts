@@ -8,18 +8,19 @@ export function handWrittenFunnel(unitId: string): Prisma.Sql {
     SELECT count(*)::int AS received,
       count(*) FILTER (WHERE s.stage >= 1)::int AS recorded,
       count(*) FILTER (WHERE s.stage >= 2)::int AS identified,
-      count(*) FILTER (WHERE s.stage >= 3)::int AS supported,
-      count(*) FILTER (WHERE s.stage >= 4)::int AS cps,
-      count(*) FILTER (WHERE s.stage >= 5)::int AS charged,
-      count(*) FILTER (WHERE s.stage >= 6)::int AS convicted,
+      count(*) FILTER (WHERE s.supported)::int AS supported,
+      count(*) FILTER (WHERE s.stage >= 3)::int AS cps,
+      count(*) FILTER (WHERE s.stage >= 4)::int AS charged,
+      count(*) FILTER (WHERE s.stage >= 5)::int AS convicted,
       count(*) FILTER (WHERE s.open)::int AS open
     FROM (
-      SELECT r.status = 'OPEN' AS open, CASE
-        WHEN e.convicted THEN 6
-        WHEN e.charged THEN 5
-        WHEN e.cps THEN 4
-        WHEN e.identified AND r."personWants" = 'FULL_INVESTIGATION'
-          AND coalesce(e.last_outcome NOT IN ('OUTCOME_14', 'OUTCOME_16'), true) THEN 3
+      SELECT r.status = 'OPEN' AS open,
+        r."personWants" = 'FULL_INVESTIGATION'
+          AND coalesce(e.last_outcome NOT IN ('OUTCOME_14', 'OUTCOME_16'), true) AS supported,
+        CASE
+        WHEN e.convicted THEN 5
+        WHEN e.charged THEN 4
+        WHEN e.cps THEN 3
         WHEN e.identified THEN 2
         WHEN e.recorded OR r."crimeRecorded" = 'YES' THEN 1
         ELSE 0 END AS stage
@@ -27,8 +28,8 @@ export function handWrittenFunnel(unitId: string): Prisma.Sql {
       LEFT JOIN (
         SELECT ev."reportId",
           bool_or(ev.type IN ('CRIME_RECORDED', 'OUTCOME_RECORDED')) AS recorded,
-          bool_or(ev.type IN ('SUSPECT_IDENTIFIED', 'ARRESTED', 'INTERVIEWED_UNDER_CAUTION', 'RELEASED')
-            OR ev.outcome IN ('OUTCOME_15', 'OUTCOME_16')) AS identified,
+          bool_or(ev.type IN ('SUSPECT_IDENTIFIED', 'ARRESTED', 'INTERVIEWED_UNDER_CAUTION', 'RELEASED', 'CHARGED')
+            OR ev.outcome NOT IN ('OUTCOME_14', 'OUTCOME_18', 'OUTCOME_19', 'OUTCOME_20', 'OUTCOME_21')) AS identified,
           bool_or(ev.type = 'FILE_TO_CPS') AS cps,
           bool_or(ev.type = 'CHARGED' OR ev.outcome IN ('OUTCOME_1', 'OUTCOME_1A')) AS charged,
           bool_or(ev.type = 'COURT_RESULT' AND ev."courtResult" IN ('CONVICTED', 'CONVICTED_ALTERNATIVE')) AS convicted,

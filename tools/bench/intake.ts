@@ -88,7 +88,7 @@ async function main() {
     if (!user) throw new Error("bench session did not resolve");
 
     const steps = {
-      person: { existingPersonId: "NEW", workingName: "Bench", language: "ENGLISH" },
+      person: { existingPersonId: "NEW", workingName: "Bench", immediateDanger: "NO", language: "ENGLISH" },
       "what-happened": {
         incidentTypes: ["PHYSICAL_ASSAULT"],
         whenKnown: "EXACT",
@@ -98,7 +98,7 @@ async function main() {
       who: { relationship: "CLIENT", vehicleRegistrations: "ZB26 XYZ", phoneNumbers: "07700 900456" },
       account: { narrative: "A short account written for the benchmark. ".repeat(40) },
       wishes: { personWants: "FULL_INVESTIGATION" },
-      safety: { immediateDanger: "NO" },
+      safety: { enhancedRights: "NOT_KNOWN" },
       crime: { reportingRoute: "DIRECT_TO_LIAISON_OFFICER", crimeRecorded: "NOT_KNOWN" },
     } as const;
     const time = async (fn: () => Promise<unknown>) => {

@@ -7,7 +7,8 @@ export function FunnelSection({ view }: { view: DashboardView }) {
   const { d, t, format } = view;
   const c = d.totals;
   const none = t("dashboard.labels.noReports");
-  const worst = [...d.funnel].sort((a, b) => b.stoppedClosed - a.stoppedClosed)[0];
+  // Reports closed at the last stage (convicted) went as far as a report can: not a loss.
+  const worst = d.funnel.slice(0, -1).sort((a, b) => b.stoppedClosed - a.stoppedClosed)[0];
   const summary = (
     <>
       {t("dashboard.funnel.summary", {

@@ -17,6 +17,7 @@ export function HeadlineSection({ view }: { view: DashboardView }) {
           <h3 id="baseline-heading" className="mb-2 font-bold">
             {t("dashboard.headline.baselineTitle")}
           </h3>
+          <p className="mb-2 text-sm">{t("dashboard.headline.baselineSource")}</p>
           <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1">
             <dt>{t("dashboard.headline.baselineReceived")}</dt>
             <dd className="text-right tabular-nums">{format.number(GWENT_BASELINE.received)}</dd>
@@ -30,6 +31,11 @@ export function HeadlineSection({ view }: { view: DashboardView }) {
               {percent(GWENT_BASELINE.convictionRate)} ({GWENT_BASELINE.convicted})
             </dd>
           </dl>
+          <p className="mt-2 text-sm">
+            {view.d.filters.violence
+              ? t("dashboard.headline.baselineLikeForLike")
+              : t("dashboard.headline.baselineNotLikeForLike")}
+          </p>
         </aside>
       </div>
     </section>

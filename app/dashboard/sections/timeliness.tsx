@@ -15,7 +15,7 @@ export function TimelinessSection({ view }: { view: DashboardView }) {
       <h2 id="timeliness-heading" className="mb-3 text-2xl font-bold">
         {t("dashboard.sections.timeliness")}
       </h2>
-      <p className="mb-3 max-w-3xl">
+      <p className="screen-only mb-3 max-w-3xl">
         {charge.median === null
           ? t("dashboard.timeliness.noCharges")
           : t("dashboard.timeliness.summary", { median: charge.median, p90: charge.p90 ?? charge.median })}

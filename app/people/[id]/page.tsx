@@ -9,10 +9,16 @@ import { findContactsForPerson } from "@/lib/contacts/queries";
 import { DataTable } from "@/components/data-table";
 import { reportColumns } from "@/components/report-columns";
 import { ContactSafety } from "./contact-safety";
+import { Sharing } from "./sharing";
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ contact?: string | string[]; person?: string | string[] }>;
+  searchParams: Promise<{
+    contact?: string | string[];
+    person?: string | string[];
+    consent?: string | string[];
+    referral?: string | string[];
+  }>;
 };
 
 // The title names the page, never the person: titles end up in browser history.
@@ -78,6 +84,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
           />
         )}
       </section>
+
+      <Sharing user={user} person={person} flags={flags} />
 
       <section aria-labelledby="contacts-heading">
         <h2 id="contacts-heading" className="mb-2 text-xl font-bold">

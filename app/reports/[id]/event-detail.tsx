@@ -13,6 +13,9 @@ export async function EventDetail({ event: e }: { event: Event }) {
   if (e.courtResult) lines.push(t(`enums.CourtResult.${e.courtResult}`));
   if (e.offence) lines.push(t("case.detailOffence", { offence: e.offence }));
   if (e.sentence) lines.push(t("case.detailSentence", { sentence: e.sentence }));
+  if (e.closeReason)
+    lines.push(t("lifecycle.detailCloseReason", { reason: t(`enums.CloseReason.${e.closeReason}`) }));
+  if (e.diversionaryActivity) lines.push(t("lifecycle.detailActivity", { text: e.diversionaryActivity }));
   if (e.personWants) lines.push(t("case.detailWants", { wants: t(`enums.PersonWants.${e.personWants}`) }));
   if (e.withdrawalReasons.length > 0) {
     const reasons = e.withdrawalReasons.map((r) => t(`enums.WithdrawalReason.${r}`)).join(", ");
@@ -25,11 +28,13 @@ export async function EventDetail({ event: e }: { event: Event }) {
         ? "case.detailRationale"
         : e.withdrawalReasons.includes("OTHER")
           ? "case.detailOtherReason"
-          : "case.detailNotes";
+          : e.type === "REPORT_CLOSED" || e.type === "REPORT_REOPENED"
+            ? "lifecycle.detailWhy"
+            : "case.detailNotes";
     lines.push(t(key, { text: e.notes }));
   }
   if (e.personInformed) lines.push(t("case.detailPersonInformed"));
-  if (e.dateExplanation) lines.push(t("case.detailDateExplained", { text: e.dateExplanation }));
+  if (e.dateExplanation) lines.push(t("lifecycle.detailDateExplained", { text: e.dateExplanation }));
   if (lines.length === 0) return null;
   return (
     <ul className="list-none">

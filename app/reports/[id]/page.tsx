@@ -10,8 +10,11 @@ import { findLinkedReports } from "@/lib/suspects/links";
 import { DataTable } from "@/components/data-table";
 import { EventDetail } from "./event-detail";
 import { LinkedReports } from "./linked-reports";
+import { CaseReferrals } from "./case-referrals";
+import { ReportLifecycle } from "./report-lifecycle";
 import { Timeline } from "./timeline";
 import { VictimUpdates } from "./victim-updates";
+import { CaseSafety, CaseSafetyAlerts } from "./case-safety";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -57,7 +60,12 @@ export default async function ReportPage({ params, searchParams }: Props) {
       report.incidentTypes.map((i) => t(`enums.IncidentType.${i}`)).join(", ") || notGiven,
     ],
     [t("reports.area"), report.area ?? notGiven],
-    [t("reports.route"), t(`enums.ReportingRoute.${report.reportingRoute}`)],
+    [
+      t("reports.route"),
+      report.reportingRoute
+        ? t(`enums.ReportingRoute.${report.reportingRoute}`)
+        : t("intake.record.routeNotRecorded"),
+    ],
     [t("reports.relationship"), t(`enums.PerpetratorRelationship.${report.relationship}`)],
     [t("reports.wants"), t(`enums.PersonWants.${report.personWants}`)],
     [t("case.enhancedRights"), report.enhancedRights ? t("case.yes") : t("case.no")],
@@ -103,6 +111,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
           </ul>
         </nav>
       )}
+      <CaseSafetyAlerts user={user} reportId={report.id} now={now} flags={flags} />
       <section aria-labelledby="summary-heading" className="mb-8">
         <h2 id="summary-heading" className="mb-2 text-xl font-bold">
           {t("case.summaryHeading")}
@@ -122,7 +131,13 @@ export default async function ReportPage({ params, searchParams }: Props) {
         </h2>
         <p className="whitespace-pre-wrap">{report.narrative || notGiven}</p>
       </section>
-      <VictimUpdates report={report} canLogContact={can(user, "contact:create:unit")} now={now} />
+      <CaseSafety user={user} reportId={report.id} now={now} />
+      <VictimUpdates
+        report={report}
+        canLogContact={can(user, "contact:create:unit")}
+        canChangeRights={can(user, "report:update:unit")}
+        now={now}
+      />
       <section aria-labelledby="trail-heading" className="mb-8">
         <h2 id="trail-heading" className="mb-2 text-xl font-bold">
           {t("reports.outcomeTrail")}
@@ -147,6 +162,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
           />
         )}
       </section>
+      <ReportLifecycle report={report} canClose={can(user, "report:close:unit")} />
+      <CaseReferrals user={user} report={report} flags={flags} />
       <LinkedReports links={links} />
       <Timeline entries={report.timeline} />
     </article>

@@ -81,13 +81,16 @@ ALTER TABLE "Referral" ADD CONSTRAINT "Referral_overrideId_fkey" FOREIGN KEY ("o
 -- (or a query run around the application) can send a person's details without one: a live
 -- consent of the same person for the same agency, or a supervisor's override for the same
 -- person and agency. Checked when a referral is created or its basis, person or agency
--- changes; a withdrawal later does not invalidate the record of what was sent.
-ALTER TABLE "Referral" ADD CONSTRAINT "Referral_one_basis"
-  CHECK (("consentId" IS NULL) <> ("overrideId" IS NULL));
-
+-- changes; a withdrawal later does not invalidate the record of what was sent. (A trigger
+-- rather than a CHECK constraint for "exactly one": Prisma's schema engine cannot yet read
+-- CHECK constraints back through the driver adapter.)
 CREATE OR REPLACE FUNCTION referral_requires_basis() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF (NEW."consentId" IS NULL) = (NEW."overrideId" IS NULL) THEN
+    RAISE EXCEPTION 'referral needs exactly one basis: a consent or an override'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'Referral_one_basis';
+  END IF;
   IF NEW."consentId" IS NOT NULL THEN
     PERFORM 1 FROM "Consent" c
     WHERE c.id = NEW."consentId"

@@ -15,7 +15,8 @@ export async function createContactAction(
   form: FormData,
 ): Promise<FormState<ContactFormValues>> {
   const user = await requireUser();
-  const raw = formToObject(form, []);
+  // The ticked updates are checkboxes: always a list, even of one or none.
+  const raw = formToObject(form, ["updateIds"]);
   let result;
   try {
     result = await createContact(user, String(personId), raw);

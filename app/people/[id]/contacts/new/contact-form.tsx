@@ -1,22 +1,29 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { TextArea } from "@/components/form/text-area";
 import { LanguageAdvice } from "@/components/language-advice";
-import { CONTACT_FIELDS, type ContactField, type ContactFormValues } from "@/lib/contacts/schema";
+import {
+  CONTACT_FIELDS,
+  tickedUpdateIds,
+  type ContactField,
+  type ContactFormValues,
+} from "@/lib/contacts/schema";
 import { ContactMethod, ContactType } from "@/lib/generated/prisma/enums";
 import type { FormState } from "@/lib/forms";
 import { DateParts } from "@/components/form/date-parts";
 import { SubmitButton } from "@/components/form/submit-button";
+import { CaseUpdateChoices, type UpdateOption } from "./case-update-choices";
 
 type Props = {
   action: (state: FormState<ContactFormValues>, form: FormData) => Promise<FormState<ContactFormValues>>;
   defaults: Partial<ContactFormValues>;
   reports: { id: string; label: string }[];
+  openUpdates: UpdateOption[];
   cancelHref: string;
 };
 
@@ -25,7 +32,7 @@ const SUMMARY_ORDER: ContactField[] = CONTACT_FIELDS.filter(
   (f) => !["occurredAtMonth", "occurredAtYear", "followUpOnMonth", "followUpOnYear"].includes(f),
 );
 
-export function ContactForm({ action, defaults, reports, cancelHref }: Props) {
+export function ContactForm({ action, defaults, reports, openUpdates, cancelHref }: Props) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, {
     status: "idle",
@@ -33,6 +40,15 @@ export function ContactForm({ action, defaults, reports, cancelHref }: Props) {
     fieldErrors: {},
   } satisfies FormState<ContactFormValues>);
   const values = state.values;
+  // The kind of contact and the report decide whether the case-update choices show. They
+  // follow the fields as the officer changes them, and the submitted values after a save.
+  const [chosen, setChosen] = useState({ type: values.type ?? "", reportId: values.reportId ?? "" });
+  const [answered, setAnswered] = useState(values);
+  if (answered !== values) {
+    setAnswered(values);
+    setChosen({ type: values.type ?? "", reportId: values.reportId ?? "" });
+  }
+  const caseUpdate = chosen.type === "CASE_UPDATE";
   const error = (field: ContactField) => (state.fieldErrors[field] ? t(state.fieldErrors[field]) : undefined);
   // Day, month and year boxes for one date; the error sits on the day, where the summary links.
   const dayMonthYear = (prefix: "occurredAt" | "followUpOn") =>
@@ -64,7 +80,19 @@ export function ContactForm({ action, defaults, reports, cancelHref }: Props) {
     Object.values(values).map((value) => ({ value, label: t(`${prefix}.${value}`) }));
 
   return (
-    <form action={formAction} noValidate className="max-w-3xl" key={round}>
+    <form
+      action={formAction}
+      noValidate
+      className="max-w-3xl"
+      key={round}
+      onChange={(event) => {
+        // React types a form's change target as the form; it is the field that changed.
+        const field: EventTarget = event.target;
+        if (!(field instanceof HTMLInputElement || field instanceof HTMLSelectElement)) return;
+        const { name, value } = field;
+        if (name === "type" || name === "reportId") setChosen((c) => ({ ...c, [name]: value }));
+      }}
+    >
       <ErrorSummary title={t("contacts.errorSummaryTitle")} errors={errors} />
       <ChoiceGroup
         name="type"
@@ -117,13 +145,13 @@ export function ContactForm({ action, defaults, reports, cancelHref }: Props) {
         errors={[error("followUpOnDay")].filter((e): e is string => Boolean(e))}
         parts={[...dayMonthYear("followUpOn")]}
       />
-      {reports.length > 0 && (
+      {(reports.length > 0 || caseUpdate) && (
         <div className={`mb-6 ${error("reportId") ? "border-l-4 border-danger pl-3" : ""}`}>
           <label htmlFor="reportId" className="mb-1 block font-bold">
-            {t("contacts.reportLabel")}
+            {caseUpdate ? t("caseUpdates.reportLabel") : t("contacts.reportLabel")}
           </label>
           <p id="reportId-hint" className="mb-1 text-muted">
-            {t("contacts.reportHint")}
+            {caseUpdate ? t("caseUpdates.reportHint") : t("contacts.reportHint")}
           </p>
           {error("reportId") && (
             <p id="reportId-error" className="mb-1 font-bold text-danger">
@@ -147,6 +175,14 @@ export function ContactForm({ action, defaults, reports, cancelHref }: Props) {
             ))}
           </select>
         </div>
+      )}
+      {caseUpdate && (
+        <CaseUpdateChoices
+          reportId={chosen.reportId}
+          options={openUpdates}
+          ticked={tickedUpdateIds(values)}
+          error={error("updateIds")}
+        />
       )}
       <div className="flex items-center gap-6">
         <SubmitButton

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session-user";
 import { getPersonForUser } from "@/lib/people/queries";
+import { findOpenUpdatesForPerson } from "@/lib/contacts/queries";
 import { londonWallClock } from "@/lib/time/london";
 import { isUuid } from "@/lib/ids";
 import { ContactSafety } from "../../contact-safety";
@@ -30,8 +31,11 @@ export default async function NewContactPage({ params, searchParams }: Props) {
     typeof report === "string" && isUuid(report)
       ? (person.reports.find((r) => r.id === report.toLowerCase()) ?? null)
       : null;
-  const t = await getTranslations();
-  const format = await getFormatter();
+  const [t, format, openUpdates] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    findOpenUpdatesForPerson(user, person.id),
+  ]);
   // Most contacts are logged straight after they happen, so the form starts at now.
   const now = londonWallClock(new Date());
   const back = fromReport ? `/reports/${fromReport.id}` : `/people/${person.id}`;
@@ -53,6 +57,15 @@ export default async function NewContactPage({ params, searchParams }: Props) {
           occurredAtTime: `${two(now.hour)}:${two(now.minute)}`,
           reportId: fromReport?.id ?? "",
         }}
+        openUpdates={openUpdates.map((u) => ({
+          id: u.id,
+          reportId: u.reportId,
+          label: t("caseUpdates.option", {
+            decision: t(`enums.CaseEventType.${u.decision}`),
+            decidedOn: format.dateTime(u.decidedOn, "date"),
+            dueBy: format.dateTime(u.dueBy, "date"),
+          }),
+        }))}
         reports={person.reports.map((r) => ({
           id: r.id,
           label: t("contacts.reportOption", {

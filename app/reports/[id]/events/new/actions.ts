@@ -31,10 +31,14 @@ export async function recordCaseEventAction(
   const result = await recordCaseEvent(user, reportId, raw);
   if (!result) notFound();
   if (result.status === "invalid") {
-    const { occurredOn, ...rest } = result.fieldErrors;
-    // The date's error belongs to its first box, which the error summary links to.
-    const fieldErrors = occurredOn ? { ...rest, occurredOnDay: occurredOn } : rest;
+    const { occurredOn, crimeRecordedOn, ...rest } = result.fieldErrors;
+    // A date's error belongs to its first box, which the error summary links to.
+    const fieldErrors = {
+      ...rest,
+      ...(occurredOn ? { occurredOnDay: occurredOn } : {}),
+      ...(crimeRecordedOn ? { crimeRecordedOnDay: crimeRecordedOn } : {}),
+    };
     return { status: "invalid", values: echo(raw), fieldErrors };
   }
-  redirect(`/reports/${reportId}?recorded=1`);
+  redirect(`/reports/${reportId}?recorded=1${result.closed ? "&closed=1" : ""}`);
 }

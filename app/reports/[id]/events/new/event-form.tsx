@@ -6,6 +6,7 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { TextField } from "@/components/form/text-field";
 import { TextArea } from "@/components/form/text-area";
 import { ChoiceGroup } from "@/components/form/choice-group";
+import { LanguageAdvice } from "@/components/language-advice";
 import {
   CourtResult,
   HomeOfficeOutcome,
@@ -23,14 +24,24 @@ const initial: CaseEventState = { status: "idle", values: {}, fieldErrors: {} };
 type Field = keyof CaseEventValues;
 
 // The fields each kind of event asks for, in page order (which the error summary follows).
-function fieldsFor(type: CaseEventType): Field[] {
+// Without a recorded crime, an outcome asks for the crime too: it is recorded in the same step.
+function fieldsFor(type: CaseEventType, crimeRecorded: boolean): Field[] {
+  const crimeInStep: Field[] = crimeRecorded ? [] : ["crimeReference", "crimeRecordedOnDay"];
   const specific: Partial<Record<CaseEventType, Field[]>> = {
     CRIME_RECORDED: ["crimeReference"],
     RELEASED: ["releaseType"],
     CHARGED: ["offence"],
     COURT_RESULT: ["courtResult", "offence"],
     SENTENCE: ["sentence"],
-    OUTCOME_RECORDED: ["outcome", "withdrawalReasons", "otherReason", "rationale", "personInformed"],
+    OUTCOME_RECORDED: [
+      ...crimeInStep,
+      "outcome",
+      "withdrawalReasons",
+      "otherReason",
+      "rationale",
+      "personInformed",
+      "diversionaryActivity",
+    ],
   };
   const notes: Field[] = type === "OUTCOME_RECORDED" ? [] : ["notes"];
   return ["occurredOnDay", "dateExplanation", ...(specific[type] ?? []), ...notes];
@@ -38,15 +49,17 @@ function fieldsFor(type: CaseEventType): Field[] {
 
 type Props = {
   type: CaseEventType;
+  // Whether the trail has a recorded crime; if not, an outcome records one in the same step.
+  crimeRecorded: boolean;
   // The server action, already bound to the report.
   record: (prev: CaseEventState, form: FormData) => Promise<CaseEventState>;
 };
 
-export function EventForm({ type, record }: Props) {
+export function EventForm({ type, crimeRecorded, record }: Props) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(record, initial);
   const v = state.values;
-  const fields = fieldsFor(type);
+  const fields = fieldsFor(type, crimeRecorded);
   const has = (f: Field) => fields.includes(f);
   const error = (f: Field) => (state.fieldErrors[f] ? t(state.fieldErrors[f]) : undefined);
   const errors = [
@@ -73,10 +86,31 @@ export function EventForm({ type, record }: Props) {
       <TextArea
         {...text("dateExplanation")}
         rows={2}
-        label={t("caseEvents.dateExplanation")}
-        hint={t("caseEvents.dateExplanationHint")}
+        label={t("lifecycle.dateExplanation")}
+        hint={t("lifecycle.dateExplanationHint")}
+        after={<LanguageAdvice forId="dateExplanation" />}
       />
-      {has("crimeReference") && (
+      {has("crimeReference") && type === "OUTCOME_RECORDED" && (
+        <fieldset className="mb-6 border-l-4 border-brand pl-3">
+          <legend className="mb-1 font-bold">{t("lifecycle.crimeInStepLegend")}</legend>
+          <p className="mb-3 text-muted">{t("lifecycle.crimeInStepHint")}</p>
+          <TextField
+            {...text("crimeReference")}
+            label={t("caseEvents.crimeReference")}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <DateInput
+            id="crimeRecordedOn"
+            legend={t("lifecycle.crimeRecordedOn")}
+            hint={t("caseEvents.dateHint")}
+            error={error("crimeRecordedOnDay")}
+            labels={{ day: t("caseEvents.day"), month: t("caseEvents.month"), year: t("caseEvents.year") }}
+            values={{ day: v.crimeRecordedOnDay, month: v.crimeRecordedOnMonth, year: v.crimeRecordedOnYear }}
+          />
+        </fieldset>
+      )}
+      {has("crimeReference") && type !== "OUTCOME_RECORDED" && (
         <TextField
           {...text("crimeReference")}
           label={t("caseEvents.crimeReference")}
@@ -144,6 +178,7 @@ export function EventForm({ type, record }: Props) {
           rows={2}
           label={t("caseEvents.otherReason")}
           hint={t("caseEvents.otherReasonHint")}
+          after={<LanguageAdvice forId="otherReason" />}
         />
       )}
       {has("rationale") && (
@@ -151,7 +186,8 @@ export function EventForm({ type, record }: Props) {
           {...text("rationale")}
           rows={3}
           label={t("caseEvents.rationale")}
-          hint={t("caseEvents.rationaleHint")}
+          hint={t("lifecycle.rationaleHint")}
+          after={<LanguageAdvice forId="rationale" />}
         />
       )}
       {has("personInformed") && (
@@ -159,13 +195,28 @@ export function EventForm({ type, record }: Props) {
           name="personInformed"
           type="checkbox"
           legend={t("caseEvents.personInformed")}
-          hint={t("caseEvents.personInformedHint")}
+          hint={t("lifecycle.personInformedHint")}
           error={error("personInformed")}
           options={[{ value: "yes", label: t("caseEvents.personInformedLabel") }]}
           selected={list(v.personInformed)}
         />
       )}
-      {has("notes") && <TextArea {...text("notes")} rows={3} label={t("caseEvents.notes")} />}
+      {has("diversionaryActivity") && (
+        <TextArea
+          {...text("diversionaryActivity")}
+          rows={2}
+          label={t("lifecycle.diversionaryActivity")}
+          hint={t("lifecycle.diversionaryActivityHint")}
+        />
+      )}
+      {has("notes") && (
+        <TextArea
+          {...text("notes")}
+          rows={3}
+          label={t("caseEvents.notes")}
+          after={<LanguageAdvice forId="notes" />}
+        />
+      )}
       <SubmitButton
         pending={pending}
         label={t("caseEvents.submit")}

@@ -82,7 +82,14 @@ export default async function RecordEventPage({ params, searchParams }: Props) {
       {days !== null && (
         <p className="mb-6 border-l-4 border-brand bg-panel p-3">{t("caseEvents.keyDecision", { days })}</p>
       )}
-      <EventForm type={type} record={recordCaseEventAction.bind(null, report.id)} />
+      {report.status === "CLOSED" && (
+        <p className="mb-6 border-l-4 border-danger bg-panel p-3">{t("lifecycle.closedNotice")}</p>
+      )}
+      <EventForm
+        type={type}
+        crimeRecorded={report.crimeRecorded}
+        record={recordCaseEventAction.bind(null, report.id)}
+      />
       <p className="mt-6">
         <Link href={caseHref}>{t("caseEvents.back")}</Link>
       </p>

@@ -9,6 +9,8 @@ import { findPeopleByWorkingName, getPersonForUser } from "@/lib/people/queries"
 import { isUuid } from "@/lib/ids";
 import { findPartnerAgencies } from "@/lib/organisations/queries";
 import { StepForm } from "@/components/intake/step-form";
+import { dayValue, londonTodayIso } from "@/lib/intake/dates";
+import { safeguardingContext } from "@/lib/intake/safeguarding";
 
 type Props = {
   params: Promise<{ draftId: string; step: string }>;
@@ -49,6 +51,13 @@ export default async function IntakeStepPage({ params, searchParams }: Props) {
   // Someone chosen earlier stays on the list even when the search has moved on.
   const people = chosen && !found.some((p) => p.id === chosen.id) ? [chosen, ...found] : found;
   const here = `/reports/new/${draftId}/${step.slug}`;
+  const today = londonTodayIso();
+  const saved = draft.data[step.slug] ?? {};
+  // "When did they report it" offers London's today until the officer has answered.
+  const values =
+    step.slug === "what-happened" && saved.reportedAt === undefined
+      ? { ...saved, reportedAt: dayValue(today) }
+      : saved;
   return (
     <div className="max-w-3xl">
       <Link href={back} className="mb-6 inline-block">
@@ -90,11 +99,13 @@ export default async function IntakeStepPage({ params, searchParams }: Props) {
         draftId={draftId}
         slug={step.slug}
         questions={step.questions}
-        values={draft.data[step.slug] ?? {}}
+        values={values}
         returnTo={returnTo}
         people={people}
         agencies={agencies}
         loginHref={`/login?next=${encodeURIComponent(here)}`}
+        context={safeguardingContext(draft.data)}
+        today={today}
       />
     </div>
   );

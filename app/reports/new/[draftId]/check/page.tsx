@@ -6,6 +6,9 @@ import { requirePermission } from "@/lib/auth/session-user";
 import { getDraftForUser } from "@/lib/intake/drafts";
 import { STEPS, type Question, type RawValues } from "@/lib/intake/questions";
 import { parseDate } from "@/lib/intake/schemas";
+import { londonTodayIso, parseDay } from "@/lib/intake/dates";
+import { activeConcerns } from "@/lib/intake/safeguarding";
+import { optionText, questionText } from "@/lib/intake/wording";
 import { getPersonForUser } from "@/lib/people/queries";
 import { findPartnerAgencies } from "@/lib/organisations/queries";
 import { isUuid } from "@/lib/ids";
@@ -25,7 +28,14 @@ export default async function CheckAnswersPage({ params }: Props) {
   const draft = await getDraftForUser(user, draftId);
   if (!draft) notFound();
   const t = await getTranslations();
+  const ti = await getTranslations("intake");
   const format = await getFormatter();
+  const today = londonTodayIso();
+  const concerns = activeConcerns(draft.data, today);
+  const child = concerns.includes("CHILD_AT_RISK");
+  const label = (q: Question) => questionText(ti, q.name, "label", child) ?? q.name;
+  const longDate = (d: Date) =>
+    format.dateTime(d, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   const chosenId = draft.data.person?.existingPersonId;
   const [chosen, agencies] = await Promise.all([
     typeof chosenId === "string" && isUuid(chosenId) ? getPersonForUser(user, chosenId) : null,
@@ -34,12 +44,15 @@ export default async function CheckAnswersPage({ params }: Props) {
 
   const show = (q: Question, values: RawValues): string => {
     const v = values[q.name];
+    // Not yet answered, "when did they report it" is today, as the form offers and saves.
+    if (q.kind === "day" && v === undefined)
+      return ti("today", { date: longDate(new Date(`${today}T00:00:00Z`)) });
     const list = Array.isArray(v) ? v : v ? [v] : [];
     if (list.length === 0) return "";
     switch (q.kind) {
       case "radio":
       case "checkbox":
-        return list.map((o) => (t.has(`${q.labels}.${o}`) ? t(`${q.labels}.${o}`) : o)).join(", ");
+        return list.map((o) => optionText(t, q.name, q.labels, o, child)).join(", ");
       case "person":
         return list[0] === "NEW"
           ? t("intake.newPerson")
@@ -48,9 +61,11 @@ export default async function CheckAnswersPage({ params }: Props) {
         return agencies.find((a) => a.id === list[0])?.name ?? "";
       case "date": {
         const d = parseDate(list[0] ?? "");
-        return d
-          ? format.dateTime(d, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
-          : (list[0] ?? "");
+        return d ? longDate(d) : (list[0] ?? "");
+      }
+      case "day": {
+        const day = parseDay(list[0] ?? "");
+        return day ? longDate(new Date(`${day}T00:00:00Z`)) : (list[0] ?? "");
       }
       default:
         return list.join(", ");
@@ -72,20 +87,23 @@ export default async function CheckAnswersPage({ params }: Props) {
             </h2>
             <dl className="border-t border-line">
               {step.questions.map((q: Question) => {
+                if (q.panel && !concerns.includes(q.panel)) return null;
                 const answer = show(q, values);
                 return (
                   <div
                     key={q.name}
                     className="grid gap-2 border-b border-line py-2 sm:grid-cols-[2fr_3fr_auto]"
                   >
-                    <dt className="font-bold">{t(`intake.questions.${q.name}.label`)}</dt>
+                    <dt className="font-bold">{label(q)}</dt>
                     <dd className="whitespace-pre-wrap">
                       {answer || <span className="text-muted">{t("intake.notAnswered")}</span>}
                     </dd>
                     <dd>
-                      <Link href={`/reports/new/${draftId}/${step.slug}?return=check#${q.name}`}>
+                      <Link
+                        href={`/reports/new/${draftId}/${step.slug}?return=check#${q.kind === "day" ? `${q.name}Day` : q.name}`}
+                      >
                         {t("intake.change")}
-                        <span className="sr-only"> {t(`intake.questions.${q.name}.label`)}</span>
+                        <span className="sr-only"> {label(q)}</span>
                       </Link>
                     </dd>
                   </div>

@@ -1,0 +1,54 @@
+"use server";
+
+import { notFound, redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/session-user";
+import { closeReport, reopenReport } from "@/lib/outcomes/close-report";
+import { formToObject } from "@/lib/forms";
+import type { LifecycleState, LifecycleValues } from "./lifecycle-form";
+
+// Echoed values are capped so a hostile submit cannot make the page enormous.
+function echo(raw: Record<string, unknown>): Partial<LifecycleValues> {
+  const text = (key: keyof LifecycleValues) =>
+    typeof raw[key] === "string" ? (raw[key] as string).slice(0, 5000) : "";
+  return { closeReason: text("closeReason"), notes: text("notes") };
+}
+
+// Each action is a public endpoint: the lib function authenticates the role, scopes the
+// report to the user's unit, validates and audits on its own.
+export async function closeReportAction(
+  reportId: string,
+  _prev: LifecycleState,
+  form: FormData,
+): Promise<LifecycleState> {
+  const user = await requireUser();
+  const raw = formToObject(form, []);
+  const result = await closeReport(user, reportId, raw);
+  if (!result) notFound();
+  if (result.status === "invalid")
+    return {
+      status: "invalid",
+      values: echo(raw),
+      fieldErrors: result.fieldErrors,
+      formError: result.formError,
+    };
+  redirect(`/reports/${reportId}`);
+}
+
+export async function reopenReportAction(
+  reportId: string,
+  _prev: LifecycleState,
+  form: FormData,
+): Promise<LifecycleState> {
+  const user = await requireUser();
+  const raw = formToObject(form, []);
+  const result = await reopenReport(user, reportId, raw);
+  if (!result) notFound();
+  if (result.status === "invalid")
+    return {
+      status: "invalid",
+      values: echo(raw),
+      fieldErrors: result.fieldErrors,
+      formError: result.formError,
+    };
+  redirect(`/reports/${reportId}`);
+}

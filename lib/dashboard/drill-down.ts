@@ -1,0 +1,118 @@
+// From a figure to the reports behind it: "6 stopped at crime recorded, closed" opens the
+// list of those 6 reports. The list is counted from the same per-report facts, with the
+// same conditions, as the figure (factWhere in queries.ts), so the two always agree.
+// Supervisors see their unit's reports, officers their own caseload; anyone else gets
+// nothing. The link carries only filters and stage names, never personal data: the free-
+// text area is left out of drill-down links (see drill-links.ts).
+import "server-only";
+import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db, type Db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { can } from "@/lib/authz/scope";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { pageOf, type Page } from "@/lib/pagination";
+import type { ReportListRow } from "@/lib/reports/queries";
+import { PerpetratorRelationship, PersonWants, WorkSetting } from "@/lib/generated/prisma/enums";
+import { HomeOfficeOutcome } from "@/lib/generated/prisma/enums";
+import { STAGES } from "./definitions";
+import { resolvePeriod, type DashboardFilters } from "./filters";
+import { DASHBOARD_TRANSACTION, factWhere, scopeFor } from "./queries";
+
+const stage = z.enum(STAGES);
+const yes = z.literal("yes");
+
+// Which reports of the view: a stage reached, or stopped at (open or closed); the person
+// supports action; still open; an outcome; a value of a breakdown that has no filter.
+export const drillSchema = z.strictObject({
+  reached: stage.optional(),
+  stopped: stage.optional(),
+  state: z.enum(["open", "closed"]).optional(),
+  supported: yes.optional(),
+  open: yes.optional(),
+  outcome: z.enum([...Object.values(HomeOfficeOutcome), "PENDING", "NONE"]).optional(),
+  wants: z.enum(Object.values(PersonWants) as [PersonWants, ...PersonWants[]]).optional(),
+  setting: z.enum([...Object.values(WorkSetting), "NOT_RECORDED"]).optional(),
+  relationship: z
+    .enum(Object.values(PerpetratorRelationship) as [PerpetratorRelationship, ...PerpetratorRelationship[]])
+    .optional(),
+});
+export type DrillSelection = z.infer<typeof drillSchema>;
+export const DRILL_KEYS = Object.keys(drillSchema.shape) as (keyof DrillSelection)[];
+
+export function parseDrill(raw: Record<string, string | string[] | undefined>): DrillSelection | null {
+  const picked = Object.fromEntries(
+    DRILL_KEYS.filter((k) => raw[k] !== undefined && raw[k] !== "").map((k) => [k, raw[k]]),
+  );
+  const parsed = drillSchema.safeParse(picked);
+  return parsed.success ? parsed.data : null;
+}
+
+function selectionWhere(s: DrillSelection): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [];
+  if (s.reached) parts.push(Prisma.sql`f.stage >= ${STAGES.indexOf(s.reached)}`);
+  if (s.stopped) parts.push(Prisma.sql`f.stage = ${STAGES.indexOf(s.stopped)}`);
+  if (s.state === "open" || s.open) parts.push(Prisma.sql`f."isOpen"`);
+  if (s.state === "closed") parts.push(Prisma.sql`NOT f."isOpen"`);
+  if (s.supported) parts.push(Prisma.sql`f."supportsAction"`);
+  if (s.outcome === "PENDING") parts.push(Prisma.sql`f.outcome IS NULL AND f."isOpen"`);
+  else if (s.outcome === "NONE") parts.push(Prisma.sql`f.outcome IS NULL AND NOT f."isOpen"`);
+  else if (s.outcome) parts.push(Prisma.sql`f.outcome = ${s.outcome}::"HomeOfficeOutcome"`);
+  if (s.wants) parts.push(Prisma.sql`f."personWants" = ${s.wants}::"PersonWants"`);
+  if (s.setting === "NOT_RECORDED") parts.push(Prisma.sql`f."workSetting" IS NULL`);
+  else if (s.setting) parts.push(Prisma.sql`f."workSetting" = ${s.setting}::"WorkSetting"`);
+  if (s.relationship) parts.push(Prisma.sql`f.relationship = ${s.relationship}::"PerpetratorRelationship"`);
+  return parts;
+}
+
+export type DrillDown = Page<ReportListRow> & { scope: "unit" | "own"; filters: DashboardFilters };
+
+export async function findDrillDownReports(
+  user: CurrentUser,
+  filters: DashboardFilters,
+  selection: DrillSelection,
+  page: number,
+  opts: { now?: Date; client?: Db } = {},
+): Promise<DrillDown | null> {
+  // Reading the reports needs the report permission too, not only the dashboard's.
+  const mayList = can(user, "report:read:unit");
+  // The area is never taken from a drill-down link (it is free text a person may recognise);
+  // an officer's own view ignores any officer named (scopeFor keeps them to their caseload).
+  const chosen: DashboardFilters = { ...filters };
+  delete chosen.area;
+  const scope = mayList ? scopeFor(user, chosen) : null;
+  if (!scope) return null;
+  if (scope.own) delete chosen.officer;
+  const range = resolvePeriod(chosen, opts.now ?? new Date());
+  const where = Prisma.join([factWhere(scope, chosen, range), ...selectionWhere(selection)], " AND ");
+  const size = env().PAGE_SIZE;
+  const client = opts.client ?? db();
+  return client.$transaction(async (tx) => {
+    const [{ total } = { total: 0 }] = await tx.$queryRaw<{ total: number }[]>(Prisma.sql`
+      SELECT count(*)::int AS total FROM "DashboardReportFact" f WHERE ${where}`);
+    const rows = await tx.$queryRaw<(Omit<ReportListRow, "incidentTypes"> & { incidentTypes: string[] })[]>(
+      Prisma.sql`
+      SELECT r.id, r.reference, r."reportedAt", r."incidentTypes"::text[] AS "incidentTypes", r.status,
+        u.name AS "assignedOfficerName"
+      FROM "DashboardReportFact" f
+      JOIN "IncidentReport" r ON r.id = f."reportId" AND r."unitId" = ${scope.unitId}::uuid
+      LEFT JOIN "User" u ON u.id = r."assignedOfficerId"
+      WHERE ${where}
+      ORDER BY r."reportedAt" DESC, r.id DESC
+      LIMIT ${size} OFFSET ${(page - 1) * size}`,
+    );
+    await recordAudit(tx, {
+      actor: user,
+      action: "dashboard.drilldown",
+      recordType: scope.own ? "caseload" : "unit",
+      recordId: scope.own ? user.id : scope.unitId,
+      outcome: "SUCCESS",
+    });
+    return {
+      ...pageOf(rows as ReportListRow[], total, page, size),
+      scope: scope.own ? ("own" as const) : ("unit" as const),
+      filters: chosen,
+    };
+  }, DASHBOARD_TRANSACTION);
+}

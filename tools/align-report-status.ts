@@ -1,0 +1,24 @@
+// `npm run db:align-status`: brings every report's status in line with its outcome trail,
+// once, on the database in DATABASE_URL (lib/outcomes/align-status.ts). Safe to run again.
+import { createPrismaClient } from "@/lib/db/client";
+import { alignReportStatuses } from "@/lib/outcomes/align-status";
+
+async function main(): Promise<number> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error("DATABASE_URL is not set. Set it to the database whose reports should be aligned.");
+    return 1;
+  }
+  const client = createPrismaClient(url, 2);
+  try {
+    const r = await alignReportStatuses(client);
+    console.log(
+      `Checked ${r.checked} reports: ${r.closed} closed (${r.closingsWritten} closings written for a final outcome), ${r.reopened} reopened.`,
+    );
+    return 0;
+  } finally {
+    await client.$disconnect();
+  }
+}
+
+process.exitCode = await main();

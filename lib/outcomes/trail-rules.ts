@@ -4,7 +4,7 @@
 // closes it, a supervisor's decision closes it, a reopening opens it again.
 // Pure logic, so the rules are tested as a table without a database.
 //
-// Decisions the counting rules leave to us (see docs/decisions/010-outcome-trail-rules.md):
+// Decisions the counting rules leave to us (see docs/decisions/007-outcome-trail-rules.md):
 // - Re-outcoming: once reopened, a report may take a new outcome (HOCR lets a finalised
 //   crime be re-investigated and re-outcomed when new information arrives), except that a
 //   charged crime keeps outcome 1/1A for good.

@@ -54,3 +54,11 @@ export function formToObject(form: FormData, listFields: readonly string[]): Rec
   }
   return out;
 }
+
+// What was typed, as text, to put back into the form when the save failed for a reason the
+// person did not cause (the database was unreachable, say): nothing typed is lost.
+export function typedValues(raw: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(raw).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+}

@@ -2,7 +2,7 @@
 
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session-user";
-import { formToObject, type FormState } from "@/lib/forms";
+import { formToObject, typedValues, type FormState } from "@/lib/forms";
 import {
   acceptReferral,
   acknowledgeErasure,
@@ -26,7 +26,12 @@ async function answer(kind: string, run: Answer, referralId: string, form: FormD
     result = await run(user, String(referralId), raw);
   } catch (error) {
     console.error("Answering a referral failed", error instanceof Error ? error.name : typeof error);
-    return { status: "failed", values: {}, fieldErrors: {}, formError: "referrals.errors.unexpected" };
+    return {
+      status: "failed",
+      values: typedValues(raw),
+      fieldErrors: {},
+      formError: "referrals.errors.unexpected",
+    };
   }
   if (result.status === "not-found") notFound();
   if (result.status === "invalid")

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session-user";
-import { formToObject } from "@/lib/forms";
+import { formToObject, typedValues } from "@/lib/forms";
 import { addUnitUpdate, type UnitUpdateResult } from "@/lib/referrals/add-unit-update";
 import type { UnitUpdateState } from "@/components/referrals/unit-update-form";
 
@@ -15,12 +15,18 @@ export async function unitUpdateAction(
   form: FormData,
 ): Promise<UnitUpdateState> {
   const user = await requireUser();
+  const raw = formToObject(form, []);
   let result: UnitUpdateResult;
   try {
-    result = await addUnitUpdate(user, String(referralId), formToObject(form, []));
+    result = await addUnitUpdate(user, String(referralId), raw);
   } catch (error) {
     console.error("Adding a unit update failed", error instanceof Error ? error.name : typeof error);
-    return { status: "failed", values: {}, fieldErrors: {}, formError: "referralUpdates.errors.unexpected" };
+    return {
+      status: "failed",
+      values: typedValues(raw),
+      fieldErrors: {},
+      formError: "referralUpdates.errors.unexpected",
+    };
   }
   if (result.status === "not-found") notFound();
   if (result.status === "invalid") return { ...result, status: "invalid" };

@@ -9,9 +9,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { STEP_SCHEMAS } from "./schemas";
 import { stepBySlug, type RawValues, type StepSlug } from "./questions";
 import { fieldErrorsOf } from "@/lib/forms";
+import { hasControlCharacters } from "@/lib/text";
 
 export const INTAKE_KIND = "report-intake";
-export type DraftData = Partial<Record<StepSlug, RawValues>>;
+// The answers by step, and the working name last searched for on the person step: kept here,
+// owner-only, so that it never travels in an address, a browser history or a log.
+export type DraftData = Partial<Record<StepSlug, RawValues>> & { search?: { person?: string } };
 export type Draft = { id: string; step: string; data: DraftData; updatedAt: Date };
 
 function mayDraft(user: CurrentUser): boolean {
@@ -146,4 +149,30 @@ export async function discardDraft(user: CurrentUser, draftId: string): Promise<
       });
     return count > 0;
   });
+}
+
+export const PERSON_SEARCH_MAX = 100;
+
+// Remembers what the officer searched for on the person step. Text that could not be a name
+// (too long, control characters) is kept as no search at all.
+export async function savePersonSearch(user: CurrentUser, draftId: string, raw: unknown): Promise<boolean> {
+  const draft = await getDraftForUser(user, draftId);
+  if (!draft) return false;
+  const text = typeof raw === "string" ? raw.trim() : "";
+  const personSearch = text.length <= PERSON_SEARCH_MAX && !hasControlCharacters(text) ? text : "";
+  const data: DraftData = { ...draft.data, search: { person: personSearch } };
+  await db().$transaction(async (tx) => {
+    await tx.draft.updateMany({
+      where: { id: draft.id, ownerId: user.id },
+      data: { data: data as Prisma.InputJsonObject },
+    });
+    await recordAudit(tx, {
+      actor: user,
+      action: "draft.update",
+      recordType: "draft",
+      recordId: draft.id,
+      outcome: "SUCCESS",
+    });
+  });
+  return true;
 }

@@ -231,4 +231,25 @@ test.describe("taking a report", () => {
     // The reporting route was not answered: it is not recorded, not guessed.
     await expect(page.getByText("Not recorded")).toBeVisible();
   });
+
+  test("finding someone already known keeps their name out of the address, and sends the form only what it shows", async ({
+    page,
+  }) => {
+    await signIn(page, "officer");
+    await startReport(page);
+    // The seeded person Tash has access needs on their record; the form must not carry them.
+    const payloads: string[] = [];
+    page.on("response", async (response) => {
+      if (response.request().method() === "GET" && response.url().includes("/reports/new/"))
+        payloads.push(await response.text().catch(() => ""));
+    });
+    await page.getByLabel("Find someone already known to the unit, by the name they use").fill("Tash");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect(page.getByRole("radio", { name: /^Tash/ }).first()).toBeVisible();
+    expect(page.url()).not.toMatch(/tash/i);
+    expect(page.url()).not.toContain("q=");
+    await page.reload();
+    await expect(page.getByRole("radio", { name: /^Tash/ }).first()).toBeVisible();
+    expect(payloads.join("\n")).not.toContain("Prefers letters and forms read out");
+  });
 });

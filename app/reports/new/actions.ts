@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { requireUser, getCurrentUser } from "@/lib/auth/session-user";
-import { startDraft, saveStep, discardDraft } from "@/lib/intake/drafts";
+import { startDraft, saveStep, discardDraft, savePersonSearch } from "@/lib/intake/drafts";
 import { submitDraft } from "@/lib/intake/submit";
 import {
   readStepForm,
@@ -28,6 +28,19 @@ export async function startIntakeAction(): Promise<void> {
   const draftId = await startDraft(user);
   if (!draftId) redirect("/");
   redirect(`/reports/new/${draftId}/person`);
+}
+
+// Searching for someone already known: a POST, and the words are kept in the draft, so a
+// working name never lands in the address bar, the history or an access log.
+export async function searchPersonAction(
+  draftId: string,
+  returnTo: "check" | null,
+  form: FormData,
+): Promise<void> {
+  const user = await requireUser();
+  const saved = await savePersonSearch(user, String(draftId), form.get("q"));
+  if (!saved) redirect("/reports/drafts");
+  redirect(`/reports/new/${draftId}/person${returnTo === "check" ? "?return=check" : ""}`);
 }
 
 // "Continue": save what was typed, then move on if it is valid. Invalid answers are saved

@@ -11,10 +11,11 @@ import { findPartnerAgencies } from "@/lib/organisations/queries";
 import { StepForm } from "@/components/intake/step-form";
 import { dayValue, londonTodayIso } from "@/lib/intake/dates";
 import { safeguardingContext } from "@/lib/intake/safeguarding";
+import { searchPersonAction } from "@/app/reports/new/actions";
 
 type Props = {
   params: Promise<{ draftId: string; step: string }>;
-  searchParams: Promise<{ return?: string; q?: string }>;
+  searchParams: Promise<{ return?: string }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function IntakeStepPage({ params, searchParams }: Props) {
   const user = await requirePermission("report:create:unit");
   const { draftId, step: slug } = await params;
-  const { return: returnParam, q } = await searchParams;
+  const { return: returnParam } = await searchParams;
   const step = stepBySlug(slug);
   const draft = step ? await getDraftForUser(user, draftId) : null;
   if (!step || !draft) notFound();
@@ -39,7 +40,7 @@ export default async function IntakeStepPage({ params, searchParams }: Props) {
     : previous
       ? `/reports/new/${draftId}/${previous}`
       : "/reports/new";
-  const query = typeof q === "string" ? q.slice(0, 100) : "";
+  const query = step.slug === "person" ? (draft.data.search?.person ?? "") : "";
   const chosenId = step.slug === "person" ? draft.data.person?.existingPersonId : undefined;
   const [found, chosen, agencies] = await Promise.all([
     step.slug === "person" && query ? findPeopleByWorkingName(user, query) : Promise.resolve([]),
@@ -48,8 +49,13 @@ export default async function IntakeStepPage({ params, searchParams }: Props) {
       : Promise.resolve(null),
     step.slug === "wishes" ? findPartnerAgencies(user) : Promise.resolve([]),
   ]);
-  // Someone chosen earlier stays on the list even when the search has moved on.
-  const people = chosen && !found.some((p) => p.id === chosen.id) ? [chosen, ...found] : found;
+  // Someone chosen earlier stays on the list even when the search has moved on. The form is
+  // a client component: it gets only what it shows, not the whole person record.
+  const people = (chosen && !found.some((p) => p.id === chosen.id) ? [chosen, ...found] : found).map((p) => ({
+    id: p.id,
+    workingName: p.workingName,
+    selfDescription: p.selfDescription,
+  }));
   const here = `/reports/new/${draftId}/${step.slug}`;
   const today = londonTodayIso();
   const saved = draft.data[step.slug] ?? {};
@@ -70,12 +76,10 @@ export default async function IntakeStepPage({ params, searchParams }: Props) {
       )}
       {step.slug === "person" && (
         <form
-          method="get"
-          action={here}
+          action={searchPersonAction.bind(null, draftId, returnTo)}
           role="search"
           className="mb-6 flex flex-wrap items-end gap-2 bg-panel p-4"
         >
-          {returnTo && <input type="hidden" name="return" value="check" />}
           <div>
             <label htmlFor="q" className="mb-1 block font-bold">
               {t("searchLabel")}

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/session-user";
+import { hasControlCharacters } from "@/lib/text";
 import {
   findPeopleByWorkingName,
   SEARCH_LIMIT,
@@ -17,7 +18,14 @@ export type PeopleSearchState = {
 };
 
 // The search is a POST, so a working name never appears in an address, a log or history.
-const searchSchema = z.strictObject({ query: z.string().trim().min(1).max(SEARCH_MAX_LENGTH) });
+const searchSchema = z.strictObject({
+  query: z
+    .string()
+    .trim()
+    .min(1)
+    .max(SEARCH_MAX_LENGTH)
+    .refine((text) => !hasControlCharacters(text)),
+});
 
 export async function searchPeopleAction(
   _previous: PeopleSearchState,

@@ -128,6 +128,9 @@ describe("finding a person by working name", () => {
     await makePerson(unit.id, "Zelda");
     expect(await findPeopleByWorkingName(officer, "   ")).toEqual([]);
     expect(await findPeopleByWorkingName(officer, "Z".repeat(101))).toEqual([]);
+    // NUL would be refused by PostgreSQL as a server error; a bidirectional override hides text.
+    expect(await findPeopleByWorkingName(officer, "Zel\u0000da")).toEqual([]);
+    expect(await findPeopleByWorkingName(officer, "Zel\u202Eda")).toEqual([]);
     expect(await db().auditEvent.count({ where: { action: "person.search", actorId: officer.id } })).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 // Reading people. Every function takes the signed-in user, scopes by their unit and audits
 // the look in the same transaction. Nothing a person said is ever written to the audit log.
 import { db } from "@/lib/db/client";
+import { hasControlCharacters } from "@/lib/text";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -99,7 +100,9 @@ export type PersonSearchRow = {
 export async function findPeopleByWorkingName(user: CurrentUser, query: string): Promise<PersonSearchRow[]> {
   const unitId = unitScope(user, "person:read:unit");
   const term = typeof query === "string" ? query.trim() : "";
-  if (!unitId || term.length === 0 || term.length > SEARCH_MAX_LENGTH) return [];
+  // NUL cannot reach PostgreSQL, and no name holds a control character: nothing to find.
+  if (!unitId || term.length === 0 || term.length > SEARCH_MAX_LENGTH || hasControlCharacters(term))
+    return [];
   // Prisma passes the text into LIKE as it is: escape its wildcards so "%" finds a "%".
   const pattern = term.replace(/[\\%_]/g, "\\$&");
   const select = { id: true, workingName: true, selfDescription: true, language: true } as const;

@@ -6,14 +6,36 @@ import { NextResponse, type NextRequest } from "next/server";
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 export const RETURN_PATH_HEADER = "x-liaison-path";
 
+// No page here takes a long query string; a very long one made the framework's internal
+// request stall instead of answering.
+const MAX_QUERY_LENGTH = 2048;
+
+function refuse(status: number, message: string): NextResponse {
+  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+function decodes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  if (request.nextUrl.search.length > MAX_QUERY_LENGTH) return refuse(414, "This address is too long.");
+  if (!decodes(request.nextUrl.pathname)) return refuse(400, "This address is not valid.");
   // Only the path: a query string can carry what someone searched for, and must not travel
   // into the sign-in page's address or a header.
   const path = request.nextUrl.pathname;
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!hasSession) {
+  // Only page loads are sent to sign in. A form post (a server action) goes through: the
+  // action checks the session itself and answers in a way the page can show without losing
+  // what was typed, which a redirect here would throw away.
+  if (!hasSession && (request.method === "GET" || request.method === "HEAD")) {
     const login = new URL("/login", request.url);
-    if (request.method === "GET" && request.nextUrl.pathname !== "/") login.searchParams.set("next", path);
+    if (request.nextUrl.pathname !== "/") login.searchParams.set("next", path);
     return NextResponse.redirect(login);
   }
   // A session that has lapsed is found out on the page itself, which uses this to return

@@ -63,7 +63,7 @@ export function StepForm({
   );
   const formRef = useRef<HTMLFormElement>(null);
   const lastSaved = useRef(JSON.stringify(values));
-  const [saved, setSaved] = useState<{ at: string } | { signedOut: true } | null>(null);
+  const [saved, setSaved] = useState<{ at: string } | { signedOut: true } | { failed: true } | null>(null);
   // The answers as they stand in the browser, so a panel appears the moment "Under 18" is
   // chosen; reset to what was submitted after each Continue.
   const [live, setLive] = useState(state.values);
@@ -90,9 +90,12 @@ export function StepForm({
           setSaved({ at: result.at });
         } else if (result.status === "signed-out") {
           setSaved({ signedOut: true });
+        } else if (result.status === "failed") {
+          setSaved({ failed: true });
         }
       } catch {
-        // Offline for a moment: the next tick tries again, and Continue still saves.
+        // The network is gone for a moment: say so; the next tick tries again.
+        setSaved({ failed: true });
       }
     }, AUTOSAVE_MS);
     return () => window.clearInterval(timer);
@@ -125,6 +128,11 @@ export function StepForm({
       onChange={(e) => setLive(snapshot(e.currentTarget, questions))}
     >
       <ErrorSummary title={t("intake.errorSummaryTitle")} errors={errors} />
+      {state.status === "failed" && (
+        <div role="alert" className="mb-6 border-l-4 border-danger bg-panel p-4 font-bold">
+          {t("intake.saveFailed")}
+        </div>
+      )}
       {/* Tells screen-reader users that a safeguarding panel has appeared further down. */}
       <p role="status" className="sr-only">
         {concerns.map((c) => t(`intake.panels.${c}.title`)).join(". ")}
@@ -159,9 +167,15 @@ export function StepForm({
                 second: "2-digit",
               }),
             })}
-          {saved && "signedOut" in saved && (
+          {saved && "failed" in saved && state.status !== "failed" && (
+            <span className="font-bold text-danger">{t("intake.autosaveFailed")}</span>
+          )}
+          {((saved && "signedOut" in saved) || state.status === "signed-out") && (
             <span className="font-bold text-danger">
-              {t("intake.signedOut")} <a href={loginHref}>{t("intake.signInAgain")}</a>
+              {t("intake.signedOut")}{" "}
+              <a href={loginHref} target="_blank" rel="noopener">
+                {t("intake.signInAgain")}
+              </a>
             </span>
           )}
         </p>

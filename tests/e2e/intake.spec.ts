@@ -252,4 +252,35 @@ test.describe("taking a report", () => {
     await expect(page.getByRole("radio", { name: /^Tash/ }).first()).toBeVisible();
     expect(payloads.join("\n")).not.toContain("Prefers letters and forms read out");
   });
+
+  test("text typed after the session lapsed is kept on Continue, and saved once signed in again", async ({
+    page,
+    context,
+  }) => {
+    await signIn(page, "officer");
+    await startReport(page);
+    await context.clearCookies();
+    await page.getByLabel("Working name or pseudonym").fill("Carys");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(
+      page.getByText("Your session has ended. Everything you typed is still on this page."),
+    ).toBeVisible();
+    await expect(page.getByLabel("Working name or pseudonym")).toHaveValue("Carys");
+
+    // Signing in again in another tab leaves this page, and what it holds, alone.
+    const [signInTab] = await Promise.all([
+      context.waitForEvent("page"),
+      page.getByRole("link", { name: /Sign in again in a new tab/ }).click(),
+    ]);
+    await signInTab.getByLabel("Email").fill(ACCOUNTS.officer);
+    await signInTab.getByLabel("Password").fill(DEMO_PASSWORD);
+    await signInTab.getByRole("button", { name: "Sign in" }).click();
+    await expect(signInTab.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await signInTab.close();
+
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(page.getByRole("heading", { name: "What happened", level: 1 })).toBeVisible();
+    await page.goto("/reports/drafts");
+    await expect(page.getByRole("link", { name: "Carys" }).first()).toBeVisible();
+  });
 });

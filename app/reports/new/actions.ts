@@ -13,10 +13,12 @@ import {
   type StepSlug,
 } from "@/lib/intake/questions";
 
+// "failed": the save did not reach the database; "signed-out": the session ended. Either way
+// the form comes back with everything typed, and nothing is lost by trying again.
 export type StepFormState = {
   values: RawValues;
   fieldErrors: Record<string, string>;
-  status: "idle" | "invalid";
+  status: "idle" | "invalid" | "failed" | "signed-out";
 };
 
 function stepSlug(value: string): StepSlug | null {
@@ -52,12 +54,21 @@ export async function saveStepAction(
   _prev: StepFormState,
   form: FormData,
 ): Promise<StepFormState> {
-  const user = await requireUser();
   const valid = stepSlug(slug);
   const step = valid ? stepBySlug(valid) : undefined;
   if (!valid || !step) redirect("/reports/drafts");
   const values = readStepForm(step, form);
-  const result = await saveStep(user, draftId, valid, values);
+  let result: Awaited<ReturnType<typeof saveStep>>;
+  try {
+    // A lapsed session does not send the officer away from what they typed: the page says
+    // so, and Continue works again once they have signed in (in another tab).
+    const user = await getCurrentUser();
+    if (!user) return { values, fieldErrors: {}, status: "signed-out" };
+    result = await saveStep(user, draftId, valid, values);
+  } catch (error) {
+    console.error("Saving an intake step failed", error instanceof Error ? error.name : typeof error);
+    return { values, fieldErrors: {}, status: "failed" };
+  }
   if (result.status === "not-found") redirect("/reports/drafts");
   if (result.status === "invalid") return { values, fieldErrors: result.fieldErrors, status: "invalid" };
   const next = returnTo === "check" ? "check" : stepAfter(valid);
@@ -65,7 +76,7 @@ export async function saveStepAction(
 }
 
 export type AutosaveResult =
-  { status: "saved"; at: string } | { status: "signed-out" } | { status: "not-found" };
+  { status: "saved"; at: string } | { status: "signed-out" } | { status: "not-found" } | { status: "failed" };
 
 // Called every few seconds while the officer types. A lapsed session is reported, not
 // redirected, so the page can say so without throwing away the form.
@@ -74,12 +85,17 @@ export async function autosaveStepAction(
   slug: string,
   values: unknown,
 ): Promise<AutosaveResult> {
-  const user = await getCurrentUser();
-  if (!user) return { status: "signed-out" };
   const valid = stepSlug(slug);
   if (!valid) return { status: "not-found" };
-  const result = await saveStep(user, draftId, valid, values, { validate: false });
-  return result.status === "not-found" ? result : { status: "saved", at: new Date().toISOString() };
+  try {
+    const user = await getCurrentUser();
+    if (!user) return { status: "signed-out" };
+    const result = await saveStep(user, draftId, valid, values, { validate: false });
+    return result.status === "not-found" ? result : { status: "saved", at: new Date().toISOString() };
+  } catch (error) {
+    console.error("Autosaving an intake step failed", error instanceof Error ? error.name : typeof error);
+    return { status: "failed" };
+  }
 }
 
 export type SubmitState = { errors: { step: StepSlug; field: string; message: string }[] };

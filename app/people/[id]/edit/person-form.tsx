@@ -7,6 +7,7 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { TextField } from "@/components/form/text-field";
 import { TextArea } from "@/components/form/text-area";
+import { LanguageAdvice } from "@/components/language-advice";
 import { AgeBand, ContactMethod, Language, WorkSetting } from "@/lib/generated/prisma/enums";
 import { PERSON_FIELDS, type PersonField, type PersonFormValues } from "@/lib/people/schema";
 import type { PersonFormState } from "./actions";
@@ -142,6 +143,7 @@ export function PersonForm({ action, saved, cancelHref }: Props) {
         defaultValue={values.doNotContactRules ?? ""}
         maxLength={1000}
         rows={3}
+        after={<LanguageAdvice forId="doNotContactRules" />}
       />
       <TextField
         id="interpreterNeeds"

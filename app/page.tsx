@@ -13,6 +13,7 @@ import { DataTable } from "@/components/data-table";
 import { reportColumns } from "@/components/report-columns";
 import { Pagination } from "@/components/pagination";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { SubmissionsLink } from "./_components/submissions-link";
 
 type Props = { searchParams: Promise<{ page?: string }> };
 
@@ -44,6 +45,7 @@ async function UnitHome({ user, page }: { user: CurrentUser; page: number }) {
       <UpdatesDue updates={updates} />
       <HomeSafetyLists user={user} />
       <OverdueReferrals user={user} />
+      <SubmissionsLink user={user} />
       {user.role === "SUPERVISOR" && (
         <section aria-labelledby="officers-heading" className="mb-8">
           <h2 id="officers-heading" className="mb-2 text-xl font-bold">

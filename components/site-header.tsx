@@ -14,6 +14,17 @@ export async function SiteHeader() {
         { href: "/reports/drafts", label: t("nav.drafts"), show: roleHas(user.role, "draft:manage:own") },
         { href: "/people", label: t("people.nav"), show: roleHas(user.role, "person:read:unit") },
         { href: "/referrals", label: t("nav.referrals"), show: roleHas(user.role, "referral:read:agency") },
+        { href: "/alerts", label: t("alerts.nav"), show: roleHas(user.role, "alert:read:unit") },
+        {
+          href: "/third-party-reports",
+          label: t("thirdParty.nav"),
+          show: roleHas(user.role, "submission:read:own"),
+        },
+        {
+          href: "/submissions",
+          label: t("thirdParty.nav"),
+          show: roleHas(user.role, "submission:triage:unit"),
+        },
         {
           href: "/dashboard",
           label: t("nav.dashboard"),

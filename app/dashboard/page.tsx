@@ -3,7 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session-user";
 import { getDashboard, mayReadDashboard } from "@/lib/dashboard/queries";
-import { filtersToSearchParams, hasReportFilters, parseFilters, withFilter } from "@/lib/dashboard/filters";
+import { filtersToSearchParams, parseFilters, withFilter } from "@/lib/dashboard/filters";
+import { isPublishable } from "@/lib/dashboard/publication";
 import { protectView } from "@/lib/dashboard/relations";
 import { dashboardTables } from "@/lib/dashboard/tables";
 import { env } from "@/lib/env";
@@ -62,7 +63,7 @@ export default async function DashboardPage({ searchParams }: Props) {
     tables,
     hidden: protectView(d, tables, threshold),
     threshold,
-    exportable: d.scope === "unit" && !d.filters.officer && !hasReportFilters(d.filters),
+    exportable: isPublishable(d),
   };
   const officerName = d.officers.find((o) => o.id === d.filters.officer)?.name;
   const firstMonth = d.period.from ?? d.months[0]?.month;
@@ -78,7 +79,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   ].filter(Boolean);
 
   return (
-    <div className="dashboard">
+    <div className={view.exportable ? "dashboard" : "dashboard dashboard-unpublished"}>
       <div className="mb-2 flex flex-wrap items-start justify-between gap-4">
         <h1 className="text-3xl font-bold">
           {d.scope === "own" ? t("dashboard.ownTitle") : t("dashboard.title")}
@@ -86,11 +87,24 @@ export default async function DashboardPage({ searchParams }: Props) {
         <PrintButton label={t("dashboard.print")} />
       </div>
       <p className="screen-only mb-1 font-bold text-danger">{t("dashboard.notForPublication")}</p>
-      <p className="print-only mb-1 font-bold">{t("dashboard.printNote", { threshold })}</p>
+      {view.exportable ? (
+        <p className="print-only mb-1 font-bold">{t("dashboard.printNote", { threshold })}</p>
+      ) : (
+        <p className="print-only mb-1 font-bold">{t("dashboard.publication.notPrinted")}</p>
+      )}
       <p className="mb-4 max-w-3xl text-muted">
         {t("dashboard.publicationNote", { threshold, limit: threshold - 1 })}
-        {!view.exportable && ` ${t("dashboard.exportUnitOnly")}`}
       </p>
+      {!view.exportable && (
+        <p className="no-print mb-4 max-w-3xl" id="publication">
+          {t("dashboard.publication.which")}{" "}
+          {d.scope === "unit" && (
+            <a href={`/dashboard${withFilter({ period: "last-financial-year" }, {})}`}>
+              {t("dashboard.publication.showYear")}
+            </a>
+          )}
+        </p>
+      )}
       <p className="mb-1 text-lg">
         {d.scope === "own"
           ? t("dashboard.scopeOwn")
@@ -143,7 +157,9 @@ export default async function DashboardPage({ searchParams }: Props) {
       {d.totals.reports === 0 && <p className="mb-6 text-lg font-bold">{t("dashboard.noReports")}</p>}
       {d.totals.open > 0 && (
         <div role="note" className="mb-6 max-w-3xl border-l-4 border-danger bg-panel p-4">
-          <p className="font-bold">{t("dashboard.openWarning", { open: d.totals.open })}</p>
+          {/* The exact count stays on screen; print says the same without it. */}
+          <p className="screen-only font-bold">{t("dashboard.openWarning", { open: d.totals.open })}</p>
+          <p className="print-only font-bold">{t("dashboard.openWarningPrinted")}</p>
         </div>
       )}
       {d.filters.area && (

@@ -6,6 +6,8 @@ import { findReferralsForAgency } from "@/lib/referrals/queries";
 import { pageNumberSchema } from "@/lib/pagination";
 import { DataTable } from "@/components/data-table";
 import { Pagination } from "@/components/pagination";
+import { AgencyAlerts } from "@/components/alerts/agency-alerts";
+import { ThirdPartyLinks } from "./third-party-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("referrals");
@@ -21,7 +23,9 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t("referrals.title")}</h1>
+      <AgencyAlerts user={user} />
       <p className="mb-6 text-muted">{t("referrals.intro")}</p>
+      <ThirdPartyLinks />
       {referrals.total === 0 ? (
         <p>{t("referrals.none")}</p>
       ) : (

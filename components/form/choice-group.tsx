@@ -6,7 +6,8 @@ type Props = {
   legend: string;
   hint?: ReactNode;
   error?: string;
-  options: { value: string; label: string }[];
+  // An option's hint sits under its label and is read with it (aria-describedby).
+  options: { value: string; label: string; hint?: string }[];
   selected: string[];
 };
 
@@ -14,6 +15,8 @@ type Props = {
 // with the hint and any error announced with it.
 export function ChoiceGroup({ name, type, legend, hint, error, options, selected }: Props) {
   const hintId = hint ? `${name}-hint` : undefined;
+  // Options with hints need room: one column, each hint under its label.
+  const hinted = options.some((o) => o.hint !== undefined);
   const errorId = error ? `${name}-error` : undefined;
   return (
     <fieldset
@@ -32,21 +35,34 @@ export function ChoiceGroup({ name, type, legend, hint, error, options, selected
           {error}
         </p>
       )}
-      <div className="grid gap-1 sm:grid-cols-2">
+      <div className={hinted ? "grid gap-3" : "grid gap-1 sm:grid-cols-2"}>
         {options.map((o, i) => {
           // The first option carries the group's id so the error summary can link to it.
           const id = i === 0 ? name : `${name}-${i}`;
+          const itemHintId = o.hint !== undefined ? `${id}-item-hint` : undefined;
           return (
-            <div key={o.value} className="flex items-center gap-2">
+            <div key={o.value} className={`flex gap-2 ${hinted ? "items-start" : "items-center"}`}>
               <input
                 id={id}
                 type={type}
                 name={name}
                 value={o.value}
                 defaultChecked={selected.includes(o.value)}
-                className="size-5 accent-brand"
+                aria-describedby={itemHintId}
+                className={hinted ? "mt-1 size-5 shrink-0 accent-brand" : "size-5 accent-brand"}
               />
-              <label htmlFor={id}>{o.label}</label>
+              {hinted ? (
+                <div>
+                  <label htmlFor={id}>{o.label}</label>
+                  {itemHintId && (
+                    <p id={itemHintId} className="text-muted">
+                      {o.hint}
+                    </p>
+                  )}
+                </div>
+              ) : (
+                <label htmlFor={id}>{o.label}</label>
+              )}
             </div>
           );
         })}

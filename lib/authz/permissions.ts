@@ -29,6 +29,14 @@ export const PERMISSIONS = [
   "referral:respond:agency",
   "report:submit:third-party",
   "submission:read:own",
+  // The unit's queue of third-party reports: read, mark as being looked at, triage.
+  "submission:triage:unit",
+  // Safety alerts: the unit reads and drafts them, a supervisor approves, partners read
+  // the active ones addressed to their agency.
+  "alert:read:unit",
+  "alert:draft:unit",
+  "alert:approve:unit",
+  "alert:read:agency",
   "user:read:all",
   "user:manage:all",
   "organisation:manage:all",
@@ -54,6 +62,9 @@ const OFFICER: readonly Permission[] = [
   "consent:record:unit",
   "dashboard:read:own",
   "draft:manage:own",
+  "submission:triage:unit",
+  "alert:read:unit",
+  "alert:draft:unit",
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -65,12 +76,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "consent:override:unit",
     "retention:review:unit",
     "dashboard:read:unit",
+    "alert:approve:unit",
   ],
   PARTNER: [
     "referral:read:agency",
     "referral:respond:agency",
     "report:submit:third-party",
     "submission:read:own",
+    "alert:read:agency",
   ],
   // Administrators run the system; they see no case content by default.
   ADMIN: ["user:read:all", "user:manage:all", "organisation:manage:all", "audit:read:all"],

@@ -78,9 +78,44 @@ describe("a dashboard table as CSV", () => {
 
   it("quotes commas and quotes, and makes would-be formulas inert", () => {
     expect(csvField('Tŷ Gwyn, "north"')).toBe('"Tŷ Gwyn, ""north"""');
-    expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvField("@SUM")).toBe("'@SUM");
+    expect(csvField("=HYPERLINK(1)")).toBe(`"'=HYPERLINK(1)"`);
+    expect(csvField("@SUM")).toBe(`"'@SUM"`);
     expect(csvField("Plain")).toBe("Plain");
+  });
+
+  it("neutralises a formula at the start of a cell, whatever character starts it", () => {
+    for (const start of ["=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20"])
+      expect(csvField(`${start}1+1`), JSON.stringify(start)).toBe(`"'${start}1+1"`);
+    // Spaces in front do not hide it.
+    expect(csvField("  =1+1")).toBe(`"'  =1+1"`);
+  });
+
+  it("neutralises a formula after any separator a spreadsheet may split on, and quotes the whole value", () => {
+    for (const separator of [",", ";", "\t", "|"]) {
+      const value = `Tŷ Gwyn${separator}=HYPERLINK("x")`;
+      expect(csvField(value), JSON.stringify(separator)).toBe(`"'Tŷ Gwyn${separator}=HYPERLINK(""x"")"`);
+    }
+    expect(csvField("north; -cmd")).toBe(`"'north; -cmd"`);
+    expect(csvField("a|@SUM(1)")).toBe(`"'a|@SUM(1)"`);
+  });
+
+  it("quotes a value with a separator in it even when nothing follows that could run", () => {
+    expect(csvField("north;south")).toBe('"north;south"');
+    expect(csvField("north|south")).toBe('"north|south"');
+    expect(csvField("a\tb")).toBe('"a\tb"');
+    // A dash or sign inside a value, not after a separator, is left alone.
+    expect(csvField("Blaenau Gwent - north")).toBe("Blaenau Gwent - north");
+    expect(csvField("7.0%")).toBe("7.0%");
+  });
+
+  it("keeps a risky row header inert inside a whole table, on one line", () => {
+    const risky: DashboardTable = {
+      ...table,
+      rows: [
+        { key: "x", header: "Cwmbrân;=cmd|' /C calc'!A0", cells: [{ kind: "count", value: 7, id: "x" }] },
+      ],
+    };
+    expect(lines(csvOf(risky, new Set(), 5, words))[1]).toBe(`"'Cwmbrân;=cmd|' /C calc'!A0",7`);
   });
 
   it("withholds shares and days from small counts whatever the hidden set says", () => {

@@ -24,11 +24,22 @@ function publishedCell(cell: Cell, hidden: ReadonlySet<string>, threshold: numbe
   }
 }
 
-// RFC 4180 quoting; a leading =, +, -, @ or control character gets an apostrophe so that a
-// spreadsheet shows it as text instead of evaluating it.
+// Characters that make a spreadsheet read a cell as a formula (full-width forms included:
+// some spreadsheets accept them), and the separators a spreadsheet may split a line on
+// (comma, semicolon in much of Europe, tab, pipe).
+const FORMULA_START = "=+\\-@\\t\\r\uff1d\uff0b\uff0d\uff20";
+const SEPARATORS = ",;\\t|";
+// A formula at the start of the value, or after a separator: a spreadsheet that splits on
+// ";" turns "Tŷ Gwyn;=HYPERLINK(…)" into a cell of its own that starts with "=".
+const RISKY = new RegExp(`(^|[${SEPARATORS}])\\s*[${FORMULA_START}]`);
+
+// RFC 4180 quoting, and cells a spreadsheet could run made inert: a risky value gets an
+// apostrophe in front (shown as text, not run) and is always quoted, so that no separator
+// inside it can start a new cell.
 export function csvField(value: string): string {
-  const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
+  const risky = RISKY.test(value);
+  const inert = risky ? `'${value}` : value;
+  return risky || /[",;|\t\r\n]/.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
 }
 
 export function csvOf(

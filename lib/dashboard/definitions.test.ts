@@ -197,6 +197,17 @@ describe("the stage rules", () => {
     expect(facts).toMatchObject({ startedQuiet: true, converted: true });
     expect(factsOf(handReport("intelligenceOnly"))).toMatchObject({ startedQuiet: true, converted: false });
   });
+
+  it("counts a third-party report (through or from a partner agency) that is now a full investigation as converted", () => {
+    const viaPartner = handReport("suspectKnown", undefined, { reportingRoute: "PARTNER_AGENCY" });
+    expect(factsOf(viaPartner)).toMatchObject({ startedQuiet: true, converted: true });
+    const submitted = handReport("suspectKnown", undefined, { submittedByAgency: true });
+    expect(factsOf(submitted)).toMatchObject({ startedQuiet: true, converted: true });
+    const stillQuiet = handReport("intelligenceOnly", undefined, { reportingRoute: "PARTNER_AGENCY" });
+    expect(factsOf(stillQuiet)).toMatchObject({ startedQuiet: true, converted: false });
+    // Straight to the liaison officer, wanting an investigation from the start: no conversion.
+    expect(factsOf(handReport("suspectKnown"))).toMatchObject({ startedQuiet: false, converted: false });
+  });
 });
 
 describe("timeliness", () => {

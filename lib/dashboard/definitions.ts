@@ -18,6 +18,7 @@ import type {
   ReportStatus,
   WithdrawalReason,
 } from "@/lib/generated/prisma/enums";
+import { CHARGE_OUTCOMES, SUSPECT_EVENTS, SUSPECT_OUTCOMES } from "@/lib/outcomes/trail-rules";
 
 // The stages are a chain that only the trail moves a report along: each one implies the
 // ones before it (a charge implies an identified suspect, a conviction a charge). Whether
@@ -35,6 +36,8 @@ export type CountedReport = {
   personWants: PersonWants;
   initialPersonWants?: PersonWants;
   reportingRoute?: ReportingRoute | null;
+  // Submitted by a partner agency (a third-party report).
+  submittedByAgency?: boolean;
   events: readonly CountedEvent[];
 };
 
@@ -47,38 +50,12 @@ export type CountedEvent = {
   withdrawalReasons?: readonly WithdrawalReason[];
 };
 
-const CHARGE_OUTCOMES: readonly HomeOfficeOutcome[] = ["OUTCOME_1", "OUTCOME_1A"];
 const CONVICTIONS: readonly CourtResult[] = ["CONVICTED", "CONVICTED_ALTERNATIVE"];
 // Outcomes in which the person did not (or no longer) support action.
 export const NOT_SUPPORTED_OUTCOMES: readonly HomeOfficeOutcome[] = ["OUTCOME_14", "OUTCOME_16"];
-const SUSPECT_KNOWN_EVENTS: readonly CaseEventType[] = [
-  "SUSPECT_IDENTIFIED",
-  "ARRESTED",
-  "INTERVIEWED_UNDER_CAUTION",
-  "RELEASED",
-  "CHARGED",
-];
-// Every Home Office outcome that the counting rules give only where a suspect is known.
-export const SUSPECT_KNOWN_OUTCOMES: readonly HomeOfficeOutcome[] = [
-  "OUTCOME_1",
-  "OUTCOME_1A",
-  "OUTCOME_2",
-  "OUTCOME_3",
-  "OUTCOME_4",
-  "OUTCOME_5",
-  "OUTCOME_6",
-  "OUTCOME_7",
-  "OUTCOME_8",
-  "OUTCOME_9",
-  "OUTCOME_10",
-  "OUTCOME_11",
-  "OUTCOME_12",
-  "OUTCOME_13",
-  "OUTCOME_15",
-  "OUTCOME_16",
-  "OUTCOME_17",
-  "OUTCOME_22",
-];
+// Every Home Office outcome that the counting rules give only where a suspect is known: a
+// charge (1, 1A) or an outcome that implies a suspect. The outcome trail rules own both lists.
+export const SUSPECT_KNOWN_OUTCOMES: readonly HomeOfficeOutcome[] = [...CHARGE_OUTCOMES, ...SUSPECT_OUTCOMES];
 
 const isCharge = (e: CountedEvent) =>
   e.type === "CHARGED" || (e.outcome !== undefined && CHARGE_OUTCOMES.includes(e.outcome));
@@ -110,7 +87,7 @@ export function stageOf(report: CountedReport): number {
   if (has((e) => e.type === "FILE_TO_CPS")) return 3;
   const identified = has(
     (e) =>
-      SUSPECT_KNOWN_EVENTS.includes(e.type) ||
+      SUSPECT_EVENTS.includes(e.type) ||
       (e.outcome !== undefined && SUSPECT_KNOWN_OUTCOMES.includes(e.outcome)),
   );
   if (identified) return 2;
@@ -168,12 +145,14 @@ export function factsOf(report: CountedReport): ReportFacts {
   const chargedSuspects = new Set(
     report.events.filter((e) => e.type === "CHARGED").map((e, i) => e.suspect ?? `unnamed-${i}`),
   ).size;
-  // Intelligence-only or anonymous at first: the reports that show trust being rebuilt
-  // when they later become full investigations.
+  // Intelligence-only, anonymous or third-party at first: the reports that show trust being
+  // rebuilt when they later become full investigations.
   const startedQuiet =
     report.initialPersonWants === "INTELLIGENCE_ONLY" ||
     report.initialPersonWants === "ANONYMOUS_CONTACT" ||
-    report.reportingRoute === "ANONYMOUS_INTELLIGENCE";
+    report.reportingRoute === "ANONYMOUS_INTELLIGENCE" ||
+    report.reportingRoute === "PARTNER_AGENCY" ||
+    report.submittedByAgency === true;
   return {
     stage,
     supportsAction: supportsAction(report),
@@ -282,7 +261,7 @@ export const GWENT_BASELINE = {
 // The incident types that match the study's definition ("violence or threats of violence"),
 // so a unit can compare like with like: a report counts when any of its types is one of
 // these. Theft, harassment, coercion, online abuse, hate incidents and "other" are left out:
-// each can happen without violence or a threat of it (docs/decisions/016-honest-figures.md).
+// each can happen without violence or a threat of it (docs/decisions/009-honest-figures.md).
 export const VIOLENCE_AND_THREATS: readonly IncidentType[] = [
   "PHYSICAL_ASSAULT",
   "RAPE",

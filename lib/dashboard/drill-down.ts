@@ -16,15 +16,18 @@ import { pageOf, type Page } from "@/lib/pagination";
 import type { ReportListRow } from "@/lib/reports/queries";
 import { PerpetratorRelationship, PersonWants, WorkSetting } from "@/lib/generated/prisma/enums";
 import { HomeOfficeOutcome } from "@/lib/generated/prisma/enums";
-import { STAGES } from "./definitions";
-import { resolvePeriod, type DashboardFilters } from "./filters";
+import { AGE_BANDS, STAGES, type AgeBand } from "./definitions";
+import { addMonths, currentMonth, resolvePeriod, type DashboardFilters } from "./filters";
 import { DASHBOARD_TRANSACTION, factWhere, scopeFor } from "./queries";
 
 const stage = z.enum(STAGES);
 const yes = z.literal("yes");
+const ageBand = z.enum(AGE_BANDS.map((b) => b.key) as [AgeBand, ...AgeBand[]]);
 
 // Which reports of the view: a stage reached, or stopped at (open or closed); the person
-// supports action; still open; an outcome; a value of a breakdown that has no filter.
+// supports action; still open; an outcome; a value of a breakdown that has no filter; how
+// long ago an open report was received; began quiet, converted, from someone who had
+// reported before. (A quarter is a period: its months go in the link as a custom period.)
 export const drillSchema = z.strictObject({
   reached: stage.optional(),
   stopped: stage.optional(),
@@ -37,6 +40,10 @@ export const drillSchema = z.strictObject({
   relationship: z
     .enum(Object.values(PerpetratorRelationship) as [PerpetratorRelationship, ...PerpetratorRelationship[]])
     .optional(),
+  age: ageBand.optional(),
+  startedQuiet: yes.optional(),
+  converted: yes.optional(),
+  repeat: yes.optional(),
 });
 export type DrillSelection = z.infer<typeof drillSchema>;
 export const DRILL_KEYS = Object.keys(drillSchema.shape) as (keyof DrillSelection)[];
@@ -49,7 +56,21 @@ export function parseDrill(raw: Record<string, string | string[] | undefined>): 
   return parsed.success ? parsed.data : null;
 }
 
-function selectionWhere(s: DrillSelection): Prisma.Sql[] {
+const monthStart = (month: string) => Prisma.sql`${`${month}-01`}::date`;
+
+// The months of an age band, counted back from this month as openByAge counts them (in
+// definitions.ts): whole calendar months, anything not yet a month old in the first band.
+function ageWhere(band: AgeBand, today: string): Prisma.Sql[] {
+  const index = AGE_BANDS.findIndex((b) => b.key === band);
+  const youngest = index > 0 ? (AGE_BANDS[index - 1]?.maxMonths ?? 0) + 1 : 0;
+  const oldest = AGE_BANDS[index]?.maxMonths ?? Number.POSITIVE_INFINITY;
+  const parts: Prisma.Sql[] = [];
+  if (youngest > 0) parts.push(Prisma.sql`f."month" <= ${monthStart(addMonths(today, -youngest))}`);
+  if (Number.isFinite(oldest)) parts.push(Prisma.sql`f."month" >= ${monthStart(addMonths(today, -oldest))}`);
+  return parts;
+}
+
+function selectionWhere(s: DrillSelection, today: string): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   if (s.reached) parts.push(Prisma.sql`f.stage >= ${STAGES.indexOf(s.reached)}`);
   if (s.stopped) parts.push(Prisma.sql`f.stage = ${STAGES.indexOf(s.stopped)}`);
@@ -63,6 +84,10 @@ function selectionWhere(s: DrillSelection): Prisma.Sql[] {
   if (s.setting === "NOT_RECORDED") parts.push(Prisma.sql`f."workSetting" IS NULL`);
   else if (s.setting) parts.push(Prisma.sql`f."workSetting" = ${s.setting}::"WorkSetting"`);
   if (s.relationship) parts.push(Prisma.sql`f.relationship = ${s.relationship}::"PerpetratorRelationship"`);
+  if (s.age) parts.push(...ageWhere(s.age, today));
+  if (s.startedQuiet) parts.push(Prisma.sql`f."startedQuiet"`);
+  if (s.converted) parts.push(Prisma.sql`f.converted`);
+  if (s.repeat) parts.push(Prisma.sql`f."isRepeat"`);
   return parts;
 }
 
@@ -84,8 +109,12 @@ export async function findDrillDownReports(
   const scope = mayList ? scopeFor(user, chosen) : null;
   if (!scope) return null;
   if (scope.own) delete chosen.officer;
-  const range = resolvePeriod(chosen, opts.now ?? new Date());
-  const where = Prisma.join([factWhere(scope, chosen, range), ...selectionWhere(selection)], " AND ");
+  const now = opts.now ?? new Date();
+  const range = resolvePeriod(chosen, now);
+  const where = Prisma.join(
+    [factWhere(scope, chosen, range), ...selectionWhere(selection, currentMonth(now))],
+    " AND ",
+  );
   const size = env().PAGE_SIZE;
   const client = opts.client ?? db();
   return client.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellDrillHref, drillHref } from "./drill-links";
+import { cellDrillHref, drillHref, quarterMonths } from "./drill-links";
 import { filtersToSearchParams, parseFilters } from "./filters";
 import type { Dashboard } from "./queries";
 
@@ -47,6 +47,36 @@ describe("links from a count to its reports", () => {
     expect(cellDrillHref(d, "trend-month", "2026-02", 1)).toBe(
       "/dashboard/reports?period=custom&from=2026-02&to=2026-02&reached=charged",
     );
+  });
+
+  it("a quarter is its months within the view's period; an age band and the trust lines select their reports", () => {
+    expect(quarterMonths("2025-Q2", { from: "2025-06", to: "2026-05" })).toEqual({
+      from: "2025-06",
+      to: "2025-06",
+    });
+    expect(quarterMonths("2026-Q2", { from: null, to: "2026-05" })).toEqual({
+      from: "2026-04",
+      to: "2026-05",
+    });
+    expect(quarterMonths("2024-Q4", { from: "2025-01", to: "2025-12" })).toBeNull();
+    expect(quarterMonths("2024-Q5", { from: null, to: "2025-12" })).toBeNull();
+    const d = { filters: { period: "all" }, period: { from: null, to: "2026-05" } } as Dashboard;
+    expect(cellDrillHref(d, "trend-quarter", "2026-Q1", 3)).toBe(
+      "/dashboard/reports?period=custom&from=2026-01&to=2026-03&reached=convicted",
+    );
+    expect(cellDrillHref(d, "trend-quarter", "2026-Q1", 2)).toBeNull();
+    expect(cellDrillHref(d, "open-age", "3to6Months", 0)).toBe("/dashboard/reports?open=yes&age=3to6Months");
+    expect(cellDrillHref(d, "open-age", "forever", 0)).toBeNull();
+    expect(cellDrillHref(d, "trust", "converted", 0)).toBe("/dashboard/reports?converted=yes");
+    expect(cellDrillHref(d, "trust", "converted", 1)).toBe("/dashboard/reports?startedQuiet=yes");
+    expect(cellDrillHref(d, "trust", "repeat", 1)).toBe("/dashboard/reports?");
+    expect(cellDrillHref(d, "trust", "viaPartner", 0)).toBe("/dashboard/reports?route=PARTNER_AGENCY");
+    // Referrals and Victims' Code updates are not reports.
+    expect(cellDrillHref(d, "trust", "referralsMade", 0)).toBeNull();
+    expect(cellDrillHref(d, "victim-updates", "onTime", 0)).toBeNull();
+    // Under another route's filter, a route's line is not what the filter would select.
+    const direct = { ...d, filters: { period: "all", route: "DIRECT_TO_LIAISON_OFFICER" } } as Dashboard;
+    expect(cellDrillHref(direct, "trust", "viaPartner", 0)).toBeNull();
   });
 
   it("never carry an area, and are not made at all while an area is chosen", () => {

@@ -1,9 +1,17 @@
 // Where each count on the dashboard leads: the list of the reports it counts, at
 // /dashboard/reports with the view's filters and what the figure selects. Only filters and
-// stage names go in the link. An area filter is free text that could point at a person,
+// fixed names (stages, age bands, yes-flags) go in the link. Counts of updates, contacts and
+// referrals are not counts of reports and have no link. An area filter is free text that could point at a person,
 // so while one is chosen the counts are not links (the page says so).
-import { STAGES } from "./definitions";
-import { filtersToSearchParams, NOT_ASSESSED, NOT_RECORDED, type DashboardFilters } from "./filters";
+import { AGE_BANDS, STAGES, type AgeBand } from "./definitions";
+import {
+  addMonths,
+  filtersToSearchParams,
+  NOT_ASSESSED,
+  NOT_RECORDED,
+  type DashboardFilters,
+  type MonthRange,
+} from "./filters";
 import type { Dashboard } from "./queries";
 import type { DrillSelection } from "./drill-down";
 import type { TableKey } from "./tables";
@@ -51,6 +59,36 @@ function breakdownColumn(column: number): DrillSelection | null {
   return null;
 }
 
+// The trend tables' counts: received, charged, convicted, still open (the rest are rates).
+const TREND_COLUMNS: Record<number, DrillSelection> = {
+  0: {},
+  1: { reached: "charged" },
+  3: { reached: "convicted" },
+  5: { open: "yes" },
+};
+
+// "2026-Q1" as its months (January to March) that fall within the period, or null.
+export function quarterMonths(quarter: string, period: MonthRange): { from: string; to: string } | null {
+  const match = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!match) return null;
+  const first = `${match[1]}-${String((Number(match[2]) - 1) * 3 + 1).padStart(2, "0")}`;
+  const last = addMonths(first, 2);
+  const from = period.from && period.from > first ? period.from : first;
+  const to = period.to < last ? period.to : last;
+  return from <= to ? { from, to } : null;
+}
+
+type Choice = { filters?: Partial<DashboardFilters>; selection?: DrillSelection };
+
+// The trust table's lines that count reports: the count, and what it is out of.
+const TRUST_LINES: Record<string, { part: Choice; whole: Choice }> = {
+  direct: { part: { filters: { route: "DIRECT_TO_LIAISON_OFFICER" } }, whole: {} },
+  viaPartner: { part: { filters: { route: "PARTNER_AGENCY" } }, whole: {} },
+  startedQuiet: { part: { selection: { startedQuiet: "yes" } }, whole: {} },
+  converted: { part: { selection: { converted: "yes" } }, whole: { selection: { startedQuiet: "yes" } } },
+  repeat: { part: { selection: { repeat: "yes" } }, whole: {} },
+};
+
 // The link for one count cell of one table, or null when it has none.
 export function cellDrillHref(d: Dashboard, table: TableKey, rowKey: string, column: number): string | null {
   const f = d.filters;
@@ -77,14 +115,28 @@ export function cellDrillHref(d: Dashboard, table: TableKey, rowKey: string, col
     case "outcomes":
       return column === 0 ? drillHref(f, { outcome: rowKey as DrillSelection["outcome"] }) : null;
     case "trend-month": {
-      const byColumn: Record<number, DrillSelection> = {
-        0: {},
-        1: { reached: "charged" },
-        3: { reached: "convicted" },
-        5: { open: "yes" },
-      };
-      const selection = byColumn[column];
+      const selection = TREND_COLUMNS[column];
       return selection ? drillHref({ ...f, period: "custom", from: rowKey, to: rowKey }, selection) : null;
+    }
+    case "trend-quarter": {
+      // A quarter's row counts only its months inside the view's period.
+      const months = quarterMonths(rowKey, d.period);
+      const selection = TREND_COLUMNS[column];
+      return selection && months ? drillHref({ ...f, period: "custom", ...months }, selection) : null;
+    }
+    case "open-age":
+      return column === 0 && AGE_BANDS.some((b) => b.key === rowKey)
+        ? drillHref(f, { open: "yes", age: rowKey as AgeBand })
+        : null;
+    case "trust": {
+      // Referrals are not reports: no list to lead to. The "out of" column is a count of
+      // reports too, and leads to its own.
+      const line = TRUST_LINES[rowKey];
+      const part = column === 0 ? line?.part : column === 1 ? line?.whole : undefined;
+      if (!part) return null;
+      const route = part.filters?.route;
+      if (route && f.route && f.route !== route) return null;
+      return drillHref({ ...f, ...part.filters }, part.selection ?? {});
     }
     default: {
       if (!table.startsWith("breakdown-")) return null;

@@ -1,16 +1,17 @@
 // Downloading one dashboard table as CSV: for publication, so small numbers are suppressed,
 // with the secondary suppression worked out over every table of the view (a reader may
-// download them all). Only the unit's own view, for a period, is published: a filtered or
-// one-officer view is a part of it that the breakdowns already publish under the same
-// protection, and publishing it apart would let a reader subtract one from the other
-// (docs/decisions/016-honest-figures.md). Each export is audited, never its figures.
+// download them all). Only the unit's own view, for one complete financial year, is
+// published (lib/dashboard/publication.ts): a filtered or one-officer view, or another
+// period, could be subtracted from a published one (docs/decisions/009-honest-figures.md).
+// Each export is audited, never its figures.
 import "server-only";
 import { db, type Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { csvOf } from "./csv";
-import { hasReportFilters, type DashboardFilters, type FilterField } from "./filters";
+import type { DashboardFilters, FilterField } from "./filters";
+import { isPublishable } from "./publication";
 import { DASHBOARD_TRANSACTION, mayReadDashboard, readDashboard } from "./queries";
 import { protectView } from "./relations";
 import { dashboardTables, isTableKey, type TableText } from "./tables";
@@ -40,7 +41,7 @@ export async function exportDashboardTable(
   return client.$transaction(async (tx) => {
     const read = await readDashboard(tx, user, requested, { now, problems: opts.problems ?? [] });
     const d = read?.dashboard;
-    if (!read || !d || d.scope !== "unit" || d.filters.officer || hasReportFilters(d.filters)) return null;
+    if (!read || !d || !isPublishable(d)) return null;
     const tables = dashboardTables(d, text);
     const chosen = tables[table];
     if (!chosen) return null;

@@ -4,6 +4,8 @@ import {
   currentMonth,
   filtersToSearchParams,
   parseFilters,
+  PERIODS,
+  publishedYear,
   resolvePeriod,
   withFilter,
 } from "./filters";
@@ -97,5 +99,61 @@ describe("periods", () => {
     expect(currentMonth(new Date("2026-05-31T23:30:00Z"))).toBe("2026-06");
     expect(addMonths("2026-01", -1)).toBe("2025-12");
     expect(addMonths("2025-12", 13)).toBe("2027-01");
+  });
+});
+
+describe("the periods that may be published", () => {
+  const NOW = new Date("2026-05-14T10:00:00Z");
+  const months = (from: string, to: string) => {
+    const out: string[] = [];
+    for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
+    return out;
+  };
+
+  it("is the last complete financial year, or an earlier one chosen by hand, and nothing else", () => {
+    expect(publishedYear({ period: "last-financial-year" }, NOW)).toEqual({ from: "2025-04", to: "2026-03" });
+    expect(publishedYear({ period: "custom", from: "2023-04", to: "2024-03" }, NOW)).toEqual({
+      from: "2023-04",
+      to: "2024-03",
+    });
+    for (const period of PERIODS.filter((p) => p !== "last-financial-year" && p !== "custom"))
+      expect(publishedYear({ period }, NOW), period).toBeNull();
+    // A quarter, a calendar year, two years, a year that has not ended.
+    for (const [from, to] of [
+      ["2025-04", "2025-06"],
+      ["2025-01", "2025-12"],
+      ["2023-04", "2025-03"],
+      ["2026-04", "2027-03"],
+    ] as const)
+      expect(publishedYear({ period: "custom", from, to }, NOW), `${from}..${to}`).toBeNull();
+  });
+
+  it("a year is published once its March has ended, UK time", () => {
+    const lastDayOfMarch = new Date("2026-03-31T22:30:00Z"); // 23:30 in London
+    expect(publishedYear({ period: "custom", from: "2025-04", to: "2026-03" }, lastDayOfMarch)).toBeNull();
+    const firstOfApril = new Date("2026-03-31T23:30:00Z"); // 00:30 in London (BST)
+    expect(publishedYear({ period: "custom", from: "2025-04", to: "2026-03" }, firstOfApril)).not.toBeNull();
+  });
+
+  it("no two publishable periods overlap unless they are the same months", () => {
+    // Every custom range over four years, and every preset: whatever a reader downloads,
+    // two downloads are the same year or share no month.
+    const all = months("2022-01", "2026-12");
+    const published: string[][] = [];
+    for (const from of all)
+      for (const to of all.filter((m) => m >= from)) {
+        const year = publishedYear({ period: "custom", from, to }, NOW);
+        if (year) published.push(months(year.from as string, year.to));
+      }
+    for (const period of PERIODS) {
+      const year = publishedYear({ period }, NOW);
+      if (year) published.push(months(year.from as string, year.to));
+    }
+    expect(published.length).toBeGreaterThan(3);
+    for (const a of published)
+      for (const b of published) {
+        const shared = a.filter((m) => b.includes(m));
+        expect(shared.length === 0 || (shared.length === a.length && a.length === b.length)).toBe(true);
+      }
   });
 });

@@ -148,6 +148,24 @@ export function resolvePeriod(filters: DashboardFilters, now: Date): MonthRange 
   }
 }
 
+// Figures that leave the unit (downloads and print) are published for one complete
+// financial year (April to March) at a time and nothing else, so that no two published
+// periods overlap or nest: one could otherwise be subtracted from the other to give back a
+// count hidden in either (all time minus the last 12 months gives the months before; a year
+// minus three of its quarters gives the fourth). "Last financial year" is one, and so are
+// the months of any earlier complete year chosen by hand. Rolling windows, quarters, the
+// year so far and "all time" are not. Returns the year's months, or null.
+export function publishedYear(filters: DashboardFilters, now: Date): MonthRange | null {
+  const range = resolvePeriod(filters, now);
+  return isCompleteFinancialYear(range, currentMonth(now)) ? range : null;
+}
+
+// April to the March after, and that March over (`current` is this month, UK time).
+export function isCompleteFinancialYear(range: MonthRange, current: string): boolean {
+  if (!range.from || !range.from.endsWith("-04")) return false;
+  return range.to === addMonths(range.from, 11) && range.to < current;
+}
+
 export function hasReportFilters(filters: DashboardFilters): boolean {
   return Boolean(filters.type || filters.route || filters.area || filters.risk || filters.violence);
 }

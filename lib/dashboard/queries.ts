@@ -77,6 +77,7 @@ export type Dashboard = {
   openByAge: { band: AgeBand; reports: number }[];
   contacts: { month: string; contacts: number }[];
   victimUpdates: { onTime: number; late: number; overdue: number; notYetDue: number };
+  referrals: ReferralCounts;
   officers: { id: string; name: string }[];
   areas: string[];
 };
@@ -288,6 +289,28 @@ function histogramOf(rows: CellRow[], dimension: string): { days: number; report
     .map((r) => ({ days: Number(r.value), reports: r.reports }));
 }
 
+// Referrals to partner agencies sent in the period (by the month they were sent, UK time):
+// how many, how many the agency accepted (answered without declining; closed or withdrawn
+// after that still counts) and how many ended with the person taking up support. The same
+// rules as lib/referrals/counts.ts, read in the dashboard's own snapshot. Supervisors count
+// the unit (or the officer they chose), officers their own referrals. Report filters do not
+// apply: a referral is about a person, not a report.
+export type ReferralCounts = { made: number; accepted: number; takenUp: number };
+
+async function referralsOf(tx: Tx, scope: Scope, range: MonthRange): Promise<ReferralCounts> {
+  const officer = scope.officerKey
+    ? Prisma.sql`AND r."createdById" = ${scope.officerKey}::uuid`
+    : Prisma.empty;
+  const [row] = await tx.$queryRaw<ReferralCounts[]>(Prisma.sql`
+    SELECT count(*)::int AS made,
+      (count(*) FILTER (WHERE r."respondedAt" IS NOT NULL AND r."declineReason" IS NULL))::int AS accepted,
+      (count(*) FILTER (WHERE r."closeReason" = 'SUPPORT_TAKEN_UP'))::int AS "takenUp"
+    FROM "Referral" r
+    WHERE r."unitId" = ${scope.unitId}::uuid ${officer}
+      ${monthWhere(Prisma.sql`dashboard_month(r."createdAt")`, range)}`);
+  return row ?? { made: 0, accepted: 0, takenUp: 0 };
+}
+
 async function officersOf(tx: Tx, unitId: string): Promise<{ id: string; name: string }[]> {
   return tx.user.findMany({
     where: { organisationId: unitId, role: { in: ["LIAISON_OFFICER", "SUPERVISOR"] } },
@@ -348,6 +371,7 @@ export async function readDashboard(
     WHERE c."unitId" = ${scope.unitId}::uuid AND c."officerKey" = ${scope.officerKey}
       ${monthWhere(Prisma.sql`c."month"`, range)}
     GROUP BY c."month" HAVING sum(c.contacts) <> 0 ORDER BY c."month"`);
+  const referrals = await referralsOf(tx, scope, range);
   const months = monthsOf(rows, range);
   const totals = months.reduce((sum, m) => add(sum, m.counts), ZERO);
   const openAtStage = STAGES.map(
@@ -392,6 +416,7 @@ export async function readDashboard(
       late: totals.updatesLate,
       ...updatesDue(rows, now),
     },
+    referrals,
     officers,
     areas,
   };

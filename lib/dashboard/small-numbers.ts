@@ -5,7 +5,7 @@
 // count can be worked out exactly from the shown ones and the sums that tie them together.
 // Zero is safe to show. On screen, the unit's own staff see exact figures, marked as not
 // for publication. What this guarantees, and what it does not, is written down in
-// docs/decisions/016-honest-figures.md.
+// docs/decisions/009-honest-figures.md.
 
 export type Published<T> = { shown: T } | { suppressed: true } | { withheld: true };
 

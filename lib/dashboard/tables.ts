@@ -180,9 +180,11 @@ export function dashboardTables(d: Dashboard, tt: TableText): Partial<Record<Tab
     partId: string,
     whole: number,
     wholeId: string,
+    note?: string,
   ): TableRow => ({
     key,
     header: t(`dashboard.trust.${key}`),
+    ...(note ? { note } : {}),
     cells: [count(part, partId), count(whole, wholeId), share(part, whole, partId, wholeId)],
   });
 
@@ -387,8 +389,36 @@ export function dashboardTables(d: Dashboard, tt: TableText): Partial<Record<Tab
           all("reports"),
         ),
         trustLine("startedQuiet", c.startedQuiet, all("startedQuiet"), c.reports, all("reports")),
-        trustLine("converted", c.converted, all("converted"), c.startedQuiet, all("startedQuiet")),
+        trustLine(
+          "converted",
+          c.converted,
+          all("converted"),
+          c.startedQuiet,
+          all("startedQuiet"),
+          t("dashboard.trust.convertedNote"),
+        ),
         trustLine("repeat", c.repeat, all("repeat"), c.reports, all("reports")),
+        // Referrals are counted by the month they were sent, apart from the reports.
+        {
+          key: "referralsMade",
+          header: t("dashboard.trust.referralsMade"),
+          note: t("dashboard.trust.referralsNote"),
+          cells: [count(d.referrals.made, "referrals:made"), text(""), text("")],
+        },
+        trustLine(
+          "referralsAccepted",
+          d.referrals.accepted,
+          "referrals:accepted",
+          d.referrals.made,
+          "referrals:made",
+        ),
+        trustLine(
+          "referralsTakenUp",
+          d.referrals.takenUp,
+          "referrals:takenUp",
+          d.referrals.made,
+          "referrals:made",
+        ),
       ],
     },
     "victim-updates": {

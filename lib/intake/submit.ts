@@ -82,7 +82,7 @@ export async function submitDraft(user: CurrentUser, draftId: string): Promise<S
   }
 }
 
-async function nextReference(tx: Tx, unitId: string, year: number): Promise<string> {
+export async function nextReference(tx: Tx, unitId: string, year: number): Promise<string> {
   const [row] = await tx.$queryRaw<{ sequence: number }[]>(Prisma.sql`
     INSERT INTO "ReferenceCounter" ("unitId", "year", "next") VALUES (${unitId}::uuid, ${year}, 2)
     ON CONFLICT ("unitId", "year") DO UPDATE SET "next" = "ReferenceCounter"."next" + 1
@@ -91,7 +91,7 @@ async function nextReference(tx: Tx, unitId: string, year: number): Promise<stri
   return formatReference(year, Number(row.sequence));
 }
 
-function incidentWhen(a: IntakeAnswers["what-happened"]) {
+export function incidentWhen(a: IntakeAnswers["what-happened"]) {
   if (a.whenKnown === "EXACT" && a.incidentDate) {
     const at = londonToUtc(a.incidentDate, a.incidentTime || "00:00");
     return { incidentDatePrecision: "EXACT" as const, incidentFrom: at, incidentTo: null };
@@ -233,7 +233,7 @@ async function createReport(
   return { status: "created", reportId: report.id, reference: report.reference };
 }
 
-async function createSuspect(tx: Tx, unitId: string, reportId: string, who: IntakeAnswers["who"]) {
+export async function createSuspect(tx: Tx, unitId: string, reportId: string, who: IntakeAnswers["who"]) {
   const identifiers = (
     [
       ["VEHICLE_REGISTRATION", who.vehicleRegistrations],

@@ -12,6 +12,8 @@ export type ReportForRecording = {
   status: "OPEN" | "CLOSED";
   // Whether a crime is on the trail: if not, an outcome form asks for it in the same step.
   crimeRecorded: boolean;
+  // Whether someone has been charged: then the outcome is the charge's decision (right 6).
+  charged: boolean;
 };
 
 // Null when the report does not exist or the user may not record events on it. Only the
@@ -29,12 +31,17 @@ export async function getReportForRecording(
       reference: true,
       enhancedRights: true,
       status: true,
-      caseEvents: { where: { type: "CRIME_RECORDED" }, select: { id: true }, take: 1 },
+      caseEvents: {
+        where: { type: { in: ["CRIME_RECORDED", "CHARGED"] } },
+        select: { type: true },
+        distinct: ["type"],
+      },
     },
   });
   if (!report) return null;
   const { caseEvents, ...rest } = report;
-  return { ...rest, crimeRecorded: caseEvents.length > 0 };
+  const has = (type: string) => caseEvents.some((e) => e.type === type);
+  return { ...rest, crimeRecorded: has("CRIME_RECORDED"), charged: has("CHARGED") };
 }
 
 export type ReportForLifecycle = { id: string; reference: string; status: "OPEN" | "CLOSED" };

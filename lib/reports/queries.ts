@@ -6,8 +6,10 @@ import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { pageOf, type Page } from "@/lib/pagination";
 import { isUuid } from "@/lib/ids";
+import { LIFECYCLE_EVENTS } from "@/lib/outcomes/trail-rules";
 import type {
   CaseEventType,
+  CloseReason,
   ContactMethod,
   ContactType,
   IncidentType,
@@ -115,6 +117,7 @@ export async function getReportForUser(user: CurrentUser, id: string) {
             personInformed: true,
             diversionaryActivity: true,
             closeReason: true,
+            enhancedRights: true,
             recordedBy: { select: { name: true } },
           },
         },
@@ -184,7 +187,15 @@ async function findEdits(tx: Tx, reportId: string): Promise<Edit[]> {
 export type TimelineEntry =
   | { kind: "report"; key: string; at: Date }
   | { kind: "edit"; key: string; at: Date; by: string | null }
-  | { kind: "event"; key: string; at: Date; type: CaseEventType; recordedBy: string | null }
+  | {
+      kind: "event";
+      key: string;
+      at: Date;
+      type: CaseEventType;
+      recordedBy: string | null;
+      // Closing, reopening and enhanced-rights decisions: what was decided and why.
+      decision: LifecycleDecision | null;
+    }
   | {
       kind: "contact";
       key: string;
@@ -196,10 +207,21 @@ export type TimelineEntry =
     }
   | { kind: "referral"; key: string; at: Date; agency: string; status: ReferralStatus };
 
+export type LifecycleDecision = {
+  closeReason: CloseReason | null;
+  enhancedRights: boolean | null;
+  notes: string | null;
+};
+
 type TimelineSource = {
   id: string;
   reportedAt: Date;
-  caseEvents: { id: string; type: CaseEventType; occurredOn: Date; recordedBy: { name: string } | null }[];
+  caseEvents: ({
+    id: string;
+    type: CaseEventType;
+    occurredOn: Date;
+    recordedBy: { name: string } | null;
+  } & LifecycleDecision)[];
 };
 
 function timelineOf(
@@ -224,6 +246,9 @@ function timelineOf(
       at: e.occurredOn,
       type: e.type,
       recordedBy: e.recordedBy?.name ?? null,
+      decision: LIFECYCLE_EVENTS.includes(e.type)
+        ? { closeReason: e.closeReason, enhancedRights: e.enhancedRights, notes: e.notes }
+        : null,
     })),
     ...contacts.map((c) => ({
       kind: "contact" as const,

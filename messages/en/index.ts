@@ -15,6 +15,9 @@ import caseRecord from "./case.json";
 import lifecycle from "./lifecycle.json";
 import intake from "./intake.json";
 import victimsCode from "./victims-code.json";
+import alerts from "./alerts.json";
+import thirdParty from "./third-party.json";
+import decisionNotice from "./decision-notice.json";
 
 const messages = {
   ...common,
@@ -32,6 +35,9 @@ const messages = {
   ...lifecycle,
   ...intake,
   ...victimsCode,
+  ...alerts,
+  ...thirdParty,
+  ...decisionNotice,
 };
 
 export default messages;

@@ -77,6 +77,11 @@ async function write(tx: Tx, rows: DemoRows, passwordHash: string): Promise<void
   await tx.referralUpdate.createMany({ data: rows.referralUpdates });
   await tx.riskAssessment.createMany({ data: rows.riskAssessments });
   await tx.safeguardingRecord.createMany({ data: rows.safeguarding });
+  await tx.unitAgencyLink.createMany({ data: rows.unitAgencyLinks });
+  await tx.thirdPartySubmission.createMany({ data: rows.submissions });
+  await tx.safetyAlert.createMany({ data: rows.alerts });
+  await tx.safetyAlertRecipient.createMany({ data: rows.alertRecipients });
+  await tx.safetyAlertIdentifier.createMany({ data: rows.alertIdentifiers });
   for (const c of rows.consents.filter((c) => c.withdrawnAt || c.expiresAt))
     await tx.consent.update({
       where: { id: c.id },

@@ -12,6 +12,8 @@ import { planReferrals, type ReferralPlan } from "./referrals";
 import { planReports, type ReportPlan } from "./reports";
 import { planRisk, type RiskPlan } from "./risk";
 import { planCaseContacts } from "./updates";
+import { planSubmissions, type SubmissionRows } from "./submissions";
+import { planAlerts, type AlertRows } from "./alerts";
 
 export const CONTACT_TOTAL = 150;
 
@@ -32,7 +34,8 @@ export type DemoRows = {
   riskAssessments: Prisma.RiskAssessmentCreateManyInput[];
   safeguarding: Prisma.SafeguardingRecordCreateManyInput[];
   counters: Prisma.ReferenceCounterCreateManyInput[];
-};
+} & SubmissionRows &
+  AlertRows;
 
 export function planDemo(now: Date): DemoRows {
   const id = idMaker("rows");
@@ -134,6 +137,11 @@ export function planDemo(now: Date): DemoRows {
     riskAssessments: [],
     safeguarding: [],
     counters: counters.map((c) => ({ unitId, year: c.year, next: c.next })),
+    unitAgencyLinks: [],
+    submissions: [],
+    alerts: [],
+    alertRecipients: [],
+    alertIdentifiers: [],
   };
 
   const reportIds: string[] = [];
@@ -378,6 +386,32 @@ export function planDemo(now: Date): DemoRows {
         createdAt: u.at,
       });
   }
+  Object.assign(
+    rows,
+    planSubmissions({
+      now,
+      founded,
+      unitId,
+      officerId: userIds.officer,
+      agencies: [
+        { id: orgIds.womensAid, partnerId: userIds.partner },
+        { id: orgIds.health, partnerId: userIds.partner2 },
+      ],
+      reports: rows.reports,
+    }),
+  );
+  Object.assign(
+    rows,
+    planAlerts({
+      now,
+      unitId,
+      users: { officer: userIds.officer, officer2: userIds.officer2, supervisor: userIds.supervisor },
+      agencies: { womensAid: orgIds.womensAid, health: orgIds.health },
+      reports: rows.reports,
+      suspects: rows.suspects,
+      identifiers: rows.identifiers,
+    }),
+  );
   return rows;
 }
 

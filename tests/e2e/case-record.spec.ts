@@ -1,16 +1,13 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { test, expect, signIn, ACCOUNTS, DEMO_PASSWORD } from "./fixtures";
-
-const OFFICER_NAME = "PC Rhian Morgan";
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
+import {
+  OFFICER_NAME,
+  expectAccessible,
+  openOwnCase,
+  startEvent,
+  submitEvent,
+  todayInLondon,
+} from "./helpers";
 
 // Moves focus with the Tab key alone until it reaches the target.
 async function tabTo(page: Page, target: Locator, limit = 80) {
@@ -19,52 +16,6 @@ async function tabTo(page: Page, target: Locator, limit = 80) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
   }
   throw new Error("could not reach the element with the Tab key");
-}
-
-function todayInLondon(): { day: string; month: string; year: string } {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/London",
-    day: "numeric",
-    month: "numeric",
-    year: "numeric",
-  }).formatToParts(new Date());
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return { day: part("day"), month: part("month"), year: part("year") };
-}
-
-// Opens one of the officer's own open cases, counting from the oldest so that tests running
-// side by side (and reports other journeys add at the top) never share a case.
-async function openOwnCase(page: Page, fromOldest: number): Promise<string> {
-  await page.goto("/");
-  const rows = page
-    .getByRole("table", { name: /^Open reports/ })
-    .getByRole("row")
-    .filter({ hasText: OFFICER_NAME });
-  const count = await rows.count();
-  expect(count).toBeGreaterThan(fromOldest);
-  await rows
-    .nth(count - 1 - fromOldest)
-    .getByRole("link", { name: /^SWL-/ })
-    .click();
-  await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
-  return page.getByRole("heading", { level: 1 }).innerText();
-}
-
-async function startEvent(page: Page, kind: string) {
-  await page.getByRole("link", { name: "Record a case event" }).click();
-  await page.getByRole("radio", { name: kind, exact: true }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("heading", { name: `Record: ${kind}`, level: 1 })).toBeVisible();
-  const date = page.getByRole("group", { name: "When did it happen?" });
-  const today = todayInLondon();
-  await date.getByLabel("Day").fill(today.day);
-  await date.getByLabel("Month").fill(today.month);
-  await date.getByLabel("Year").fill(today.year);
-}
-
-async function submitEvent(page: Page) {
-  await page.getByRole("button", { name: "Record event" }).click();
-  await expect(page.getByRole("status")).toHaveText("The case event has been recorded.");
 }
 
 test.describe("the case record", () => {

@@ -47,9 +47,24 @@ test.describe("the supervisor's dashboard", () => {
     await expect(page.getByRole("status")).toContainText("Period: showing all reports instead");
   });
 
-  test("each table downloads as CSV, with small numbers suppressed", async ({ page }) => {
+  test("tables download as CSV for a complete financial year only, with small numbers suppressed", async ({
+    page,
+  }) => {
     await signIn(page, "supervisor");
+    // All time is not published: a sentence says which periods are, and links to one.
     await page.goto("/dashboard");
+    await expect(page.getByRole("link", { name: /as CSV$/ })).toHaveCount(0);
+    await expect(page.getByText(/one complete financial year \(April to March\) only/)).toBeVisible();
+    await page.getByRole("link", { name: "Show the last financial year" }).click();
+    await expect(page).toHaveURL(/\/dashboard\?period=last-financial-year$/);
+
+    const received = page
+      .getByRole("table", { name: /Headline figures/ })
+      .getByRole("row", { name: /^Reports received/ });
+    // The on-screen figure only: each cell also holds its printed (suppressed) form.
+    const shown = received.getByRole("cell").first().locator(".screen-only");
+    const count = Number((await shown.innerText()).replace(/\D/g, ""));
+    expect(count).toBeGreaterThan(0);
     const downloading = page.waitForEvent("download");
     await page
       .getByRole("link", { name: "Download “Headline figures for the reports chosen” as CSV" })
@@ -57,9 +72,31 @@ test.describe("the supervisor's dashboard", () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^liaison-headline-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = await readFile((await download.path()) as string, "utf8");
-    expect(csv).toContain("Reports received,86,");
-    expect(csv).toContain("Charged or summonsed,6,7.0%");
-    expect(csv).toContain("Convicted,suppressed,withheld");
+    expect(csv).toContain(`Reports received,${count},`);
+    // Every count from 1 to 4 (the threshold is 5) is suppressed.
+    for (const line of csv.split("\r\n").slice(1)) expect(line, line).not.toMatch(/,[1-4](,|$)/);
+
+    // The same table for all time is refused, however the address is typed.
+    const refused = await page.request.get("/api/dashboard/export/headline");
+    expect(refused.status()).toBe(404);
+    const rolling = await page.request.get("/api/dashboard/export/headline?period=last-12-months");
+    expect(rolling.status()).toBe(404);
+  });
+
+  test("trust and engagement counts referrals and says what a conversion is", async ({ page }) => {
+    await signIn(page, "supervisor");
+    await page.goto("/dashboard#trust");
+    const trust = page.getByRole("table", { name: /How people report/ });
+    await expect(
+      trust.getByRole("row", {
+        name: /^Began as intelligence-only, anonymous or third-party; now a full investigation/,
+      }),
+    ).toBeVisible();
+    const made = trust.getByRole("row", { name: /^Referrals made to partner agencies/ });
+    const referrals = Number((await made.getByRole("cell").first().innerText()).replace(/\D/g, ""));
+    expect(referrals).toBeGreaterThan(0);
+    await expect(trust.getByRole("row", { name: /^Of those, accepted by the agency/ })).toBeVisible();
+    await expect(trust.getByRole("row", { name: /^Of those, support taken up/ })).toBeVisible();
   });
 
   test("names the study it compares with, and compares like with like on request", async ({ page }) => {
@@ -121,12 +158,19 @@ test.describe("the supervisor's dashboard", () => {
 
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("button", { name: "Show figures" })).toBeHidden();
+    // All time is not a published period: the page prints a notice, not the figures.
+    await expect(page.getByText(/this page prints without them/)).toBeVisible();
+    await expect(page.getByRole("table", { name: /Headline figures/ })).toBeHidden();
+
+    // A complete financial year prints its published figures, small numbers suppressed.
+    await page.goto("/dashboard?period=last-financial-year");
+    await expect(page.getByText(/this page prints without them/)).toBeHidden();
     const headline = page.getByRole("table", { name: /Headline figures/ });
     await expect(headline).toBeVisible();
-    // Printed pages may leave the unit: published figures, small numbers suppressed.
     await expect(page.getByText("Exact figures, not for publication.")).toBeHidden();
-    await expect(headline.getByRole("row", { name: /^Reports received/ })).toContainText("86");
-    await expect(headline.getByRole("row", { name: /^Convicted/ })).toContainText("suppressed");
+    await expect(page.getByText("Published figures: counts under 5", { exact: false })).toBeVisible();
+    const printed = await headline.innerText();
+    expect(printed).not.toMatch(/\t[1-4](\t|$)/m);
   });
 });
 
@@ -144,7 +188,9 @@ test.describe("who else sees it", () => {
     const received = page
       .getByRole("table", { name: /Headline figures/ })
       .getByRole("row", { name: /^Reports received/ });
-    const count = Number((await received.getByRole("cell").first().innerText()).replace(/\D/g, ""));
+    // The on-screen figure only: each cell also holds its printed (suppressed) form.
+    const shown = received.getByRole("cell").first().locator(".screen-only");
+    const count = Number((await shown.innerText()).replace(/\D/g, ""));
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThan(86);
   });

@@ -1,26 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "@playwright/test";
-import { test, expect, signIn, type AccountName } from "./fixtures";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
-
-// Keyboard only: focus a control and press a key, as a person without a mouse would.
-async function press(page: Page, name: string | RegExp, role: "link" | "button" = "link") {
-  await page.getByRole(role, { name }).first().focus();
-  await page.keyboard.press("Enter");
-}
-
-async function signedInPage(browser: Browser, who: AccountName): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "en-GB", timezoneId: "Europe/London" })).newPage();
-  await signIn(page, who);
-  return page;
-}
+import type { Page } from "@playwright/test";
+import { test, expect, signIn } from "./fixtures";
+import { expectAccessible, press, signedInPage } from "./helpers";
 
 async function openPerson(page: Page, workingName: string) {
   await page.getByRole("link", { name: "People" }).click();
@@ -43,7 +23,7 @@ test.describe("consent and referrals", () => {
     // Consent, by keyboard.
     await press(page, "Record consent to share");
     await expect(page.getByRole("heading", { name: "Record consent to share", level: 1 })).toBeVisible();
-    await expectNoSeriousViolations(page);
+    await expectAccessible(page);
     await press(page, "Record consent", "button");
     await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText(
       "Choose the partner agency",
@@ -58,7 +38,7 @@ test.describe("consent and referrals", () => {
       .getByRole("group", { name: "How did they give consent?" })
       .getByRole("radio", { name: "Written" })
       .check();
-    await expectNoSeriousViolations(page);
+    await expectAccessible(page);
     await press(page, "Record consent", "button");
     await expect(page.getByRole("status").first()).toHaveText("Consent recorded.");
     const consents = page.getByRole("table", { name: /Consents given by Marnie/ });
@@ -76,7 +56,7 @@ test.describe("consent and referrals", () => {
     await shared.getByRole("checkbox", { name: "Working name" }).check();
     await shared.getByRole("checkbox", { name: "Support needed" }).check();
     await page.getByLabel("Your contact details for the agency").fill("PC Demo, 01632 960123");
-    await expectNoSeriousViolations(page);
+    await expectAccessible(page);
     await press(page, "Send referral", "button");
     await expect(page).toHaveURL(/\/people\/[0-9a-f-]{36}\?referral=sent$/);
     const referrals = page.getByRole("table", { name: /Referrals of Marnie/ });
@@ -86,7 +66,7 @@ test.describe("consent and referrals", () => {
     // The partner sees it, accepts and adds an update.
     const partner = await signedInPage(browser, "partner");
     await expect(partner).toHaveURL(/\/referrals$/);
-    await expectNoSeriousViolations(partner);
+    await expectAccessible(partner);
     const list = partner.getByRole("table", { name: /Referrals/ });
     await expect(list.getByRole("row").nth(1)).toContainText("Marnie");
     await list
@@ -101,14 +81,14 @@ test.describe("consent and referrals", () => {
     await expect(details).toContainText("Marnie");
     await expect(details).toContainText("Someone to talk to");
     await expect(details).not.toContainText("robbery");
-    await expectNoSeriousViolations(partner);
+    await expectAccessible(partner);
     await press(partner, "Accept referral", "button");
     await expect(partner.getByRole("status")).toHaveText("Referral accepted.");
     await partner.getByRole("textbox", { name: "Update" }).fill("First appointment booked for Tuesday");
     await press(partner, "Add update", "button");
     await expect(partner.getByRole("status")).toHaveText("Update added.");
     await expect(partner.getByRole("region", { name: "Updates" })).toContainText("First appointment booked");
-    await expectNoSeriousViolations(partner);
+    await expectAccessible(partner);
 
     // The officer sees the answer and the update.
     await page.goto(personUrl);
@@ -126,7 +106,7 @@ test.describe("consent and referrals", () => {
       .getByRole("group", { name: "How did they withdraw consent?" })
       .getByRole("radio", { name: "Spoken" })
       .check();
-    await expectNoSeriousViolations(page);
+    await expectAccessible(page);
     await press(page, "Record withdrawal", "button");
     await expect(page.getByRole("status").first()).toContainText("Consent withdrawn");
     await expect(
@@ -143,7 +123,7 @@ test.describe("consent and referrals", () => {
     ).toBeVisible();
     await expect(partner.getByText("Marnie")).toHaveCount(0);
     await expect(partner.getByText("First appointment booked")).toHaveCount(0);
-    await expectNoSeriousViolations(partner);
+    await expectAccessible(partner);
     await press(partner, "I confirm we have erased it", "button");
     await expect(partner.getByRole("status")).toHaveText("Thank you: erasure confirmed.");
 

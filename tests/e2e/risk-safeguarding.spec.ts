@@ -1,16 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { test, expect, signIn } from "./fixtures";
-
-const OFFICER_NAME = "PC Rhian Morgan";
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
+import { expectAccessible, openOwnCase } from "./helpers";
 
 // A London calendar day some days from today, as the form's boxes and as the page shows it.
 function londonDayFromToday(days: number) {
@@ -23,24 +12,6 @@ function londonDayFromToday(days: number) {
     year: part({ year: "numeric" }),
     shown: part({ day: "numeric", month: "short", year: "numeric" }),
   };
-}
-
-// One of the officer's own open cases, counted from the oldest on the first page, clear of
-// the ones the case-record journeys use (0 to 3).
-async function openOwnCase(page: Page, fromOldest: number): Promise<string> {
-  await page.goto("/");
-  const rows = page
-    .getByRole("table", { name: /^Open reports/ })
-    .getByRole("row")
-    .filter({ hasText: OFFICER_NAME });
-  const count = await rows.count();
-  expect(count).toBeGreaterThan(fromOldest);
-  await rows
-    .nth(count - 1 - fromOldest)
-    .getByRole("link", { name: /^SWL-/ })
-    .click();
-  await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
-  return page.getByRole("heading", { level: 1 }).innerText();
 }
 
 test.describe("risk and safeguarding on the case", () => {

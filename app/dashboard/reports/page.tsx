@@ -103,5 +103,9 @@ function describeSelection(s: DrillSelection, t: Awaited<ReturnType<typeof getTr
       s.setting === "NOT_RECORDED" ? t("dashboard.labels.notRecorded") : t(`enums.WorkSetting.${s.setting}`),
     );
   if (s.relationship) parts.push(t(`enums.PerpetratorRelationship.${s.relationship}`));
+  if (s.age) parts.push(t("dashboard.drill.age", { band: t(`dashboard.openAge.${s.age}`) }));
+  if (s.converted) parts.push(t("dashboard.drill.converted"));
+  else if (s.startedQuiet) parts.push(t("dashboard.drill.startedQuiet"));
+  if (s.repeat) parts.push(t("dashboard.drill.repeat"));
   return parts.length ? parts.join("; ") : t("dashboard.drill.allReceived");
 }

@@ -15,6 +15,7 @@ export function TrustSection({ view }: { view: DashboardView }) {
         {t("dashboard.sections.trust")}
       </h2>
       <FigureTable view={view} table="trust" />
+      <p className="no-print mb-2 text-muted">{t("dashboard.drill.updatesNotReports")}</p>
       <FigureTable view={view} table="victim-updates" />
       <ChartFigure
         id="contacts-chart"

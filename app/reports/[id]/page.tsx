@@ -15,6 +15,7 @@ import { ReportLifecycle } from "./report-lifecycle";
 import { Timeline } from "./timeline";
 import { VictimUpdates } from "./victim-updates";
 import { CaseSafety, CaseSafetyAlerts } from "./case-safety";
+import { CaseAlerts } from "./case-alerts";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -112,6 +113,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
         </nav>
       )}
       <CaseSafetyAlerts user={user} reportId={report.id} now={now} flags={flags} />
+      <CaseAlerts user={user} reportId={report.id} now={now} />
       <section aria-labelledby="summary-heading" className="mb-8">
         <h2 id="summary-heading" className="mb-2 text-xl font-bold">
           {t("case.summaryHeading")}

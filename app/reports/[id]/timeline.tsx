@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { TimelineEntry } from "@/lib/reports/queries";
+import type { LifecycleDecision, TimelineEntry } from "@/lib/reports/queries";
 
 // Everything that happened on the case, oldest first. Edits say who and when, never what.
 export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
@@ -30,6 +30,15 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
         });
     }
   };
+  // Closing, reopening and enhanced-rights decisions carry their reason: the timeline is where
+  // a supervisor reads why a case changed state.
+  const decided = (d: LifecycleDecision): string[] => [
+    ...(d.closeReason
+      ? [t("lifecycle.detailCloseReason", { reason: t(`enums.CloseReason.${d.closeReason}`) })]
+      : []),
+    ...(d.enhancedRights !== null ? [t("enhancedRights.current", { value: String(d.enhancedRights) })] : []),
+    ...(d.notes ? [t("lifecycle.detailWhy", { text: d.notes })] : []),
+  ];
   // Case events carry a date only; everything else has a time worth showing.
   const when = (e: TimelineEntry) => format.dateTime(e.at, e.kind === "event" ? "date" : "dateTime");
   return (
@@ -48,6 +57,13 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
             </p>
             <p>{describe(e)}</p>
             {e.kind === "contact" && e.notes && <p className="whitespace-pre-wrap text-muted">{e.notes}</p>}
+            {e.kind === "event" &&
+              e.decision &&
+              decided(e.decision).map((line) => (
+                <p key={line} className="whitespace-pre-wrap text-muted">
+                  {line}
+                </p>
+              ))}
           </li>
         ))}
       </ol>

@@ -3,14 +3,14 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { ChoiceGroup } from "@/components/form/choice-group";
 import { TextArea } from "@/components/form/text-area";
 import { LanguageAdvice } from "@/components/language-advice";
 import { SubmitButton } from "@/components/form/submit-button";
 import { RiskFactor, RiskLevel } from "@/lib/generated/prisma/enums";
 import type { RiskField } from "@/lib/risk/schema";
-import { DateInput } from "../date-input";
+import { DateInput } from "@/components/form/date-parts";
 import type { RiskFormState } from "./actions";
-import { HintedChoices } from "@/components/form/hinted-choices";
 
 type Props = {
   action: (state: RiskFormState, form: FormData) => Promise<RiskFormState>;
@@ -38,7 +38,7 @@ export function RiskForm({ action, reviewHint }: Props) {
   return (
     <form action={formAction} noValidate key={JSON.stringify(v)}>
       <ErrorSummary title={t("caseRisk.errorSummaryTitle")} errors={errors} />
-      <HintedChoices
+      <ChoiceGroup
         name="factors"
         type="checkbox"
         legend={t("caseRisk.factorsLegend")}
@@ -51,7 +51,7 @@ export function RiskForm({ action, reviewHint }: Props) {
         }))}
         selected={list(v.factors)}
       />
-      <HintedChoices
+      <ChoiceGroup
         name="level"
         type="radio"
         legend={t("caseRisk.levelLegend")}

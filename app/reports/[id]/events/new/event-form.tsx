@@ -15,7 +15,7 @@ import {
   type CaseEventType,
 } from "@/lib/generated/prisma/enums";
 import type { CaseEventValues } from "@/lib/outcomes/schema";
-import { DateInput } from "../../date-input";
+import { DateInput } from "@/components/form/date-parts";
 import type { CaseEventState } from "./actions";
 import { SubmitButton } from "@/components/form/submit-button";
 

@@ -5,14 +5,10 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session-user";
 import { getReportForRecording } from "@/lib/outcomes/queries";
 import { RECORDABLE_EVENT_TYPES } from "@/lib/outcomes/schema";
-import {
-  ENHANCED_WORKING_DAYS,
-  STANDARD_WORKING_DAYS,
-  isKeyDecision,
-} from "@/lib/victims-code/key-decisions";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import type { CaseEventType } from "@/lib/generated/prisma/enums";
 import { EventForm } from "./event-form";
+import { DecisionNotice } from "./decision-notice";
 import { recordCaseEventAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ type?: string }> };
@@ -65,11 +61,6 @@ export default async function RecordEventPage({ params, searchParams }: Props) {
     );
   }
 
-  const days = isKeyDecision(type)
-    ? report.enhancedRights
-      ? ENHANCED_WORKING_DAYS
-      : STANDARD_WORKING_DAYS
-    : null;
   return (
     <div className="max-w-3xl">
       <Link href={`${caseHref}/events/new`} className="mb-6 inline-block">
@@ -79,9 +70,7 @@ export default async function RecordEventPage({ params, searchParams }: Props) {
         {t("caseEvents.typeTitle", { event: t(`enums.CaseEventType.${type}`) })}
       </h1>
       <p className="mb-4 text-muted">{t("caseEvents.forReport", { reference: report.reference })}</p>
-      {days !== null && (
-        <p className="mb-6 border-l-4 border-brand bg-panel p-3">{t("caseEvents.keyDecision", { days })}</p>
-      )}
+      <DecisionNotice type={type} charged={report.charged} enhancedRights={report.enhancedRights} />
       {report.status === "CLOSED" && (
         <p className="mb-6 border-l-4 border-danger bg-panel p-3">{t("lifecycle.closedNotice")}</p>
       )}

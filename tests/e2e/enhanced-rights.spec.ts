@@ -1,14 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { test, expect, signIn } from "./fixtures";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
+import { expectAccessible } from "./helpers";
 
 // One of the officer's open cases, counted from the oldest and clear of the ones the case
 // record journeys use, so that journeys running side by side never share a case.
@@ -39,7 +31,7 @@ test.describe("Victims' Code enhanced rights", () => {
 
     await informed.getByRole("link", { name: "Change enhanced rights" }).click();
     await expect(page.getByRole("heading", { name: "Change enhanced rights", level: 1 })).toBeVisible();
-    await expectNoSeriousViolations(page);
+    await expectAccessible(page);
     await page.getByRole("radio", { name: "Yes, within 1 working day" }).check();
     await page.getByRole("button", { name: "Save decision" }).click();
     const summary = page.getByRole("alert", { name: "There is a problem" });

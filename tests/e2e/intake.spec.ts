@@ -1,14 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { test, expect, signIn, ACCOUNTS, DEMO_PASSWORD } from "./fixtures";
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
+import { expectAccessible } from "./helpers";
 
 // Moves focus with the Tab key alone until it reaches the target.
 async function tabTo(page: Page, target: Locator, limit = 80) {

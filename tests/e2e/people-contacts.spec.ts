@@ -1,14 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { test, expect, signIn } from "./fixtures";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
+import { expectAccessible } from "./helpers";
 
 // Keyboard only: focus moves with Tab, text is typed, choices are made with Space.
 async function typeInto(page: Page, field: Locator, text: string) {
@@ -118,7 +110,7 @@ test.describe("liaison contacts", () => {
     await expect(followUp.getByLabel("Year")).toHaveValue("2020");
     await summary.getByRole("link", { name: "Choose how the contact happened" }).click();
     await expect(page.getByRole("radio", { name: "In person" })).toBeFocused();
-    await expectNoSeriousViolations(page);
+    await expectAccessible(page);
   });
 
   test("language advice appears for stigmatising words, and the contact still saves as typed", async ({
@@ -222,7 +214,7 @@ test.describe("liaison contacts", () => {
     await expect(page.getByLabel("Which report was the update about?")).toHaveValue(reportId);
     await expect(box).toBeChecked();
     await expect(page.getByLabel("Notes (optional)")).toHaveValue("Told them the suspect was arrested.");
-    await expectNoSeriousViolations(page);
+    await expectAccessible(page);
     await page.getByRole("radio", { name: "Phone call" }).check();
     await page.getByRole("button", { name: "Save contact" }).click();
 
@@ -247,10 +239,10 @@ test.describe("liaison contacts", () => {
     await signIn(page, "officer");
     await openPerson(page, "Cerys");
     await expect(page.getByText("Use Cymraeg in all contact with this person.")).toBeVisible();
-    await expectNoSeriousViolations(page);
+    await expectAccessible(page);
     await page.getByRole("link", { name: "Log a contact" }).click();
     await expect(page.getByRole("heading", { name: "Log a contact", level: 1 })).toBeVisible();
-    await expectNoSeriousViolations(page);
+    await expectAccessible(page);
   });
 
   test("an officer updates a person's contact safety, and the person page shows it first", async ({
@@ -260,7 +252,7 @@ test.describe("liaison contacts", () => {
     await openPerson(page, "Gem");
     await page.getByRole("link", { name: "Change details or contact safety" }).click();
     await expect(page.getByRole("heading", { name: "Change details", level: 1 })).toBeVisible();
-    await expectNoSeriousViolations(page);
+    await expectAccessible(page);
     await expect(page.getByRole("checkbox", { name: "In person" })).toBeChecked();
     await page.getByRole("checkbox", { name: "Through a partner agency" }).check();
     await page

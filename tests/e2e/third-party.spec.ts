@@ -1,17 +1,9 @@
 // A partner reports an incident for someone they support, anonymously and as intelligence
 // only; the unit opens a report from it for a new person; the partner sees only that a
 // report was opened. Keyboard only, with an accessibility check on every page on the way.
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { test, expect, signIn, type AccountName } from "./fixtures";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
+import { expectAccessible } from "./helpers";
 
 async function press(page: Page, name: string | RegExp, role: "link" | "button" = "link") {
   await page.getByRole(role, { name }).first().focus();
@@ -39,7 +31,7 @@ test("a partner's anonymous report becomes a report for a new person, and the pa
   await expect(
     page.getByRole("heading", { name: "Report an incident for someone you support", level: 1 }),
   ).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page);
 
   // Sent half-answered: the errors are listed, and what was typed stays.
   const area = `Quayside ${Date.now()}`;
@@ -49,7 +41,7 @@ test("a partner's anonymous report becomes a report for a new person, and the pa
   await expect(summary).toContainText("Say whether they want to stay anonymous");
   await expect(summary).toContainText("Choose what they want the police to do");
   await expect(page.getByLabel("Area (optional)")).toHaveValue(area);
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page);
 
   await choose(page, "Yes, stay anonymous");
   await choose(page, "Threats or intimidation");
@@ -61,22 +53,22 @@ test("a partner's anonymous report becomes a report for a new person, and the pa
   const link = newest.getByRole("link");
   const href = (await link.getAttribute("href"))!;
   expect(href).toMatch(/^\/third-party-reports\/[0-9a-f-]{36}$/);
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page);
   await press(page, (await link.textContent())!);
   await expect(page).toHaveURL(href);
   const status = page.locator("dd").first();
   await expect(status).toHaveText("Received");
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page);
   const submissionId = href.split("/").pop()!;
 
   // The unit: from the home page to the queue, then the submission.
   const officer = await signedInPage(browser, "officer");
   await press(officer, "Third-party reports from partners");
   await expect(officer.getByRole("heading", { name: "Third-party reports", level: 1 })).toBeVisible();
-  await expectNoSeriousViolations(officer);
+  await expectAccessible(officer);
   await officer.goto(`/submissions/${submissionId}`);
   await expect(officer.getByText(area)).toBeVisible();
-  await expectNoSeriousViolations(officer);
+  await expectAccessible(officer);
   await press(officer, "Mark as being looked at", "button");
   await expect(officer.getByText("Marked as being looked at.")).toBeVisible();
 
@@ -100,7 +92,7 @@ test("a partner's anonymous report becomes a report for a new person, and the pa
   const html = await page.content();
   expect(html).not.toContain(reference);
   expect(html).not.toContain(reportUrl.split("/").pop()!);
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page);
 });
 
 test("another agency's submission is not found", async ({ page, browser }) => {

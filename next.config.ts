@@ -1,9 +1,13 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { MAX_BODY_BYTES, SERVER_ACTION_BODY_LIMIT } from "./lib/http/limits";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
-// Pages hold sensitive records: never let a browser or proxy cache or frame them.
+// Pages hold sensitive records: never let a browser or proxy cache or frame them. proxy.ts
+// adds the full Content-Security-Policy, with this response's script nonce, to every page;
+// these headers cover everything, static files included (docs/decisions, CSP and
+// Referrer-Policy).
 const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -11,8 +15,8 @@ const securityHeaders = [
   // which Next.js rightly refuses for server actions. Other sites still get no referrer.
   { key: "Referrer-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  // The parts of a Content-Security-Policy that need no per-request nonce: no framing, no
-  // plugins, no <base> rewriting, forms post only here. Script sources come with the nonce.
+  // A floor for responses proxy.ts never sees (static files): no framing, no plugins, no
+  // <base> rewriting. Pages get the full policy with their nonce as well; both apply.
   {
     key: "Content-Security-Policy",
     value: "frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'",
@@ -29,6 +33,12 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole repository (tools and tests too) before it builds.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["@node-rs/argon2", "pg"],
+  experimental: {
+    // No origin besides the site's own: proxy.ts checks Origin against the pinned address
+    // before Next.js compares it with Host or X-Forwarded-Host.
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT, allowedOrigins: [] },
+    proxyClientMaxBodySize: MAX_BODY_BYTES,
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { clientMessages } from "@/i18n/client-messages";
+import { getCurrentUser } from "@/lib/auth/session-user";
 import { SiteHeader } from "@/components/site-header";
+import { DemoBanner } from "@/components/demo-banner";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,6 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("app");
+  // Signed-out visitors get only the sign-in strings; if the session cannot be checked (the
+  // database is down), the page is treated as signed out.
+  const signedIn = Boolean(await getCurrentUser().catch(() => null));
+  const messages = clientMessages(await getMessages(), signedIn);
   return (
     <html lang={locale}>
       <body className="min-h-screen">
@@ -24,7 +31,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
+          <DemoBanner />
           <SiteHeader />
           <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8">
             {children}

@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/session-user";
 import { findOpenReportsForUnit } from "@/lib/reports/queries";
 import { findDueUpdatesForOfficer } from "@/lib/victims-code/queries";
 import { UpdatesDue } from "./_components/updates-due";
-import { findOfficersInUnit, findUsers } from "@/lib/users/queries";
+import { findOfficersInUnit } from "@/lib/users/queries";
 import { HomeSafetyLists } from "./_components/safety-lists";
 import { OverdueReferrals } from "./_components/overdue-referrals";
 import { pageNumberSchema } from "@/lib/pagination";
@@ -14,6 +14,8 @@ import { reportColumns } from "@/components/report-columns";
 import { Pagination } from "@/components/pagination";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { SubmissionsLink } from "./_components/submissions-link";
+import { RestrictedOverrides } from "./_components/restricted-overrides";
+import { isRestrictedRow } from "@/lib/reports/restriction";
 
 type Props = { searchParams: Promise<{ page?: string }> };
 
@@ -24,7 +26,7 @@ export default async function HomePage({ searchParams }: Props) {
     case "PARTNER":
       redirect("/referrals");
     case "ADMIN":
-      return <AdminHome user={user} page={page} />;
+      redirect("/admin");
     default:
       return <UnitHome user={user} page={page} />;
   }
@@ -42,6 +44,7 @@ async function UnitHome({ user, page }: { user: CurrentUser; page: number }) {
     <>
       <h1 className="mb-2 text-3xl font-bold">{t("home.officerTitle")}</h1>
       <p className="mb-6 text-muted">{t("home.officerIntro")}</p>
+      <RestrictedOverrides user={user} />
       <UpdatesDue updates={updates} />
       <HomeSafetyLists user={user} />
       <OverdueReferrals user={user} />
@@ -73,37 +76,16 @@ async function UnitHome({ user, page }: { user: CurrentUser; page: number }) {
               ...reportColumns(t, format),
               {
                 header: t("reports.assignedOfficer"),
-                cell: (r) => r.assignedOfficerName ?? t("reports.unassigned"),
+                cell: (r) =>
+                  isRestrictedRow(r)
+                    ? t("restriction.restricted")
+                    : (r.assignedOfficerName ?? t("reports.unassigned")),
               },
             ]}
           />
           <Pagination path="/" page={reports.page} pageCount={reports.pageCount} />
         </>
       )}
-    </>
-  );
-}
-
-async function AdminHome({ user, page }: { user: CurrentUser; page: number }) {
-  const t = await getTranslations();
-  const users = await findUsers(user, page);
-  return (
-    <>
-      <h1 className="mb-2 text-3xl font-bold">{t("home.adminTitle")}</h1>
-      <p className="mb-6 text-muted">{t("home.adminIntro")}</p>
-      <DataTable
-        caption={t("users.tableCaption", { total: users.total })}
-        rows={users.rows}
-        rowKey={(u) => u.id}
-        columns={[
-          { header: t("users.name"), rowHeader: true, cell: (u) => u.name },
-          { header: t("users.email"), cell: (u) => u.email },
-          { header: t("users.role"), cell: (u) => t(`roles.${u.role}`) },
-          { header: t("users.organisation"), cell: (u) => u.organisationName },
-          { header: t("users.state"), cell: (u) => (u.disabled ? t("users.disabled") : t("users.active")) },
-        ]}
-      />
-      <Pagination path="/" page={users.page} pageCount={users.pageCount} />
     </>
   );
 }

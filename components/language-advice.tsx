@@ -2,7 +2,25 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
-import { checkLanguage } from "@/lib/language-check/check-language";
+import type { checkLanguage } from "@/lib/language-check/check-language";
+
+type Check = typeof checkLanguage;
+
+// The phrase list and its matcher load when there is first something to check, not with the
+// page: most forms are opened to be read or to type a few words, and the page's first load
+// stays light. If loading fails (the network went), the next edit tries again; advice never
+// blocks saving.
+let loading: Promise<Check> | null = null;
+function loadCheck(): Promise<Check> {
+  loading ??= import("@/lib/language-check/check-language").then(
+    (m) => m.checkLanguage,
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
 
 type Props = {
   // The text to check, for a controlled field. Give this or `forId`.
@@ -51,7 +69,23 @@ export function LanguageAdvice({ text, forId, delayMs = 600, id, subjectIsChild 
     return () => window.clearTimeout(timer);
   }, [source, delayMs]);
 
-  const findings = useMemo(() => checkLanguage(checked, { subjectIsChild }), [checked, subjectIsChild]);
+  const [check, setCheck] = useState<Check | null>(null);
+  useEffect(() => {
+    if (check || checked.trim() === "") return;
+    let live = true;
+    loadCheck().then(
+      (fn) => live && setCheck(() => fn),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [check, checked]);
+
+  const findings = useMemo(
+    () => (check ? check(checked, { subjectIsChild }) : []),
+    [check, checked, subjectIsChild],
+  );
   return (
     <div id={id} aria-live="polite" className="max-w-2xl">
       {findings.length > 0 && (

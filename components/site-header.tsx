@@ -1,12 +1,18 @@
 import Link from "next/link";
+import { unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session-user";
 import { roleHas } from "@/lib/authz/permissions";
-import { signOutAction } from "@/app/actions/sign-out";
 
 export async function SiteHeader() {
   const t = await getTranslations();
-  const user = await getCurrentUser();
+  // With the database unreachable the header still renders (without the menu), so the
+  // outage page and error pages keep the app's layout.
+  // Next.js's own signals (such as "this page is dynamic") still pass through.
+  const user = await getCurrentUser().catch((error: unknown) => {
+    unstable_rethrow(error);
+    return null;
+  });
   const links = user
     ? [
         { href: "/", label: t("nav.home"), show: user.role !== "PARTNER" },
@@ -29,6 +35,11 @@ export async function SiteHeader() {
           href: "/dashboard",
           label: t("nav.dashboard"),
           show: roleHas(user.role, "dashboard:read:unit") || roleHas(user.role, "dashboard:read:own"),
+        },
+        {
+          href: "/audit",
+          label: t("auditLog.nav"),
+          show: roleHas(user.role, "audit:read:unit") || roleHas(user.role, "audit:read:all"),
         },
       ].filter((l) => l.show)
     : [];
@@ -54,7 +65,11 @@ export async function SiteHeader() {
             <p className="text-sm">
               {t("app.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}
             </p>
-            <form action={signOutAction}>
+            <Link href="/account/password" className="text-sm text-white">
+              {t("app.account")}
+            </Link>
+            {/* A plain post to a route handler, which can tell the browser to clear the site's data. */}
+            <form action="/sign-out" method="post">
               <button
                 type="submit"
                 className="rounded border border-white px-3 py-1 text-sm hover:bg-white/10"

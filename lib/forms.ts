@@ -4,10 +4,14 @@
 import type { z } from "zod";
 
 export type FormState<Values extends Record<string, string>> = {
-  status: "idle" | "invalid" | "failed";
+  // "failed" and "signed-out" come from lib/forms/safe-action.ts (or its client half).
+  status: "idle" | "invalid" | "failed" | "signed-out";
   values: Partial<Values>;
   fieldErrors: Partial<Record<keyof Values, string>>;
   formError?: string;
+  // Sealed values kept across a new sign-in, and whether they came back (lib/forms/keep.ts).
+  kept?: string;
+  restored?: boolean;
 };
 
 // The first error for each field. With `strict`, errors are kept to the form's own fields

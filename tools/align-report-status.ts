@@ -1,6 +1,7 @@
 // `npm run db:align-status`: brings every report's status in line with its outcome trail,
 // once, on the database in DATABASE_URL (lib/outcomes/align-status.ts). Safe to run again.
 import { createPrismaClient } from "@/lib/db/client";
+import { applyLocalFieldKey } from "./secrets";
 import { alignReportStatuses } from "@/lib/outcomes/align-status";
 
 async function main(): Promise<number> {
@@ -9,6 +10,7 @@ async function main(): Promise<number> {
     console.error("DATABASE_URL is not set. Set it to the database whose reports should be aligned.");
     return 1;
   }
+  applyLocalFieldKey();
   const client = createPrismaClient(url, 2);
   try {
     const r = await alignReportStatuses(client);

@@ -1,14 +1,17 @@
 // `npm run db:seed -- --demo`: loads the synthetic demo data into the database named by
 // DATABASE_URL. The flag is required so that nobody seeds a database by accident.
 import { createPrismaClient } from "@/lib/db/client";
+import { applyLocalFieldKey } from "./secrets";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ALREADY_SEEDED, seedDemo } from "@/prisma/seed/demo";
 
-const USAGE = `Usage: npm run db:seed -- --demo
+const USAGE = `Usage: LIAISON_DEMO=1 npm run db:seed -- --demo
 
 Loads the synthetic demo data (organisations, accounts, people, 86 reports, contacts and
 referrals) into the PostgreSQL database in DATABASE_URL. It runs only on a database with no
-real data, and only once: a second run reports "already seeded" and changes nothing.`;
+real data, and only once: a second run reports "already seeded" and changes nothing. It runs
+only in demo mode (LIAISON_DEMO=1), never with NODE_ENV=production; run that instance with
+LIAISON_DEMO=1 too, or the demo accounts cannot sign in.`;
 
 async function main(args: string[]): Promise<number> {
   if (args.length !== 1 || args[0] !== "--demo") {
@@ -23,6 +26,7 @@ async function main(args: string[]): Promise<number> {
     );
     return 1;
   }
+  applyLocalFieldKey();
   const client = createPrismaClient(url, 2);
   const started = performance.now();
   try {

@@ -2,13 +2,17 @@
 import { spawn } from "node:child_process";
 import { ensureDatabaseServer } from "./db/server";
 import { applyMigrations } from "./db/migrate";
-import { appEnvironment, ROOT } from "./secrets";
+import { appUrlFor, ownerUrlFor } from "./db/roles";
+import { appEnvironment, localSecrets, ROOT, applyLocalFieldKey } from "./secrets";
 import { buildApp } from "./build";
 import { createPrismaClient } from "@/lib/db/client";
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo";
+import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
+import { totpAt } from "@/lib/auth/totp";
 
 const log = (line: string) => console.log(`[liaison] ${line}`);
 const port = Number(process.env.PORT ?? 3000);
+// Loopback unless told otherwise: the demo is for the machine it runs on.
 const host = process.env.HOST ?? "localhost";
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
@@ -57,17 +61,30 @@ async function main() {
   process.on("SIGTERM", () => void shutdown(0));
 
   try {
-    const { applied } = await applyMigrations(server.url, { log });
+    // Migrations and the demo seed run as the owner; the app as the runtime role
+    // (docs/decisions/016).
+    const ownerUrl = ownerUrlFor(server.url);
+    const { applied } = await applyMigrations(ownerUrl, { log });
     log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
+    const appUrl = await appUrlFor(ownerUrl, localSecrets().DATABASE_RUNTIME_PASSWORD);
 
     if (!externalDatabase) {
-      const client = createPrismaClient(server.url, 2);
-      const result = await seedDemo(client, { log });
+      applyLocalFieldKey();
+      const client = createPrismaClient(ownerUrl, 2);
+      const result = await seedDemo(client, { log, environment: { LIAISON_DEMO: "1" } });
       await client.$disconnect();
       log(result.created ? "Loaded the demo data." : `Demo data not loaded: ${result.reason}.`);
     }
 
-    const env = { ...appEnvironment(server.url), PORT: String(port) };
+    // The embedded database is the demo (a banner on every page says so); with DATABASE_URL
+    // the demo accounts cannot sign in unless the operator sets LIAISON_DEMO=1 themselves.
+    const env = {
+      ...appEnvironment(appUrl, {
+        url: process.env.AUTH_URL ?? `http://localhost:${port}`,
+        demo: !externalDatabase || process.env.LIAISON_DEMO === "1",
+      }),
+      PORT: String(port),
+    };
     await buildApp(env, log);
     child = spawn("npx", ["next", "start", "-p", String(port), "-H", host], {
       cwd: ROOT,
@@ -79,9 +96,14 @@ async function main() {
     const url = `http://localhost:${port}`;
     if (await waitForHealth(`${url}/api/health`, 60_000)) {
       log(`Liaison is ready at ${url}`);
+      if ((process.env.HOST || externalDatabase) && !process.env.AUTH_URL)
+        log(
+          `AUTH_URL is not set, so sign-in works only at ${url}: set it to the https:// address people use.`,
+        );
       if (!externalDatabase) {
         log(`Demo accounts (password ${DEMO_PASSWORD}):`);
         for (const a of DEMO_ACCOUNTS) log(`  ${a.email.padEnd(30)} ${a.role.padEnd(16)} ${a.organisation}`);
+        log(`Second factor for every demo account: TOTP secret ${DEMO_TOTP_SECRET} (current code now: ${totpAt(DEMO_TOTP_SECRET, new Date())}; \`npm run demo:totp\` prints the code at any time).`);
       }
       log("Press Ctrl-C to stop.");
     } else {

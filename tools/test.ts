@@ -5,9 +5,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ensureDatabaseServer, createDatabase, dropDatabase, withDatabase } from "./db/server";
 import { applyMigrations } from "./db/migrate";
-import { appEnvironment, ROOT } from "./secrets";
+import { enableRuntimeLogin } from "./db/roles";
+import { appEnvironment, localSecrets, ROOT, applyLocalFieldKey } from "./secrets";
 import { buildApp, run } from "./build";
 import { findChromium, CHROMIUM_HELP } from "./browser";
+import { auditProduction } from "./audit";
 import { createPrismaClient } from "@/lib/db/client";
 import { seedDemo } from "@/prisma/seed/demo";
 
@@ -60,6 +62,24 @@ async function step(name: string, command: string, args: string[], env: NodeJS.P
   if (code !== 0) throw new Error(`${name} failed`);
 }
 
+// No high or critical advisory in what the app ships; an audit that could not run fails the
+// run with the reason, unless skipped on purpose (tools/audit.ts).
+async function auditStep(skip: boolean) {
+  if (skip) {
+    log("Dependency audit: SKIPPED on request (--skip-audit); shipped packages were not checked");
+    return;
+  }
+  log("Dependency audit (npm audit --omit=dev)");
+  const result = await auditProduction();
+  if (result.status === "clean") return log(`Dependency audit: ok ${JSON.stringify(result.counts)}`);
+  if (result.status === "vulnerable")
+    throw new Error(`Dependency audit: high or critical advisories in ${result.packages.join(", ")}`);
+  throw new Error(
+    `Dependency audit could not run (${result.reason}). Run it where the registry answers audits, ` +
+      "or pass --skip-audit to skip it knowingly.",
+  );
+}
+
 async function main(): Promise<number> {
   rmSync(results, { recursive: true, force: true });
   mkdirSync(results, { recursive: true });
@@ -75,6 +95,7 @@ async function main(): Promise<number> {
     await step("Lint", "npx", ["eslint", "--max-warnings=0", "."]);
     await step("Formatting", "npx", ["prettier", "--check", "."]);
   }
+  if (!skipStatic) await auditStep(flags.includes("--skip-audit"));
 
   const unitJson = join(results, "unit.json");
   if (wants("unit"))
@@ -104,9 +125,12 @@ async function main(): Promise<number> {
     await createDatabase(server.url, template);
     const templateUrl = withDatabase(server.url, template);
     await applyMigrations(templateUrl);
+    // The app under test connects as the runtime role, as in production (decision 016).
+    const runtimeServerUrl = await enableRuntimeLogin(server.url, localSecrets().DATABASE_RUNTIME_PASSWORD);
     const testEnv = {
       ...process.env,
       TEST_ADMIN_DATABASE_URL: server.url,
+      TEST_RUNTIME_DATABASE_URL: runtimeServerUrl,
       TEST_TEMPLATE_DATABASE: template,
       TEST_TEMPLATE_DATABASE_URL: templateUrl,
     };
@@ -155,13 +179,33 @@ async function main(): Promise<number> {
     if (wants("e2e")) {
       await createDatabase(server.url, e2eDatabase, template);
       const e2eUrl = withDatabase(server.url, e2eDatabase);
+      applyLocalFieldKey();
       const client = createPrismaClient(e2eUrl, 2);
-      const seeded = await seedDemo(client);
+      const seeded = await seedDemo(client, { environment: { LIAISON_DEMO: "1" } });
       await client.$disconnect();
       if (!seeded.created)
         throw new Error(`Could not load demo data for the end-to-end tests: ${seeded.reason}`);
-      const appEnv = { ...appEnvironment(e2eUrl), CHROMIUM_PATH: chromium };
+      const appEnv = {
+        // The journeys sign in as the demo accounts, at the address Playwright opens.
+        ...appEnvironment(withDatabase(runtimeServerUrl, e2eDatabase), {
+          url: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`,
+          demo: true,
+        }),
+        // Every journey signs in from 127.0.0.1, which would otherwise use up one address's
+        // allowance of wrong attempts; the address limit has its own integration test.
+        SIGN_IN_ADDRESS_FREE_ATTEMPTS: "1000",
+        CHROMIUM_PATH: chromium,
+        // End-to-end checks that read or prepare data behind the app's back use the owner.
+        TEST_OWNER_DATABASE_URL: e2eUrl,
+      };
       await buildApp(appEnv, log);
+      // Fails when a page's first-load JavaScript is over 150 kB (issue 11).
+      await step(
+        "First-load JavaScript budget",
+        "npx",
+        ["tsx", "tools/first-load-js/cli.ts", "--budget=150"],
+        appEnv,
+      );
       const e2eJson = join(results, "e2e.json");
       try {
         await step(

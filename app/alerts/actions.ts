@@ -1,12 +1,13 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session-user";
-import { formToObject, type FormState } from "@/lib/forms";
+import { formToObject, typedValues, type FormState } from "@/lib/forms";
+import { safeAction } from "@/lib/forms/safe-action";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createAlert, updateAlert, type AlertResult } from "@/lib/alerts/draft-alert";
 import { approveAlert, returnAlert, submitAlert, withdrawAlert } from "@/lib/alerts/review-alert";
 import { ALERT_LIST_FIELDS } from "@/lib/alerts/schema";
+import { can } from "@/lib/authz/scope";
 
 type State = FormState<Record<string, string>>;
 type Step = (user: CurrentUser, raw: Record<string, unknown>) => Promise<AlertResult>;
@@ -15,25 +16,20 @@ type Step = (user: CurrentUser, raw: Record<string, unknown>) => Promise<AlertRe
 // and validates on its own, so another unit's alert is "not found" whatever the page showed.
 // Only the draft form has lists; the other steps' strict schemas would refuse empty ones.
 async function run(done: string, step: Step, form: FormData, lists: readonly string[] = []): Promise<State> {
-  const user = await requireUser();
   const raw = formToObject(form, lists);
-  let result: AlertResult;
-  try {
-    result = await step(user, raw);
-  } catch (error) {
-    // The error's name only: a database error can quote the values it was given.
-    console.error("A safety alert step failed", error instanceof Error ? error.name : typeof error);
-    return { status: "failed", values: {}, fieldErrors: {}, formError: "alerts.errors.unexpected" };
-  }
-  if (result.status === "not-found") notFound();
-  if (result.status === "invalid")
-    return {
-      status: "invalid",
-      values: result.values as Record<string, string>,
-      fieldErrors: result.fieldErrors as Record<string, string>,
-      formError: result.formError,
-    };
-  redirect(`/alerts/${result.alertId}?done=${done}`);
+  return safeAction<State>("A safety alert step", typedValues(raw), async (user) => {
+    if (!can(user, "alert:draft:unit")) notFound();
+    const result = await step(user, raw);
+    if (result.status === "not-found") notFound();
+    if (result.status === "invalid")
+      return {
+        status: "invalid",
+        values: result.values as Record<string, string>,
+        fieldErrors: result.fieldErrors as Record<string, string>,
+        formError: result.formError,
+      };
+    redirect(`/alerts/${result.alertId}?done=${done}`);
+  });
 }
 
 export async function createAlertAction(_previous: State, form: FormData): Promise<State> {

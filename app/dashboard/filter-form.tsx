@@ -141,7 +141,7 @@ export function FilterForm({ view }: { view: DashboardView }) {
           label={t("dashboard.filters.area")}
           value={f.area}
           anyLabel={any}
-          options={d.areas.map((a) => ({ value: a, label: a }))}
+          options={d.areas.map((a) => ({ value: a.key, label: a.name }))}
         />
         {d.scope === "unit" && (
           <Select

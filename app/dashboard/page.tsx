@@ -19,6 +19,7 @@ import { TimelinessSection } from "./sections/timeliness";
 import { TrustSection } from "./sections/trust";
 import { monthLabel, type DashboardView } from "./view";
 import "./dashboard.css";
+import { can } from "@/lib/authz/scope";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { searchParams: Promise<SearchParams> };
@@ -41,6 +42,8 @@ const SECTIONS = ["headline", "funnel", "outcomes", "breakdowns", "trend", "time
 
 export default async function DashboardPage({ searchParams }: Props) {
   const user = await requireUser();
+  // The unit's figures for supervisors, an officer's own caseload for officers.
+  if (!can(user, "dashboard:read:unit") && !can(user, "dashboard:read:own")) notFound();
   if (!mayReadDashboard(user)) notFound();
   const raw = await searchParams;
   const { filters, problems } = parseFilters(raw);
@@ -70,7 +73,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const only = [
     d.filters.type && t(`enums.IncidentType.${d.filters.type}`),
     d.filters.route && t(`enums.ReportingRoute.${d.filters.route}`),
-    d.filters.area,
+    d.areaName,
     d.filters.risk &&
       (d.filters.risk === "NOT_ASSESSED"
         ? t("dashboard.labels.notAssessed")

@@ -4,18 +4,19 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { TextField } from "@/components/form/text-field";
-import { signInAction, type SignInValues } from "./actions";
-import type { FormState } from "@/lib/forms";
+import { signInAction, type SignInState } from "./actions";
 import { SubmitButton } from "@/components/form/submit-button";
 
-const initial: FormState<SignInValues> = { status: "idle", values: {}, fieldErrors: {} };
+const initial: SignInState = { status: "idle", values: {}, fieldErrors: {} };
 
 export function SignInForm({ next }: { next: string }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(signInAction, initial);
   const errors = [
-    ...(state.formError ? [{ fieldId: "email", message: t(state.formError) }] : []),
-    ...(["email", "password"] as const).flatMap((f) => {
+    ...(state.formError
+      ? [{ fieldId: "email", message: t(state.formError, { minutes: state.waitMinutes ?? 1 }) }]
+      : []),
+    ...(["email", "password", "code"] as const).flatMap((f) => {
       const key = state.fieldErrors[f];
       return key ? [{ fieldId: f, message: t(key) }] : [];
     }),
@@ -43,6 +44,21 @@ export function SignInForm({ next }: { next: string }) {
         label={t("signIn.password")}
         autoComplete="current-password"
         error={state.fieldErrors.password ? t(state.fieldErrors.password) : undefined}
+        required
+      />
+      <TextField
+        id="code"
+        name="code"
+        type="text"
+        label={t("signIn.code")}
+        hint={t("signIn.codeHint")}
+        inputMode="text"
+        autoComplete="one-time-code"
+        autoCapitalize="none"
+        spellCheck={false}
+        maxLength={32}
+        className="max-w-48 font-mono"
+        error={state.fieldErrors.code ? t(state.fieldErrors.code) : undefined}
         required
       />
       <SubmitButton pending={pending} label={t("signIn.submit")} pendingLabel={t("signIn.submitting")} />

@@ -1,11 +1,14 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { FormRecovery } from "@/components/form/form-recovery";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
 import { QuestionField, type AgencyOption, type PersonOption } from "./question-field";
 import { SafeguardingPanel } from "./safeguarding-panel";
-import { readStepForm, type Question, type RawValues, type StepSlug } from "@/lib/intake/questions";
+import type { Question, RawValues, StepSlug } from "@/lib/intake/questions";
+import { readStepForm } from "@/lib/intake/read-step-form";
 import { activeConcerns, type DraftLike } from "@/lib/intake/safeguarding";
 import type { SafeguardingConcern } from "@/lib/generated/prisma/enums";
 import { autosaveStepAction, saveStepAction, type StepFormState } from "@/app/reports/new/actions";
@@ -57,7 +60,7 @@ export function StepForm({
   const t = useTranslations();
   const format = useFormatter();
   const initial: StepFormState = { values, fieldErrors: {}, status: "idle" };
-  const [state, action, pending] = useActionState(
+  const [state, action, pending] = useSafeActionState(
     saveStepAction.bind(null, draftId, slug, returnTo),
     initial,
   );
@@ -128,9 +131,10 @@ export function StepForm({
       onChange={(e) => setLive(snapshot(e.currentTarget, questions))}
     >
       <ErrorSummary title={t("intake.errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       {state.status === "failed" && (
         <div role="alert" className="mb-6 border-l-4 border-danger bg-panel p-4 font-bold">
-          {t("intake.saveFailed")}
+          {state.formError === "forms.networkDown" ? t("forms.networkDown") : t("intake.saveFailed")}
         </div>
       )}
       {/* Tells screen-reader users that a safeguarding panel has appeared further down. */}
@@ -170,13 +174,19 @@ export function StepForm({
           {saved && "failed" in saved && state.status !== "failed" && (
             <span className="font-bold text-danger">{t("intake.autosaveFailed")}</span>
           )}
-          {((saved && "signedOut" in saved) || state.status === "signed-out") && (
-            <span className="font-bold text-danger">
-              {t("intake.signedOut")}{" "}
-              <a href={loginHref} target="_blank" rel="noopener">
-                {t("intake.signInAgain")}
-              </a>
-            </span>
+          {state.status === "signed-out" ? (
+            // The way back in is beside the error summary (FormRecovery).
+            <span className="font-bold text-danger">{t("intake.signedOut")}</span>
+          ) : (
+            saved &&
+            "signedOut" in saved && (
+              <span className="font-bold text-danger">
+                {t("intake.signedOut")}{" "}
+                <a href={loginHref} target="_blank" rel="noopener">
+                  {t("intake.signInAgain")}
+                </a>
+              </span>
+            )
           )}
         </p>
       </div>

@@ -1,24 +1,35 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { submitIntakeAction, type SubmitState } from "@/app/reports/new/actions";
 import { SubmitButton } from "@/components/form/submit-button";
+import { FormRecovery } from "@/components/form/form-recovery";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
 
 export function SubmitForm({ draftId }: { draftId: string }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(submitIntakeAction.bind(null, draftId), {
+  const [state, action, pending] = useSafeActionState<SubmitState>(submitIntakeAction.bind(null, draftId), {
+    status: "idle",
+    values: {},
+    fieldErrors: {},
     errors: [],
-  } as SubmitState);
+  });
+  const errors = state.errors ?? [];
   return (
     <form action={action}>
-      {state.errors.length > 0 && (
+      {state.formError && (
+        <div role="alert" className="mb-6 border-l-4 border-danger bg-panel p-4 font-bold">
+          {t(state.formError)}
+        </div>
+      )}
+      <FormRecovery state={state} />
+      {errors.length > 0 && (
         <div role="alert" aria-labelledby="submit-errors-title" className="mb-6 border-4 border-danger p-4">
           <h2 id="submit-errors-title" className="mb-2 text-lg font-bold">
             {t("intake.errorSummaryTitle")}
           </h2>
           <ul>
-            {state.errors.map((e) => (
+            {errors.map((e) => (
               <li key={`${e.step}-${e.field}`}>
                 <a
                   href={`/reports/new/${draftId}/${e.step}?return=check#${e.field === "reportedAt" ? "reportedAtDay" : e.field}`}

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { TextArea } from "@/components/form/text-area";
 import { SubmitButton } from "@/components/form/submit-button";
 import type { FormState } from "@/lib/forms";
@@ -21,11 +22,15 @@ type Props = {
 // table stays readable; it opens by itself when there is an error to show.
 export function UnitUpdateForm({ referralId, agencyName, maxLength, action }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, {
-    status: "idle",
-    values: {},
-    fieldErrors: {},
-  } as UnitUpdateState);
+  const [state, formAction, pending] = useSafeActionState(
+    action,
+    {
+      status: "idle",
+      values: {},
+      fieldErrors: {},
+    } as UnitUpdateState,
+    `unit-update-${referralId}`,
+  );
   const id = `unit-update-${referralId}`;
   const fieldError = state.fieldErrors.text ? t(state.fieldErrors.text) : undefined;
   const errors = [
@@ -45,6 +50,7 @@ export function UnitUpdateForm({ referralId, agencyName, maxLength, action }: Pr
         </summary>
         <form action={formAction} noValidate key={JSON.stringify(state)} className="mt-2">
           <ErrorSummary title={t("referralUpdates.errorSummaryTitle")} errors={errors} />
+          <FormRecovery state={state} />
           <TextArea
             id={id}
             name="text"

@@ -10,6 +10,7 @@ import {
   getAlertForAgency,
   getAlertForUnit,
 } from "./queries";
+import { ownerDb } from "@/tests/support/owner-db";
 
 const now = new Date("2026-03-09T10:00:00Z");
 const expiry = { expiresDay: "7", expiresMonth: "6", expiresYear: "2026" };
@@ -77,7 +78,7 @@ describe("safety alerts", () => {
     const result = await createAlert(w.officer, w.draft, now);
     expect(result).toMatchObject({ status: "done" });
     const id = result.status === "done" ? result.alertId : "";
-    const saved = await db().safetyAlert.findUniqueOrThrow({
+    const saved = await ownerDb().safetyAlert.findUniqueOrThrow({
       where: { id },
       include: { recipients: true, identifiers: true },
     });
@@ -128,7 +129,7 @@ describe("safety alerts", () => {
       status: "invalid",
       fieldErrors: { reports: "alerts.errors.reportsUnknown" },
     });
-    expect(await db().safetyAlert.count({ where: { unitId: w.unit.id } })).toBe(0);
+    expect(await ownerDb().safetyAlert.count({ where: { unitId: w.unit.id } })).toBe(0);
   });
 
   it("only a supervisor other than the author approves; an officer cannot approve at all", async () => {
@@ -146,12 +147,12 @@ describe("safety alerts", () => {
       status: "invalid",
       formError: "alerts.errors.ownAlert",
     });
-    expect((await db().safetyAlert.findUniqueOrThrow({ where: { id: ownId } })).status).toBe(
+    expect((await ownerDb().safetyAlert.findUniqueOrThrow({ where: { id: ownId } })).status).toBe(
       "AWAITING_APPROVAL",
     );
 
     expect(await approveAlert(w.supervisor, id, expiry, now)).toMatchObject({ status: "done" });
-    expect(await db().safetyAlert.findUniqueOrThrow({ where: { id } })).toMatchObject({
+    expect(await ownerDb().safetyAlert.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "ACTIVE",
       approvedById: w.supervisor.id,
       approvedAt: now,
@@ -171,7 +172,7 @@ describe("safety alerts", () => {
     expect(await returnAlert(w.supervisor, id, { reason: "Add the second phone" })).toMatchObject({
       status: "done",
     });
-    expect(await db().safetyAlert.findUniqueOrThrow({ where: { id } })).toMatchObject({
+    expect(await ownerDb().safetyAlert.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "RETURNED",
       returnedReason: "Add the second phone",
     });
@@ -183,7 +184,7 @@ describe("safety alerts", () => {
         now,
       ),
     ).toMatchObject({ status: "done" });
-    const edited = await db().safetyAlert.findUniqueOrThrow({
+    const edited = await ownerDb().safetyAlert.findUniqueOrThrow({
       where: { id },
       include: { recipients: true, identifiers: true },
     });
@@ -227,7 +228,7 @@ describe("safety alerts", () => {
     expect(await updateAlert(w.partner2, id, w.draft, now)).toEqual({ status: "not-found" });
     expect(await getAlertForUnit(w.partner2, id, now)).toBeNull();
     expect(await audits("alert.withdraw", w.partner2)).toMatchObject([{ outcome: "DENIED" }]);
-    expect((await db().safetyAlert.findUniqueOrThrow({ where: { id } })).status).toBe("ACTIVE");
+    expect((await ownerDb().safetyAlert.findUniqueOrThrow({ where: { id } })).status).toBe("ACTIVE");
 
     // Expired: still active in the unit's records, gone for partners.
     const later = new Date("2026-06-07T00:00:00Z");
@@ -251,7 +252,7 @@ describe("safety alerts", () => {
         status: "done",
       },
     );
-    expect(await db().safetyAlert.findUniqueOrThrow({ where: { id } })).toMatchObject({
+    expect(await ownerDb().safetyAlert.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "WITHDRAWN",
       withdrawnAt: now,
       withdrawnReason: "Suspect charged and remanded",

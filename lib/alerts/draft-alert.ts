@@ -5,6 +5,7 @@
 // What each part was built from is worked out here from the reports, never read from the
 // form. Identifiers are saved normalised so new reports' suspects can be matched.
 import { db, type Tx } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -22,6 +23,7 @@ import {
 import { findVictimClues } from "./victim-text";
 import { identifiersOf, prefillAlert } from "./prefill";
 import { PREFILL_REPORT_SELECT } from "./sources";
+import { openableReportWhere } from "@/lib/reports/restriction";
 
 export type AlertResult =
   | { status: "done"; alertId: string }
@@ -45,7 +47,13 @@ type AlertColumns = Omit<AlertDraftInput, "agencyIds" | "reportIds"> & {
 type Checked =
   { ok: true; fields: AlertColumns; input: AlertDraftInput } | { ok: false; result: AlertResult };
 
-async function checkDraft(tx: Tx, unitId: string, raw: Record<string, unknown>, now: Date): Promise<Checked> {
+async function checkDraft(
+  tx: Tx,
+  user: CurrentUser,
+  unitId: string,
+  raw: Record<string, unknown>,
+  now: Date,
+): Promise<Checked> {
   const invalid = (fieldErrors: Partial<Record<AlertField, string>>, formError?: string): Checked => ({
     ok: false,
     result: { status: "invalid", values: formValuesOf(raw, ALERT_FIELDS), fieldErrors, formError },
@@ -54,7 +62,8 @@ async function checkDraft(tx: Tx, unitId: string, raw: Record<string, unknown>, 
   if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.formError);
   const { input } = parsed;
   const reports = await tx.incidentReport.findMany({
-    where: { id: { in: input.reportIds }, unitId },
+    // Only cases the officer may open: a restricted one is "unknown" to anyone else.
+    where: { id: { in: input.reportIds }, unitId, ...openableReportWhere(user) },
     select: {
       ...PREFILL_REPORT_SELECT,
       place: true,
@@ -108,8 +117,8 @@ export async function createAlert(
 ): Promise<AlertResult> {
   const unitId = unitScope(user, "alert:draft:unit");
   if (!unitId) return denied(user, "alert.create");
-  return db().$transaction(async (tx) => {
-    const checked = await checkDraft(tx, unitId, raw, now);
+  return withRowScope(rowScopeOf(user), async (tx) => {
+    const checked = await checkDraft(tx, user, unitId, raw, now);
     if (!checked.ok) return checked.result;
     const alert = await tx.safetyAlert.create({
       data: {
@@ -142,7 +151,7 @@ export async function updateAlert(
 ): Promise<AlertResult> {
   const unitId = unitScope(user, "alert:draft:unit");
   if (!unitId || !isUuid(alertId)) return denied(user, "alert.update", alertId);
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const found = await tx.safetyAlert.findFirst({
       where: { id: alertId, unitId },
       select: { status: true },
@@ -164,7 +173,7 @@ export async function updateAlert(
         fieldErrors: {},
         formError: `${E}.stateChanged`,
       };
-    const checked = await checkDraft(tx, unitId, raw, now);
+    const checked = await checkDraft(tx, user, unitId, raw, now);
     if (!checked.ok) return checked.result;
     // Recipients and identifiers follow the edited text: replaced, not merged.
     await tx.safetyAlertRecipient.deleteMany({ where: { alertId } });

@@ -3,6 +3,7 @@
 // what goes on the printed sheet. Every read is scoped in the `where` and audited in the
 // same transaction; anything else is "not found", audited as DENIED.
 import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { agencyScope, unitScope } from "@/lib/authz/scope";
@@ -29,7 +30,7 @@ export type UnitAlertRow = {
 export async function findAlertsForUnit(user: CurrentUser, now: Date = new Date()): Promise<UnitAlertRow[]> {
   const unitId = unitScope(user, "alert:read:unit");
   if (!unitId) return [];
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const rows = await tx.safetyAlert.findMany({
       where: { unitId },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
@@ -107,7 +108,7 @@ export async function getAlertForUnit(
   now: Date = new Date(),
 ): Promise<UnitAlertView | null> {
   const unitId = unitScope(user, "alert:read:unit");
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const row =
       unitId && isUuid(id)
         ? await tx.safetyAlert.findFirst({
@@ -178,7 +179,7 @@ export async function findActiveAlertsForAgency(
 ): Promise<AgencyAlertRow[]> {
   const agencyId = agencyScope(user, "alert:read:agency");
   if (!agencyId) return [];
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const rows = await tx.safetyAlert.findMany({
       where: { ...liveAlertWhere(now), recipients: { some: { agencyId } } },
       orderBy: [{ approvedAt: "desc" }, { id: "desc" }],
@@ -202,7 +203,7 @@ export async function getAlertForAgency(
   now: Date = new Date(),
 ): Promise<AlertSheet | null> {
   const agencyId = agencyScope(user, "alert:read:agency");
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const row =
       agencyId && isUuid(id)
         ? await tx.safetyAlert.findFirst({
@@ -239,16 +240,18 @@ export async function findAlertMatchesForReport(
     select: { kind: true, normalised: true },
   });
   if (identifiers.length === 0) return [];
-  return db().safetyAlert.findMany({
-    where: {
-      unitId,
-      ...liveAlertWhere(now),
-      NOT: { sourceReportIds: { has: reportId } },
-      identifiers: {
-        some: { unitId, OR: identifiers.map((i) => ({ kind: i.kind, normalised: i.normalised })) },
+  return withRowScope(rowScopeOf(user), (tx) =>
+    tx.safetyAlert.findMany({
+      where: {
+        unitId,
+        ...liveAlertWhere(now),
+        NOT: { sourceReportIds: { has: reportId } },
+        identifiers: {
+          some: { unitId, OR: identifiers.map((i) => ({ kind: i.kind, normalised: i.normalised })) },
+        },
       },
-    },
-    orderBy: [{ approvedAt: "desc" }, { id: "desc" }],
-    select: { id: true, title: true },
-  });
+      orderBy: [{ approvedAt: "desc" }, { id: "desc" }],
+      select: { id: true, title: true },
+    }),
+  );
 }

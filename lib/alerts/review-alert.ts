@@ -5,6 +5,7 @@
 // `where` so two people acting at once cannot both win. Another unit's alert is "not
 // found", nothing changes, and the attempt is audited as DENIED.
 import { db, type Tx } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -34,7 +35,7 @@ async function withUnitAlert(
   change: (tx: Tx, alert: Found, unitId: string) => Promise<AlertResult>,
 ): Promise<AlertResult> {
   const unitId = unitScope(user, permission);
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const alert =
       unitId && isUuid(alertId)
         ? await tx.safetyAlert.findFirst({

@@ -1,6 +1,7 @@
 // What the draft page reads from the unit's reports: the fields an alert may be built from
 // (never the narrative, the person or the place), and the agencies the unit works with.
 import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
@@ -9,6 +10,7 @@ import { isUuid } from "@/lib/ids";
 import type { IncidentType } from "@/lib/generated/prisma/enums";
 import type { PrefillReport } from "./prefill";
 import { MAX_SOURCE_REPORTS } from "./schema";
+import { openableReportWhere } from "@/lib/reports/restriction";
 
 export const PREFILL_REPORT_SELECT = {
   id: true,
@@ -48,13 +50,13 @@ export async function getDraftSources(
   const unitId = unitScope(user, "alert:draft:unit");
   if (!unitId) return null;
   const ids = [...new Set(reportIds.filter(isUuid))].slice(0, MAX_SOURCE_REPORTS);
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const chosen = await tx.incidentReport.findMany({
-      where: { id: { in: ids }, unitId },
+      where: { id: { in: ids }, unitId, ...openableReportWhere(user) },
       select: { ...PREFILL_REPORT_SELECT, reference: true },
     });
     const pickable = await tx.incidentReport.findMany({
-      where: { unitId, suspects: { some: {} } },
+      where: { unitId, suspects: { some: {} }, ...openableReportWhere(user) },
       orderBy: [{ reportedAt: "desc" }, { id: "desc" }],
       take: PICKER_SIZE,
       select: { id: true, reference: true, reportedAt: true, incidentTypes: true },

@@ -17,11 +17,23 @@ export function safeReturnPath(value: unknown): string {
   }
   if (url.origin !== BASE) return "/";
   const path = url.pathname;
-  // "//host" would be read as another site when sent back as a Location header.
-  if (path.startsWith("//") || !isWellFormedPath(path)) return "/";
+  // "//host" would be read as another site when sent back as a Location header; and no path
+  // here needs an encoded slash, backslash or control character, which a later decoding
+  // (a proxy, a router, a copy into the address bar) could turn into one.
+  if (path.startsWith("//") || !isWellFormedPath(path) || hidesSeparators(path)) return "/";
   if (REFUSED_PREFIXES.some((prefix) => path === prefix.replace(/\/$/, "") || path.startsWith(prefix)))
     return "/";
   return path;
+}
+
+function hidesSeparators(path: string): boolean {
+  let decoded = path;
+  try {
+    for (let i = 0; i < 3; i++) decoded = decodeURIComponent(decoded);
+  } catch {
+    return true;
+  }
+  return /[\u0000-\u001F\u007F\\]/.test(decoded) || /\/\//.test(decoded) || /%2f|%5c/i.test(path);
 }
 
 // A path whose percent-encoding does not decode would fail later in the router.

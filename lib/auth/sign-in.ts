@@ -1,6 +1,8 @@
-// Checks an email and password. Every attempt is audited; repeated failures for one email
-// are refused for a while. A wrong email and a wrong password give the same answer in the
-// same time.
+// Checks an email, a password and a second-factor code (a TOTP code or a one-time recovery
+// code; lib/auth/second-factor.ts), for every role. Every attempt is audited; repeated
+// failures for one email are refused for a while. A wrong email, a wrong password and a
+// wrong code give the same answer. Only after the right password is a user told that they
+// have no second factor yet (and must ask an administrator for a set-up link).
 import { createHmac } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
@@ -8,6 +10,10 @@ import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { verifyPassword } from "./password";
 import { createSession } from "./sessions";
+import { verifySecondFactor } from "./second-factor";
+import { throttledSignIn, type ThrottledResult } from "./throttle";
+import { refuseDemoAccount } from "./demo-mode";
+import { UNKNOWN_ADDRESS } from "./client-address";
 
 export const signInSchema = z.strictObject({
   email: z
@@ -20,10 +26,16 @@ export const signInSchema = z.strictObject({
     .string()
     .min(1, { error: "signIn.errors.password" })
     .max(1024, { error: "signIn.errors.password" }),
+  // A six-digit code from the authenticator app, or a recovery code like "abcde-12345".
+  code: z
+    .string({ error: "signIn.errors.code" })
+    .trim()
+    .min(1, { error: "signIn.errors.code" })
+    .max(32, { error: "signIn.errors.code" }),
 });
 
 export type SignInResult =
-  { ok: true; sessionId: string } | { ok: false; reason: "invalid" | "too-many-attempts" };
+  { ok: true; sessionId: string } | { ok: false; reason: "invalid" | "no-second-factor" };
 
 // Failed attempts are counted by a keyed hash of the email, so the audit log never holds
 // an address someone mistyped.
@@ -31,31 +43,61 @@ function subjectKeyFor(email: string): string {
   return createHmac("sha256", env().AUTH_SECRET).update(email).digest("hex");
 }
 
+// Throttled per account, client address and overall before the password is checked
+// (lib/auth/throttle.ts); demo accounts are refused outside demo mode (lib/auth/demo-mode.ts).
 export async function attemptSignIn(
   email: string,
   password: string,
+  code: string,
   now = new Date(),
-): Promise<SignInResult> {
+  client: { address: string } = { address: UNKNOWN_ADDRESS },
+): Promise<SignInResult | ThrottledResult> {
   const normalised = email.trim().toLowerCase();
   const subjectKey = subjectKeyFor(normalised);
-  const since = new Date(now.getTime() - env().SIGN_IN_WINDOW_MINUTES * 60_000);
-  const recentFailures = await db().auditEvent.count({
-    where: { action: "auth.sign-in", subjectKey, outcome: "FAILURE", at: { gte: since } },
-  });
+  if (await refuseDemoAccount(normalised, subjectKey)) return { ok: false, reason: "invalid" };
+  return throttledSignIn({ accountKey: subjectKey, address: client.address }, now, () =>
+    checkCredentials(normalised, subjectKey, password, code, now),
+  );
+}
 
+async function checkCredentials(
+  normalised: string,
+  subjectKey: string,
+  password: string,
+  code: string,
+  now: Date,
+): Promise<SignInResult> {
   const user = await db().user.findUnique({
     where: { email: normalised },
-    select: { id: true, role: true, passwordHash: true, disabledAt: true },
+    select: { id: true, role: true, passwordHash: true, disabledAt: true, totpEnrolledAt: true },
   });
   const usable = user && !user.disabledAt ? user : null;
   const passwordOk = await verifyPassword(usable?.passwordHash ?? null, password);
 
-  if (recentFailures >= env().SIGN_IN_MAX_FAILURES) {
-    await recordAudit(db(), { actor: usable, action: "auth.sign-in", outcome: "DENIED", subjectKey });
-    return { ok: false, reason: "too-many-attempts" };
-  }
   if (!usable || !passwordOk) {
     await recordAudit(db(), { actor: usable, action: "auth.sign-in", outcome: "FAILURE", subjectKey });
+    return { ok: false, reason: "invalid" };
+  }
+  // The right password but no second factor: refused, and not counted as a guess.
+  if (!usable.totpEnrolledAt) {
+    await recordAudit(db(), {
+      actor: usable,
+      action: "auth.sign-in",
+      outcome: "DENIED",
+      recordType: "second-factor",
+      subjectKey,
+    });
+    return { ok: false, reason: "no-second-factor" };
+  }
+  // A wrong, malformed or already used code fails like a wrong password, and counts as one.
+  if (!(await verifySecondFactor(usable, code, now))) {
+    await recordAudit(db(), {
+      actor: usable,
+      action: "auth.sign-in",
+      outcome: "FAILURE",
+      recordType: "second-factor",
+      subjectKey,
+    });
     return { ok: false, reason: "invalid" };
   }
   const sessionId = await createSession(usable.id, now);

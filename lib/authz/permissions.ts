@@ -9,6 +9,10 @@ export const PERMISSIONS = [
   "report:reassign:unit",
   // Closing a report by a supervisor's decision, and reopening any closed report.
   "report:close:unit",
+  // Need to know: restricting a case and lifting it (with a reason), reviewing overrides,
+  // and seeing every restricted case of the unit in full.
+  "report:restrict:unit",
+  "report:read:restricted",
   "person:read:unit",
   "person:create:unit",
   "person:update:unit",
@@ -21,7 +25,6 @@ export const PERMISSIONS = [
   "referral:create:unit",
   "consent:record:unit",
   "consent:override:unit",
-  "retention:review:unit",
   "dashboard:read:unit",
   "dashboard:read:own",
   "draft:manage:own",
@@ -40,6 +43,9 @@ export const PERMISSIONS = [
   "user:read:all",
   "user:manage:all",
   "organisation:manage:all",
+  // Searching the audit log: supervisors for their unit's staff and records, administrators
+  // for everyone. Neither sees case content there.
+  "audit:read:unit",
   "audit:read:all",
 ] as const;
 
@@ -73,10 +79,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...OFFICER,
     "report:reassign:unit",
     "report:close:unit",
+    "report:restrict:unit",
+    "report:read:restricted",
     "consent:override:unit",
-    "retention:review:unit",
     "dashboard:read:unit",
     "alert:approve:unit",
+    "audit:read:unit",
   ],
   PARTNER: [
     "referral:read:agency",

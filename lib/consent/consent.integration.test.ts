@@ -7,6 +7,7 @@ import { createReferral } from "@/lib/referrals/create-referral";
 import { getReferralForAgency } from "@/lib/referrals/queries";
 import { makeOrganisation, makePerson, signedIn } from "@/tests/support/factories";
 import { makeConsent, makeSharingWorld, referralForm } from "@/tests/support/referral-factories";
+import { ownerDb } from "@/tests/support/owner-db";
 
 const DAY = 86_400_000;
 
@@ -18,7 +19,7 @@ async function insertAround(r: {
   consentId?: string | null;
   overrideId?: string | null;
 }) {
-  await db().$executeRaw`
+  await ownerDb().$executeRaw`
     INSERT INTO "Referral" (id, "unitId", "agencyId", "personId", "consentId", "overrideId", "supportNeeded", "updatedAt")
     VALUES (gen_random_uuid(), ${r.unitId}::uuid, ${r.agencyId}::uuid, ${r.personId}::uuid,
             ${r.consentId ?? null}::uuid, ${r.overrideId ?? null}::uuid, 'Housing advice', now())`;
@@ -51,7 +52,7 @@ describe("the database refuses a referral without a live consent", () => {
     const base = { unitId: unit.id, agencyId: agencyA.id, personId: person.id };
 
     await insertAround({ ...base, consentId: live.id });
-    expect(await db().referral.count({ where: { consentId: live.id } })).toBe(1);
+    expect(await ownerDb().referral.count({ where: { consentId: live.id } })).toBe(1);
 
     for (const consentId of [withdrawn.id, expired.id, otherAgency.id, otherPerson.id, notYet.id])
       await expect(insertAround({ ...base, consentId })).rejects.toThrow(/live consent/);
@@ -66,21 +67,23 @@ describe("the database refuses a referral without a live consent", () => {
     await insertAround({ ...base, agencyId: agencyB.id, overrideId: overrideForB.id });
 
     // Nor can a standing referral be moved onto another person or agency.
-    const moved = await db().referral.findFirstOrThrow({ where: { consentId: live.id } });
+    const moved = await ownerDb().referral.findFirstOrThrow({ where: { consentId: live.id } });
     await expect(
-      db().$executeRaw`UPDATE "Referral" SET "agencyId" = ${agencyB.id}::uuid WHERE id = ${moved.id}::uuid`,
+      ownerDb()
+        .$executeRaw`UPDATE "Referral" SET "agencyId" = ${agencyB.id}::uuid WHERE id = ${moved.id}::uuid`,
     ).rejects.toThrow(/live consent/);
     await expect(
-      db().$executeRaw`UPDATE "Referral" SET "personId" = ${other.id}::uuid WHERE id = ${moved.id}::uuid`,
+      ownerDb()
+        .$executeRaw`UPDATE "Referral" SET "personId" = ${other.id}::uuid WHERE id = ${moved.id}::uuid`,
     ).rejects.toThrow(/live consent/);
-    expect(await db().referral.count({ where: { personId: person.id } })).toBe(2);
+    expect(await ownerDb().referral.count({ where: { personId: person.id } })).toBe(2);
   });
 
   it("refuses the same through Prisma without the application's checks", async () => {
     const { unit, agencyA, person } = await makeSharingWorld();
     const consent = await makeConsent(person.id, agencyA.id, { withdrawnAt: new Date() });
     await expect(
-      db().referral.create({
+      ownerDb().referral.create({
         data: {
           unitId: unit.id,
           agencyId: agencyA.id,
@@ -90,7 +93,7 @@ describe("the database refuses a referral without a live consent", () => {
         },
       }),
     ).rejects.toThrow();
-    expect(await db().referral.count({ where: { personId: person.id } })).toBe(0);
+    expect(await ownerDb().referral.count({ where: { personId: person.id } })).toBe(0);
   });
 });
 
@@ -198,12 +201,12 @@ describe("withdrawing consent", () => {
     const first = await createReferral(officer, person.id, referralForm(consent.id));
     const second = await createReferral(officer, person.id, referralForm(consent.id));
     if (first.status !== "created" || second.status !== "created") throw new Error("referrals not created");
-    await db().referral.update({ where: { id: second.referralId }, data: { status: "ACCEPTED" } });
+    await ownerDb().referral.update({ where: { id: second.referralId }, data: { status: "ACCEPTED" } });
 
     const now = new Date();
     const result = await withdrawConsent(officer, person.id, consent.id, today(), now);
     expect(result).toEqual({ status: "withdrawn", personId: person.id, referralsWithdrawn: 2 });
-    const referrals = await db().referral.findMany({ where: { consentId: consent.id } });
+    const referrals = await ownerDb().referral.findMany({ where: { consentId: consent.id } });
     for (const r of referrals) {
       expect(r.status).toBe("WITHDRAWN");
       expect(r.withdrawnAt).toEqual(now);

@@ -2,6 +2,7 @@
 // must be in the officer's unit and the agency a partner agency; the unit and the officer
 // come from the signed-in user.
 import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -43,7 +44,7 @@ export async function recordConsent(
   }
   const values = formValues(raw, CONSENT_FORM_FIELDS);
   const parsed = consentFormSchema(now).safeParse(raw);
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const person = await tx.person.findFirst({ where: { id: personId, unitId }, select: { id: true } });
     if (!person) {
       await recordAudit(tx, {

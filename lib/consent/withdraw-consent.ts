@@ -3,6 +3,7 @@
 // sent on it becomes WITHDRAWN with the values it shared erased, so the agency keeps only
 // the fact of the referral and its dates and is told to erase its own copy.
 import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
@@ -48,7 +49,7 @@ export async function withdrawConsent(
   }
   const values = formValues(raw, WITHDRAW_FORM_FIELDS);
   const parsed = withdrawFormSchema(now).safeParse(raw);
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     // The consent belongs to a person of the officer's unit; the person is named in the URL
     // too, so a consent id from another person's page is not found here.
     const consent = await tx.consent.findFirst({

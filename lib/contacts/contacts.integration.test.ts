@@ -320,8 +320,9 @@ describe("reading a person's contact log", () => {
     });
     await makeContact(unit.id, (await makePerson(unit.id)).id);
     const log = await findContactsForPerson(officer, person.id);
-    expect(log.map((c) => c.id)).toEqual([newer.id, older.id]);
-    expect(log[0]).toMatchObject({
+    expect(log.rows.map((c) => c.id)).toEqual([newer.id, older.id]);
+    expect(log.total).toBe(2);
+    expect(log.rows[0]).toMatchObject({
       officerName: officer.name,
       report: { id: report.id, reference: report.reference },
     });
@@ -335,12 +336,12 @@ describe("reading a person's contact log", () => {
     const otherUnit = await makeOrganisation();
     const theirs = await makePerson(otherUnit.id);
     await makeContact(otherUnit.id, theirs.id);
-    expect(await findContactsForPerson(officer, theirs.id)).toEqual([]);
+    expect((await findContactsForPerson(officer, theirs.id)).rows).toEqual([]);
     const ours = await makePerson(unit.id);
     await makeContact(unit.id, ours.id);
     const agency = await makeOrganisation("PARTNER_AGENCY");
     for (const user of [await signedIn("PARTNER", agency.id), await signedIn("ADMIN", unit.id)]) {
-      expect(await findContactsForPerson(user, ours.id)).toEqual([]);
+      expect((await findContactsForPerson(user, ours.id)).rows).toEqual([]);
     }
   });
 });

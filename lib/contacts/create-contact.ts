@@ -16,6 +16,7 @@ import {
   type ContactField,
   type ContactFormValues,
 } from "./schema";
+import { openableReportWhere } from "@/lib/reports/restriction";
 
 // A named update was cleared by a colleague between the check and the save: the whole save
 // is rolled back and the officer is asked to look again.
@@ -109,7 +110,7 @@ async function save(
         : null;
     if (reportId) {
       const report = await tx.incidentReport.findFirst({
-        where: { id: reportId, unitId, personId },
+        where: { id: reportId, unitId, personId, ...openableReportWhere(user) },
         select: { id: true },
       });
       if (!report) fieldErrors.reportId ??= "contacts.errors.reportId";

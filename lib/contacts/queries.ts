@@ -5,6 +5,9 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
+import { env } from "@/lib/env";
+import { pageOf, type Page } from "@/lib/pagination";
+import { openableContactWhere, openableReportWhere } from "@/lib/reports/restriction";
 import type { CaseEventType, ContactMethod, ContactType } from "@/lib/generated/prisma/enums";
 
 export type ContactLogRow = {
@@ -18,14 +21,27 @@ export type ContactLogRow = {
   report: { id: string; reference: string } | null;
 };
 
-// The person's contact log, newest first.
-export async function findContactsForPerson(user: CurrentUser, personId: string): Promise<ContactLogRow[]> {
+// One page of the person's contact log, newest first (the log grows for as long as the unit
+// knows the person, so it is never read whole). The total comes from the same snapshot.
+export async function findContactsForPerson(
+  user: CurrentUser,
+  personId: string,
+  page = 1,
+): Promise<Page<ContactLogRow>> {
+  const size = env().PAGE_SIZE;
   const unitId = unitScope(user, "contact:read:unit");
-  if (!unitId || !isUuid(personId)) return [];
+  if (!unitId || !isUuid(personId)) return pageOf([], 0, 1, size);
   return db().$transaction(async (tx) => {
+    // A contact about a restricted case is left out for anyone who may not open the case.
+    const where = { personId, unitId, ...openableContactWhere(user) };
+    const total = await tx.liaisonContact.count({ where });
+    // A page past the end shows the last page rather than an empty one.
+    const current = Math.min(page, Math.max(1, Math.ceil(total / size)));
     const rows = await tx.liaisonContact.findMany({
-      where: { personId, unitId },
+      where,
       orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+      skip: (current - 1) * size,
+      take: size,
       select: {
         id: true,
         type: true,
@@ -44,7 +60,12 @@ export async function findContactsForPerson(user: CurrentUser, personId: string)
       recordId: personId,
       outcome: "SUCCESS",
     });
-    return rows.map(({ officer, ...row }) => ({ ...row, officerName: officer?.name ?? null }));
+    return pageOf(
+      rows.map(({ officer, ...row }) => ({ ...row, officerName: officer?.name ?? null })),
+      total,
+      current,
+      size,
+    );
   });
 }
 
@@ -67,7 +88,7 @@ export async function findOpenUpdatesForPerson(
   if (!unitId || !isUuid(personId)) return [];
   return db().$transaction(async (tx) => {
     const rows = await tx.victimUpdate.findMany({
-      where: { clearedAt: null, report: { unitId, personId } },
+      where: { clearedAt: null, report: { unitId, personId, ...openableReportWhere(user) } },
       orderBy: [{ caseEvent: { occurredOn: "asc" } }, { dueBy: "asc" }, { id: "asc" }],
       select: {
         id: true,

@@ -8,27 +8,11 @@ import { z } from "zod";
 import { ContactMethod, ContactType } from "@/lib/generated/prisma/enums";
 import { isRealDate, londonToday, londonToUtc } from "@/lib/time/london";
 import { hasControlCharacters } from "@/lib/text";
+import { CONTACT_FIELDS, NOTES_MAX, type ContactField, type ContactFormValues } from "./fields";
 
-export const CONTACT_FIELDS = [
-  "type",
-  "method",
-  "occurredAtDay",
-  "occurredAtMonth",
-  "occurredAtYear",
-  "occurredAtTime",
-  "notes",
-  "followUpOnDay",
-  "followUpOnMonth",
-  "followUpOnYear",
-  "reportId",
-  "updateIds",
-] as const;
+// The fields live apart from zod, for the forms in the browser.
+export * from "./fields";
 
-export type ContactField = (typeof CONTACT_FIELDS)[number];
-// Every value as text, for putting back into the form; the ticked updates as a comma list.
-export type ContactFormValues = Record<ContactField, string>;
-
-export const NOTES_MAX = 2000;
 // A contact logged a few minutes "in the future" is a clock difference, not a mistake.
 const CLOCK_SLACK_MS = 5 * 60_000;
 const EARLIEST_YEAR = 2000;
@@ -214,9 +198,4 @@ export function contactFormValues(raw: Record<string, unknown>): Partial<Contact
         .slice(0, 20_000);
   }
   return values;
-}
-
-// The ticked updates as the form put them back, for the checkboxes.
-export function tickedUpdateIds(values: Partial<ContactFormValues>): string[] {
-  return (values.updateIds ?? "").split(",").filter((id) => id !== "");
 }

@@ -9,6 +9,7 @@ import { isUuid } from "@/lib/ids";
 import { IncidentType } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NON_CRIME_TYPES, RECORDING_HOURS, crimeRecordingState, type CrimeRecordingState } from "./rule";
+import { openableReportWhere } from "@/lib/reports/restriction";
 
 const FACTS = {
   reportedAt: true,
@@ -33,7 +34,10 @@ export async function getCrimeRecordingForReport(
 ): Promise<ReportCrimeRecording | null> {
   const unitId = unitScope(user, "report:read:unit");
   if (!unitId || !isUuid(reportId)) return null;
-  const facts = await db().incidentReport.findFirst({ where: { id: reportId, unitId }, select: FACTS });
+  const facts = await db().incidentReport.findFirst({
+    where: { id: reportId, unitId, ...openableReportWhere(user) },
+    select: FACTS,
+  });
   if (!facts) return null;
   const why = facts.crimeRecorded === "NO" ? (facts.crimeNotRecordedWhy?.trim() ?? "") : "";
   return { state: crimeRecordingState(facts, now), notRecordedWhy: why === "" ? null : why };
@@ -80,7 +84,8 @@ export async function findUnrecordedCrimes(
 ): Promise<{ total: number; rows: UnrecordedCrime[] }> {
   const unitId = unitScope(user, "report:read:unit");
   if (!unitId) return { total: 0, rows: [] };
-  const where = unrecordedCrimeWhere(unitId, now);
+  // A restricted case is listed only to those who may open it.
+  const where = { AND: [unrecordedCrimeWhere(unitId, now), openableReportWhere(user)] };
   const [total, rows] = await Promise.all([
     db().incidentReport.count({ where }),
     db().incidentReport.findMany({
@@ -112,7 +117,7 @@ export async function getReportForNotRecordedForm(
   if (!unitId || !isUuid(id)) return null;
   return db().$transaction(async (tx) => {
     const report = await tx.incidentReport.findFirst({
-      where: { id, unitId },
+      where: { id, unitId, ...openableReportWhere(user) },
       select: { id: true, reference: true, crimeNotRecordedWhy: true },
     });
     await recordAudit(tx, {

@@ -7,6 +7,7 @@ import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
 import { notRecordedValues, parseNotRecorded, type NotRecordedField, type NotRecordedValues } from "./schema";
+import { openableReportWhere } from "@/lib/reports/restriction";
 
 export type RecordNotRecordedResult =
   | { status: "saved" }
@@ -38,7 +39,7 @@ export async function recordCrimeNotRecorded(
   }
   return db().$transaction(async (tx) => {
     const report = await tx.incidentReport.findFirst({
-      where: { id: reportId, unitId },
+      where: { id: reportId, unitId, ...openableReportWhere(user) },
       select: { id: true, crimeReference: true },
     });
     if (!report) {

@@ -117,7 +117,7 @@ export async function findDrillDownReports(
   );
   const size = env().PAGE_SIZE;
   const client = opts.client ?? db();
-  return client.$transaction(async (tx) => {
+  const found = await client.$transaction(async (tx) => {
     const [{ total } = { total: 0 }] = await tx.$queryRaw<{ total: number }[]>(Prisma.sql`
       SELECT count(*)::int AS total FROM "DashboardReportFact" f WHERE ${where}`);
     const rows = await tx.$queryRaw<(Omit<ReportListRow, "incidentTypes"> & { incidentTypes: string[] })[]>(
@@ -131,17 +131,20 @@ export async function findDrillDownReports(
       ORDER BY r."reportedAt" DESC, r.id DESC
       LIMIT ${size} OFFSET ${(page - 1) * size}`,
     );
-    await recordAudit(tx, {
-      actor: user,
-      action: "dashboard.drilldown",
-      recordType: scope.own ? "caseload" : "unit",
-      recordId: scope.own ? user.id : scope.unitId,
-      outcome: "SUCCESS",
-    });
     return {
       ...pageOf(rows as ReportListRow[], total, page, size),
       scope: scope.own ? ("own" as const) : ("unit" as const),
       filters: chosen,
     };
   }, DASHBOARD_TRANSACTION);
+  // Written after the consistent read: the audit chain needs a READ COMMITTED transaction
+  // (docs/decisions/016), and nothing is shown until it is written.
+  await recordAudit(client, {
+    actor: user,
+    action: "dashboard.drilldown",
+    recordType: scope.own ? "caseload" : "unit",
+    recordId: scope.own ? user.id : scope.unitId,
+    outcome: "SUCCESS",
+  });
+  return found;
 }

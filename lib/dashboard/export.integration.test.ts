@@ -7,6 +7,7 @@ import type { TableText, Translate } from "./tables";
 import { makeOrganisation, makeReferral, signedIn } from "@/tests/support/factories";
 import { cohortOf } from "@/tests/support/dashboard-cohorts";
 import { writeCohort } from "@/tests/support/dashboard-factories";
+import { ownerDb } from "@/tests/support/owner-db";
 
 // The catalogue's own words, as the route handler passes them.
 const translate = createTranslator({ locale: "en-GB", messages }) as unknown as Translate;
@@ -146,16 +147,16 @@ describe("downloading a dashboard table", () => {
     const sent = new Date("2025-07-01T10:00:00Z");
     const referrals = [];
     for (let i = 0; i < 9; i++) referrals.push(await makeReferral(unit.id, agency.id));
-    await db().referral.updateMany({
+    await ownerDb().referral.updateMany({
       where: { id: { in: referrals.map((r) => r.id) } },
       data: { createdAt: sent },
     });
     // Six accepted, of which two taken up so far (a small number: suppressed).
-    await db().referral.updateMany({
+    await ownerDb().referral.updateMany({
       where: { id: { in: referrals.slice(0, 6).map((r) => r.id) } },
       data: { status: "ACCEPTED", respondedAt: sent },
     });
-    await db().referral.updateMany({
+    await ownerDb().referral.updateMany({
       where: { id: { in: referrals.slice(0, 2).map((r) => r.id) } },
       data: { status: "CLOSED", closeReason: "SUPPORT_TAKEN_UP" },
     });

@@ -6,6 +6,7 @@
 // Each export is audited, never its figures.
 import "server-only";
 import { db, type Db } from "@/lib/db/client";
+import { applyRowScope, rowScopeOf } from "@/lib/db/scope";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -38,20 +39,14 @@ export async function exportDashboardTable(
     return null;
   }
   if (!isTableKey(table)) return null;
-  return client.$transaction(async (tx) => {
+  const made = await client.$transaction(async (tx) => {
+    await applyRowScope(tx, rowScopeOf(user));
     const read = await readDashboard(tx, user, requested, { now, problems: opts.problems ?? [] });
     const d = read?.dashboard;
     if (!read || !d || !isPublishable(d)) return null;
     const tables = dashboardTables(d, text);
     const chosen = tables[table];
     if (!chosen) return null;
-    await recordAudit(tx, {
-      actor: user,
-      action: "dashboard.export",
-      recordType: "dashboard-table",
-      recordId: table,
-      outcome: "SUCCESS",
-    });
     const threshold = env().SMALL_NUMBER_THRESHOLD;
     return {
       filename: `liaison-${table}-${now.toISOString().slice(0, 10)}.csv`,
@@ -61,4 +56,14 @@ export async function exportDashboardTable(
       }),
     };
   }, DASHBOARD_TRANSACTION);
+  if (!made) return null;
+  // After the consistent read: the audit chain needs READ COMMITTED (docs/decisions/016).
+  await recordAudit(client, {
+    actor: user,
+    action: "dashboard.export",
+    recordType: "dashboard-table",
+    recordId: table,
+    outcome: "SUCCESS",
+  });
+  return made;
 }

@@ -24,7 +24,7 @@ describe("filters in the URL", () => {
       to: "2026-03",
       type: "ROBBERY",
       route: "PARTNER_AGENCY",
-      area: "Harbour Quarter",
+      area: "AbCdEfGh12345678",
       officer: OFFICER,
     });
     expect(problems).toEqual([]);
@@ -34,9 +34,17 @@ describe("filters in the URL", () => {
       to: "2026-03",
       type: "ROBBERY",
       route: "PARTNER_AGENCY",
-      area: "Harbour Quarter",
+      area: "AbCdEfGh12345678",
       officer: OFFICER,
     });
+  });
+
+  it("an area is named by its key, never by its own words, so no free text reaches an address", () => {
+    expect(parseFilters({ area: "Harbour Quarter" })).toEqual({
+      filters: { period: "all" },
+      problems: ["area"],
+    });
+    expect(parseFilters({ area: "AbCdEfGh12345678" }).filters.area).toBe("AbCdEfGh12345678");
   });
 
   it("a value it does not understand falls back to the default and is named", () => {
@@ -66,7 +74,7 @@ describe("filters in the URL", () => {
       period: "custom",
       from: "2025-04",
       to: "2026-03",
-      area: "Old Market",
+      area: "AbCdEfGh12345678",
     });
     expect(parseFilters(Object.fromEntries(filtersToSearchParams(filters)))).toEqual({
       filters,

@@ -27,6 +27,7 @@ export type DashboardFilters = {
   to?: string;
   type?: IncidentType;
   route?: ReportingRoute | typeof NOT_RECORDED;
+  // A key standing for the area (lib/dashboard/area-key.ts): addresses carry no free text.
   area?: string;
   officer?: string;
   risk?: RiskLevel | typeof NOT_ASSESSED;
@@ -43,7 +44,8 @@ const fields = {
   period: z.enum(PERIODS),
   type: z.enum(Object.values(IncidentType) as [IncidentType, ...IncidentType[]]),
   route: z.enum([NOT_RECORDED, ...Object.values(ReportingRoute)]),
-  area: z.string().trim().min(1).max(100),
+  // The key that stands for an area (area-key.ts), never the area's own words.
+  area: z.string().regex(/^[A-Za-z0-9_-]{16}$/),
   officer: z.string().refine(isUuid),
   risk: z.enum([NOT_ASSESSED, ...Object.values(RiskLevel)]),
   violence: z.literal("yes").transform(() => true as const),

@@ -20,6 +20,7 @@ import {
   recoveredByAttack,
   type PublishedView,
 } from "@/tests/support/suppression-attack";
+import { ownerDb } from "@/tests/support/owner-db";
 
 const NOW = new Date("2026-05-14T10:00:00Z");
 const ALL = { period: "all" } as const;
@@ -389,21 +390,24 @@ describe("trust and engagement", () => {
     for (let i = 0; i < 6; i++) made.push(await makeReferral(unit.id, agency.id));
     const ids = (from: number, to: number) => ({ id: { in: made.slice(from, to).map((r) => r.id) } });
     // Two by the officer in May 2026; four by others, one in March 2026 (outside the period).
-    await db().referral.updateMany({
+    await ownerDb().referral.updateMany({
       where: ids(0, 6),
       data: { createdAt: new Date("2026-05-02T10:00:00Z") },
     });
-    await db().referral.updateMany({ where: ids(0, 2), data: { createdById: officer.id } });
-    await db().referral.updateMany({
+    await ownerDb().referral.updateMany({ where: ids(0, 2), data: { createdById: officer.id } });
+    await ownerDb().referral.updateMany({
       where: ids(5, 6),
       data: { createdAt: new Date("2026-03-20T10:00:00Z") },
     });
-    await db().referral.updateMany({
+    await ownerDb().referral.updateMany({
       where: ids(0, 4),
       data: { status: "ACCEPTED", respondedAt: new Date("2026-05-03T10:00:00Z") },
     });
-    await db().referral.updateMany({ where: ids(3, 4), data: { status: "DECLINED", declineReason: "Full" } });
-    await db().referral.updateMany({
+    await ownerDb().referral.updateMany({
+      where: ids(3, 4),
+      data: { status: "DECLINED", declineReason: "Full" },
+    });
+    await ownerDb().referral.updateMany({
       where: ids(0, 1),
       data: { status: "CLOSED", closeReason: "SUPPORT_TAKEN_UP" },
     });

@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDashboard, type Dashboard } from "./queries";
 import { countCohort } from "./definitions";
-import type { DashboardFilters } from "./filters";
+import { withFilter, type DashboardFilters } from "./filters";
+import { areaKey } from "./area-key";
 import { makeOrganisation, makeReport, makeUser, signedIn } from "@/tests/support/factories";
 import {
   cohortOf,
@@ -208,13 +209,27 @@ describe("who sees what", () => {
     await writeCohort(other.id, cohortOf({ noSuspect: 1 }), { area: "Elsewhere" });
     const d = await getDashboard(
       supervisor,
-      { period: "all", officer: stranger.id, area: "Elsewhere" },
+      { period: "all", officer: stranger.id, area: areaKey("Elsewhere") },
       { now: NOW },
     );
     expect(d?.problems.sort()).toEqual(["area", "officer"]);
     expect(d?.filters).toEqual({ period: "all" });
     expect(d?.headline.received).toBe(2);
-    expect(d?.areas).toEqual(["Old Market"]);
+    expect(d?.areas).toEqual([{ key: areaKey("Old Market"), name: "Old Market" }]);
+  });
+
+  it("filters by an area's key, and names the area on the page but not in the address", async () => {
+    const unit = await makeOrganisation();
+    const supervisor = await signedIn("SUPERVISOR", unit.id);
+    await writeCohort(unit.id, cohortOf({ noSuspect: 2 }), { area: "Old Market" });
+    await writeCohort(unit.id, cohortOf({ noSuspect: 3 }), { area: "Canal Basin" });
+    const key = areaKey("Canal Basin");
+    const d = await getDashboard(supervisor, { period: "all", area: key }, { now: NOW });
+    expect(d?.problems).toEqual([]);
+    expect(d?.headline.received).toBe(3);
+    expect(d?.areaName).toBe("Canal Basin");
+    expect(withFilter(d!.filters, {})).toBe(`?area=${key}`);
+    expect(withFilter(d!.filters, {})).not.toMatch(/Canal/);
   });
 
   it("records each view in the audit log, without the figures", async () => {

@@ -5,6 +5,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Db, type Tx } from "@/lib/db/client";
+import { applyRowScope, rowScopeOf } from "@/lib/db/scope";
 import { londonToday } from "@/lib/time/london";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can } from "@/lib/authz/scope";
@@ -37,6 +38,7 @@ import {
   NOT_ASSESSED,
   NOT_RECORDED,
 } from "./filters";
+import { areaKey, areaOfKey } from "./area-key";
 
 export const BREAKDOWNS = [
   "type",
@@ -79,7 +81,10 @@ export type Dashboard = {
   victimUpdates: { onTime: number; late: number; overdue: number; notYetDue: number };
   referrals: ReferralCounts;
   officers: { id: string; name: string }[];
-  areas: string[];
+  // The unit's areas, each with the key that stands for it in addresses (area-key.ts).
+  areas: { key: string; name: string }[];
+  // The area the filter's key stands for, to show; the filters themselves hold the key.
+  areaName: string | null;
 };
 
 const NO_EXTRA = {
@@ -357,14 +362,17 @@ export async function readDashboard(
     delete filters.officer;
     problems.push("officer");
   }
-  if (filters.area && !areas.includes(filters.area)) {
+  const areaName = filters.area ? areaOfKey(filters.area, areas) : undefined;
+  if (filters.area && !areaName) {
     delete filters.area;
     problems.push("area");
   }
   const scope = scopeFor(user, filters) as Scope;
   const range = resolvePeriod(filters, now);
   const source = opts.source ?? (hasReportFilters(filters) ? "facts" : "summary");
-  const rows = await tx.$queryRaw<CellRow[]>(cellsQuery(scope, filters, range, source));
+  // The figures are counted on the area itself; the key stays in the filters for links.
+  const counted = areaName ? { ...filters, area: areaName } : filters;
+  const rows = await tx.$queryRaw<CellRow[]>(cellsQuery(scope, counted, range, source));
   const contacts = await tx.$queryRaw<{ month: string; contacts: number }[]>(Prisma.sql`
     SELECT to_char(c."month", 'YYYY-MM') AS "month", sum(c.contacts)::int AS contacts
     FROM "DashboardContactMonth" c
@@ -418,7 +426,8 @@ export async function readDashboard(
     },
     referrals,
     officers,
-    areas,
+    areas: areas.map((name) => ({ key: areaKey(name), name })),
+    areaName: areaName ?? null,
   };
   return {
     dashboard,
@@ -441,14 +450,16 @@ export async function getDashboard(
 ): Promise<Dashboard | null> {
   if (!mayReadDashboard(user)) return null;
   const client = opts.client ?? db();
-  return client.$transaction(async (tx) => {
-    const read = await readDashboard(tx, user, requested, {
+  const read = await client.$transaction(async (tx) => {
+    await applyRowScope(tx, rowScopeOf(user));
+    return readDashboard(tx, user, requested, {
       now: opts.now ?? new Date(),
       problems: opts.problems ?? [],
       source: opts.source,
     });
-    if (!read) return null;
-    await recordAudit(tx, { actor: user, action: "dashboard.view", ...read.audited, outcome: "SUCCESS" });
-    return read.dashboard;
   }, DASHBOARD_TRANSACTION);
+  if (!read) return null;
+  // After the consistent read: the audit chain needs READ COMMITTED (docs/decisions/016).
+  await recordAudit(client, { actor: user, action: "dashboard.view", ...read.audited, outcome: "SUCCESS" });
+  return read.dashboard;
 }

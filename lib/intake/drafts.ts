@@ -10,6 +10,8 @@ import { STEP_SCHEMAS } from "./schemas";
 import { stepBySlug, type RawValues, type StepSlug } from "./questions";
 import { fieldErrorsOf } from "@/lib/forms";
 import { hasControlCharacters } from "@/lib/text";
+import { env } from "@/lib/env";
+import { pageOf, type Page } from "@/lib/pagination";
 
 export const INTAKE_KIND = "report-intake";
 // The answers by step, and the working name last searched for on the person step: kept here,
@@ -50,23 +52,34 @@ export async function getDraftForUser(user: CurrentUser, draftId: string): Promi
 
 export type DraftSummary = { id: string; step: string; workingName: string | null; updatedAt: Date };
 
-export async function findDraftsForUser(user: CurrentUser): Promise<DraftSummary[]> {
-  if (!mayDraft(user)) return [];
-  const drafts = await db().draft.findMany({
-    where: { ownerId: user.id, kind: INTAKE_KIND },
-    orderBy: { updatedAt: "desc" },
-    take: 50,
-    select: { id: true, step: true, data: true, updatedAt: true },
+// One page of the officer's own drafts, most recently saved first.
+export async function findDraftsForUser(user: CurrentUser, page = 1): Promise<Page<DraftSummary>> {
+  const size = env().PAGE_SIZE;
+  if (!mayDraft(user)) return pageOf([], 0, 1, size);
+  const where = { ownerId: user.id, kind: INTAKE_KIND };
+  return db().$transaction(async (tx) => {
+    const total = await tx.draft.count({ where });
+    // A page past the end shows the last page rather than an empty one.
+    const current = Math.min(page, Math.max(1, Math.ceil(total / size)));
+    const rows = await tx.draft.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      skip: (current - 1) * size,
+      take: size,
+      select: { id: true, step: true, data: true, updatedAt: true },
+    });
+    return pageOf(rows.map(summaryOf), total, current, size);
   });
-  return drafts.map((d) => {
-    const name = (d.data as DraftData).person?.workingName;
-    return {
-      id: d.id,
-      step: d.step,
-      updatedAt: d.updatedAt,
-      workingName: typeof name === "string" && name.trim() ? name.trim() : null,
-    };
-  });
+}
+
+function summaryOf(d: { id: string; step: string; data: Prisma.JsonValue; updatedAt: Date }): DraftSummary {
+  const name = (d.data as DraftData).person?.workingName;
+  return {
+    id: d.id,
+    step: d.step,
+    updatedAt: d.updatedAt,
+    workingName: typeof name === "string" && name.trim() ? name.trim() : null,
+  };
 }
 
 // Keeps only the fields the step owns, as strings, so a crafted request cannot store

@@ -170,8 +170,8 @@ describe("taking a report", () => {
     });
     expect(await submitDraft(colleague, draftId)).toEqual({ status: "not-found" });
     expect(await discardDraft(colleague, draftId)).toBe(false);
-    expect(await findDraftsForUser(colleague)).toEqual([]);
-    expect((await findDraftsForUser(officer)).map((d) => d.workingName)).toEqual(["Cerys"]);
+    expect((await findDraftsForUser(colleague)).rows).toEqual([]);
+    expect((await findDraftsForUser(officer)).rows.map((d) => d.workingName)).toEqual(["Cerys"]);
   });
 
   it("partners and administrators cannot take reports", async () => {

@@ -216,23 +216,6 @@ export function stepBefore(slug: StepSlug): StepSlug | null {
 // Values as a form holds them: one string, or several for checkbox groups.
 export type RawValues = Record<string, string | string[]>;
 
-// The three boxes of a GOV.UK date, as typed, in one string; all empty is "not answered".
-function joinDayParts(form: FormData, name: string): string {
-  const part = (suffix: string) => String(form.get(`${name}${suffix}`) ?? "").trim();
-  const [day, month, year] = [part("Day"), part("Month"), part("Year")];
-  return day || month || year ? `${year}-${month}-${day}` : "";
-}
-
-// Reads exactly the fields a step owns from a submitted form; anything else is ignored.
-export function readStepForm(step: Pick<Step, "questions">, form: FormData): RawValues {
-  const out: RawValues = {};
-  for (const q of step.questions) {
-    if (q.kind === "checkbox") out[q.name] = form.getAll(q.name).map(String);
-    else if (q.kind === "day") out[q.name] = joinDayParts(form, q.name);
-    else {
-      const v = form.get(q.name);
-      if (typeof v === "string") out[q.name] = v;
-    }
-  }
-  return out;
-}
+// Reading a step's fields from a form lives on its own, so the step form in the browser can
+// use it without carrying the whole question catalogue.
+export { readStepForm } from "./read-step-form";

@@ -18,6 +18,8 @@ import { STEP_SLUGS, type StepSlug } from "./questions";
 import { getDraftForUser, INTAKE_KIND, type DraftData } from "./drafts";
 import { londonDateTimeToUtc as londonToUtc } from "@/lib/time/london";
 import { fieldErrorsOf } from "@/lib/forms";
+import { openableReportWhere } from "@/lib/reports/restriction";
+import { unitScope } from "@/lib/authz/scope";
 
 export type SubmitResult =
   | { status: "created"; reportId: string; reference: string }
@@ -122,6 +124,8 @@ async function findOrCreatePerson(
     });
     return found?.id ?? null;
   }
+  // Recording someone new is its own permission, checked here where the row is written.
+  if (!unitScope(user, "person:create:unit")) return null;
   const person = await tx.person.create({
     data: {
       unitId,
@@ -129,7 +133,7 @@ async function findOrCreatePerson(
       workingName: p.workingName,
       selfDescription: orNull(p.selfDescription),
       ageBand: p.ageBand || null,
-      dateOfBirth: p.dateOfBirth ? new Date(`${p.dateOfBirth}T00:00:00Z`) : null,
+      dateOfBirth: p.dateOfBirth || null,
       workSetting: p.workSetting || null,
       language: p.language || "ENGLISH",
       interpreterNeeds: orNull(p.interpreterNeeds),
@@ -309,7 +313,7 @@ export class IntakeConflict extends Error {
 export async function getSubmittedReport(user: CurrentUser, reportId: string) {
   if (!user.unitId || !isUuid(reportId)) return null;
   return db().incidentReport.findFirst({
-    where: { id: reportId, unitId: user.unitId, createdById: user.id },
+    where: { id: reportId, unitId: user.unitId, createdById: user.id, ...openableReportWhere(user) },
     select: { id: true, reference: true },
   });
 }

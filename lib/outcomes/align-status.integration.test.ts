@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { seedDemo } from "@/prisma/seed/demo";
+import { ownerDb } from "@/tests/support/owner-db";
 import { makeOrganisation, makeReport } from "@/tests/support/factories";
 import { makeCaseEvent } from "@/tests/support/case-factories";
 import { alignReportStatuses } from "./align-status";
@@ -29,7 +30,7 @@ async function expectStatusesFollowTrails() {
 
 describe("bringing existing reports in line with their trails", () => {
   it("on the demo data, every report's status ends up as its trail says, and a second run changes nothing", async () => {
-    const seeded = await seedDemo(db(), { now: new Date("2026-11-20T12:00:00Z") });
+    const seeded = await seedDemo(ownerDb(), { now: new Date("2026-11-20T12:00:00Z") });
     expect(seeded.created).toBe(true);
     // A few hand-made states the demo may not hold, in another unit.
     const unit = await makeOrganisation();

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
+import { openableReportWhere } from "@/lib/reports/restriction";
 
 export type ReportForRecording = {
   id: string;
@@ -25,7 +26,7 @@ export async function getReportForRecording(
   const unitId = unitScope(user, "outcome:record:unit");
   if (!unitId || !isUuid(id)) return null;
   const report = await db().incidentReport.findFirst({
-    where: { id, unitId },
+    where: { id, unitId, ...openableReportWhere(user) },
     select: {
       id: true,
       reference: true,
@@ -55,7 +56,7 @@ export async function getReportForLifecycle(
   const unitId = unitScope(user, "report:close:unit");
   if (!unitId || !isUuid(id)) return null;
   return db().incidentReport.findFirst({
-    where: { id, unitId },
+    where: { id, unitId, ...openableReportWhere(user) },
     select: { id: true, reference: true, status: true },
   });
 }

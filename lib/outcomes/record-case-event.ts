@@ -11,6 +11,7 @@ import { londonToday } from "@/lib/time/london";
 import { parseCaseEvent, type CaseEventField } from "./schema";
 import { checkTrailEvent, statusOfTrail, type TrailEvent } from "./trail-rules";
 import { writeClosing } from "./lifecycle";
+import { openableReportWhere } from "@/lib/reports/restriction";
 
 export type RecordCaseEventResult =
   | { status: "recorded"; eventId: string; updateDueBy: Date | null; closed: boolean }
@@ -36,7 +37,7 @@ export async function recordCaseEvent(
   if (!unitId || !isUuid(reportId)) return null;
   return db().$transaction(async (tx) => {
     const report = await tx.incidentReport.findFirst({
-      where: { id: reportId, unitId },
+      where: { id: reportId, unitId, ...openableReportWhere(user) },
       select: {
         id: true,
         incidentFrom: true,

@@ -6,6 +6,9 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
+import { env } from "@/lib/env";
+import { pageOf, type Page } from "@/lib/pagination";
+import { maskRestricted, restrictionSelect, type RestrictedRow } from "@/lib/reports/restriction";
 import type {
   AgeBand,
   ContactMethod,
@@ -55,12 +58,28 @@ export type PersonView = {
   safeContactTimes: string | null;
   doNotContactRules: string | null;
   version: number;
-  reports: PersonReportRow[];
+  // A restricted case the user may not open is listed by its reference only.
+  reports: (PersonReportRow | RestrictedRow)[];
 };
+
+const PERSON_REPORT = {
+  id: true,
+  reference: true,
+  reportedAt: true,
+  incidentTypes: true,
+  status: true,
+} as const;
+const PERSON_REPORT_ORDER = [{ reportedAt: "desc" as const }, { id: "desc" as const }];
 
 // The person's summary and their reports (newest first). Legal name, date of birth, phone
 // and email are left out: the person page does not need them to plan a safe contact.
-export async function getPersonForUser(user: CurrentUser, id: string): Promise<PersonView | null> {
+// `withReports: false` leaves the reports out (the person page reads them a page at a time
+// with findReportsForPerson).
+export async function getPersonForUser(
+  user: CurrentUser,
+  id: string,
+  { withReports = true }: { withReports?: boolean } = {},
+): Promise<PersonView | null> {
   const unitId = unitScope(user, "person:read:unit");
   if (!unitId || !isUuid(id)) return null;
   return db().$transaction(async (tx) => {
@@ -68,11 +87,9 @@ export async function getPersonForUser(user: CurrentUser, id: string): Promise<P
       where: { id, unitId },
       select: {
         ...PERSON_DETAILS,
-        reports: {
-          where: { unitId },
-          orderBy: [{ reportedAt: "desc" }, { id: "desc" }],
-          select: { id: true, reference: true, reportedAt: true, incidentTypes: true, status: true },
-        },
+        reports: withReports
+          ? { where: { unitId }, orderBy: PERSON_REPORT_ORDER, select: personReportSelect(user) }
+          : { where: { unitId }, take: 0, select: personReportSelect(user) },
       },
     });
     // A refused look is audited too, so probing for other units' people shows up.
@@ -83,7 +100,50 @@ export async function getPersonForUser(user: CurrentUser, id: string): Promise<P
       recordId: id,
       outcome: person ? "SUCCESS" : "DENIED",
     });
-    return person;
+    return person && { ...person, reports: personReportRows(user, person.reports) };
+  });
+}
+
+function personReportSelect(user: CurrentUser) {
+  return { ...PERSON_REPORT, ...restrictionSelect(user) };
+}
+
+function personReportRows(
+  user: CurrentUser,
+  rows: (PersonReportRow & Parameters<typeof maskRestricted>[1][number])[],
+): (PersonReportRow | RestrictedRow)[] {
+  return maskRestricted(user, rows, (r) => ({
+    id: r.id,
+    reference: r.reference,
+    reportedAt: r.reportedAt,
+    incidentTypes: r.incidentTypes,
+    status: r.status,
+  }));
+}
+
+// One page of the person's reports in the user's unit, newest first. Only references,
+// dates, types and status: seen as part of the person's record (audited there as
+// person.view), never the accounts themselves.
+export async function findReportsForPerson(
+  user: CurrentUser,
+  personId: string,
+  page = 1,
+): Promise<Page<PersonReportRow | RestrictedRow>> {
+  const size = env().PAGE_SIZE;
+  const unitId = unitScope(user, "person:read:unit");
+  if (!unitId || !isUuid(personId)) return pageOf([], 0, 1, size);
+  const where = { personId, unitId };
+  return db().$transaction(async (tx) => {
+    const total = await tx.incidentReport.count({ where });
+    const current = Math.min(page, Math.max(1, Math.ceil(total / size)));
+    const rows = await tx.incidentReport.findMany({
+      where,
+      orderBy: PERSON_REPORT_ORDER,
+      skip: (current - 1) * size,
+      take: size,
+      select: personReportSelect(user),
+    });
+    return pageOf(personReportRows(user, rows), total, current, size);
   });
 }
 

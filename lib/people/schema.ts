@@ -5,24 +5,10 @@
 import { z } from "zod";
 import { AgeBand, ContactMethod, Language, WorkSetting } from "@/lib/generated/prisma/enums";
 import { hasControlCharacters } from "@/lib/text";
+import { PERSON_FIELDS, type PersonFormValues } from "./fields";
 
-export const PERSON_FIELDS = [
-  "workingName",
-  "selfDescription",
-  "ageBand",
-  "workSetting",
-  "language",
-  "interpreterNeeds",
-  "accessNeeds",
-  "safeContactMethods",
-  "safeContactTimes",
-  "doNotContactRules",
-  "version",
-] as const;
-
-export type PersonField = (typeof PERSON_FIELDS)[number];
-// Checkbox answers travel as one comma-separated string, so every value is text.
-export type PersonFormValues = Record<PersonField, string>;
+// The fields live apart from zod, for the forms in the browser.
+export * from "./fields";
 
 const e = (key: string) => ({ error: `people.errors.${key}` });
 

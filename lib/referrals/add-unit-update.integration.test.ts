@@ -8,6 +8,7 @@ import { addUnitUpdate } from "./add-unit-update";
 import { createReferral } from "./create-referral";
 import { acceptReferral, declineReferral } from "./respond";
 import { findReferralsForUnit, getReferralForAgency } from "./queries";
+import { ownerDb } from "@/tests/support/owner-db";
 
 const DAY = 86_400_000;
 
@@ -46,7 +47,7 @@ describe("an officer writes to the agency on a referral", () => {
       await addUnitUpdate(world.supervisor, referralId, { text: "Moved to a new address; same phone." }),
     ).toEqual({ status: "done" });
 
-    const stored = await db().referralUpdate.findMany({
+    const stored = await ownerDb().referralUpdate.findMany({
       where: { referralId },
       orderBy: { createdAt: "asc" },
     });
@@ -73,7 +74,7 @@ describe("an officer writes to the agency on a referral", () => {
     expect(await addUnitUpdate(world.officer, "not-a-uuid", { text: "Anything" })).toEqual({
       status: "not-found",
     });
-    expect(await db().referralUpdate.count({ where: { referralId } })).toBe(0);
+    expect(await ownerDb().referralUpdate.count({ where: { referralId } })).toBe(0);
     expect(await audits(referralId, "DENIED")).toBe(3);
   });
 
@@ -116,7 +117,7 @@ describe("an officer writes to the agency on a referral", () => {
     ).toMatchObject(refused);
 
     const ids = [declined, lapsing, withdrawn].map((r) => r.referralId);
-    expect(await db().referralUpdate.count({ where: { referralId: { in: ids } } })).toBe(0);
+    expect(await ownerDb().referralUpdate.count({ where: { referralId: { in: ids } } })).toBe(0);
     expect(
       await db().auditEvent.count({ where: { action: "referral.unitUpdate", recordId: { in: ids } } }),
     ).toBe(0);

@@ -5,6 +5,7 @@
 // nothing more goes out. The check and the write are one `updateMany` on the referral row,
 // so a withdrawal recorded at the same moment cannot slip in between.
 import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -33,7 +34,7 @@ export async function addUnitUpdate(
   now: Date = new Date(),
 ): Promise<UnitUpdateResult> {
   const unitId = unitScope(user, "referral:create:unit");
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const found =
       unitId && isUuid(referralId)
         ? await tx.referral.findFirst({ where: { id: referralId, unitId }, select: { id: true } })

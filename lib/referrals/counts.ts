@@ -4,6 +4,7 @@
 // means the agency answered without declining (a referral closed, or withdrawn after being
 // accepted, still counts); taken up means closed as "support taken up".
 import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { can, unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
@@ -18,7 +19,7 @@ export async function countReferrals(
   if (!unitId) return null;
   const mine = can(user, "dashboard:read:unit") ? {} : { createdById: user.id };
   const where = { unitId, ...mine, createdAt: { gte: period.from, lt: period.to } };
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const made = await tx.referral.count({ where });
     const accepted = await tx.referral.count({
       where: { ...where, respondedAt: { not: null }, declineReason: null },

@@ -5,6 +5,7 @@
 // from the form. The database trigger referral_requires_basis refuses anything else, so a
 // consent withdrawn between the check and the save still stops the referral.
 import { db, type Db, type Tx } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can, unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -21,6 +22,7 @@ import {
   type ReferralFormValues,
   type ReferralInput,
 } from "./schema";
+import { openableReportWhere } from "@/lib/reports/restriction";
 
 export type CreateReferralResult =
   | { status: "created"; referralId: string; personId: string; reportId: string | null }
@@ -61,7 +63,9 @@ export async function createReferral(
     return { status: "not-found" };
   }
   try {
-    return await db().$transaction((tx) => save(tx, user, unitId, personId, values, parsed, now));
+    return await withRowScope(rowScopeOf(user), (tx) =>
+      save(tx, user, unitId, personId, values, parsed, now),
+    );
   } catch (error) {
     if (error instanceof Refused)
       return { status: "invalid", values, fieldErrors: {}, formError: error.formError };
@@ -109,7 +113,7 @@ async function save(
   const basis = await checkBasis(tx, personId, input, now, fieldErrors);
   const report = input.reportId
     ? await tx.incidentReport.findFirst({
-        where: { id: input.reportId, unitId, personId },
+        where: { id: input.reportId, unitId, personId, ...openableReportWhere(user) },
         select: { id: true, incidentTypes: true, incidentFrom: true, reportedAt: true, area: true },
       })
     : null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { findReferralsForAgency, findReferralsForUnit } from "./queries";
 import { makeOrganisation, makeReferral, signedIn } from "@/tests/support/factories";
+import { ownerDb } from "@/tests/support/owner-db";
 
 describe("referrals for a partner agency", () => {
   it("a partner sees referrals to their own agency only, with only what was shared", async () => {
@@ -9,7 +10,7 @@ describe("referrals for a partner agency", () => {
     const womensAid = await makeOrganisation("PARTNER_AGENCY");
     const outreach = await makeOrganisation("PARTNER_AGENCY");
     const mine = await makeReferral(unit.id, womensAid.id);
-    await db().referral.update({ where: { id: mine.id }, data: { shared: { workingName: "Robin" } } });
+    await ownerDb().referral.update({ where: { id: mine.id }, data: { shared: { workingName: "Robin" } } });
     await makeReferral(unit.id, outreach.id);
     const partner = await signedIn("PARTNER", womensAid.id);
     const page = await findReferralsForAgency(partner, 1);
@@ -28,8 +29,8 @@ describe("referrals for a partner agency", () => {
     const accepted = await makeReferral(unit.id, agency.id);
     const withdrawn = await makeReferral(unit.id, agency.id);
     const fresh = await makeReferral(unit.id, agency.id);
-    await db().referral.update({ where: { id: accepted.id }, data: { status: "ACCEPTED" } });
-    await db().referral.update({
+    await ownerDb().referral.update({ where: { id: accepted.id }, data: { status: "ACCEPTED" } });
+    await ownerDb().referral.update({
       where: { id: withdrawn.id },
       data: { status: "WITHDRAWN", withdrawnAt: new Date() },
     });

@@ -3,6 +3,7 @@
 // of its own referrals. Every read is scoped in the `where` and audited in the same
 // transaction; a partner opening another agency's referral gets nothing, audited as DENIED.
 import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -37,7 +38,7 @@ export async function findReferralsForAgency(
   if (!agencyId) return pageOf([], 0, 1, size);
   // Withdrawn referrals stay listed: the agency must see that it has to erase them.
   const where = { agencyId };
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     // One connection per transaction: its queries run one after another.
     const total = await tx.referral.count({ where });
     const rows = await tx.referral.findMany({
@@ -92,7 +93,7 @@ export async function getReferralForAgency(
   id: string,
 ): Promise<AgencyReferralView | null> {
   const agencyId = agencyScope(user, "referral:read:agency");
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const row =
       agencyId && isUuid(id)
         ? await tx.referral.findFirst({
@@ -190,7 +191,7 @@ export async function findReferralsForUnit(
   const unitId = unitScope(user, "referral:read:unit");
   const id = "personId" in about ? about.personId : about.reportId;
   if (!unitId || !isUuid(id)) return [];
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const rows = await tx.referral.findMany({
       where: "personId" in about ? { unitId, personId: id } : { unitId, reportId: id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -228,7 +229,7 @@ export async function findOverdueReferrals(
 ): Promise<OverdueReferralRow[]> {
   const unitId = unitScope(user, "referral:read:unit");
   if (!unitId) return [];
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const rows = await tx.referral.findMany({
       where: { unitId, status: "SENT", createdAt: { lt: overdueCandidatesBefore(now) } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],

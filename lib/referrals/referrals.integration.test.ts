@@ -12,6 +12,7 @@ import { findOverdueReferrals, findReferralsForUnit, getReferralForAgency } from
 import { countReferrals } from "./counts";
 import { makeReport } from "@/tests/support/factories";
 import { makeConsent, makeSharingWorld, referralForm } from "@/tests/support/referral-factories";
+import { ownerDb } from "@/tests/support/owner-db";
 
 const DAY = 86_400_000;
 
@@ -45,7 +46,7 @@ describe("an officer refers a person", () => {
     );
     expect(result.status).toBe("created");
     if (result.status !== "created") return;
-    const stored = await db().referral.findUniqueOrThrow({ where: { id: result.referralId } });
+    const stored = await ownerDb().referral.findUniqueOrThrow({ where: { id: result.referralId } });
     expect(stored).toMatchObject({
       agencyId: world.agencyA.id,
       consentId: consent.id,
@@ -101,7 +102,7 @@ describe("an officer refers a person", () => {
       "referrals.errors.consentExpired",
       "referrals.errors.consentNotFound",
     ]);
-    expect(await db().referral.count({ where: { personId: world.person.id } })).toBe(0);
+    expect(await ownerDb().referral.count({ where: { personId: world.person.id } })).toBe(0);
   });
 
   it("lets only a supervisor share without consent, on a lawful basis with a reason, shown to both sides", async () => {
@@ -119,7 +120,7 @@ describe("an officer refers a person", () => {
     const result = await createReferral(world.supervisor, world.person.id, form);
     expect(result.status).toBe("created");
     if (result.status !== "created") return;
-    const stored = await db().referral.findUniqueOrThrow({
+    const stored = await ownerDb().referral.findUniqueOrThrow({
       where: { id: result.referralId },
       include: { override: true },
     });
@@ -215,7 +216,7 @@ describe("a partner answers a referral", () => {
     expect(await declineReferral(world.partnerA, referralId, { declineReason: "Outside our area" })).toEqual({
       status: "done",
     });
-    expect(await db().referral.findUniqueOrThrow({ where: { id: referralId } })).toMatchObject({
+    expect(await ownerDb().referral.findUniqueOrThrow({ where: { id: referralId } })).toMatchObject({
       status: "DECLINED",
       declineReason: "Outside our area",
       handledById: world.partnerA.id,
@@ -261,7 +262,7 @@ describe("agencies are kept apart", () => {
   it("a partner opening or answering another agency's referral gets not found, changes nothing, and is audited", async () => {
     const world = await makeSharingWorld();
     const { referralId } = await referred(world);
-    const before = await db().referral.findUniqueOrThrow({ where: { id: referralId } });
+    const before = await ownerDb().referral.findUniqueOrThrow({ where: { id: referralId } });
     const intruder = world.partnerB;
     expect(await getReferralForAgency(intruder, referralId)).toBeNull();
     const attempts = [
@@ -272,8 +273,8 @@ describe("agencies are kept apart", () => {
       acknowledgeErasure(intruder, referralId),
     ];
     for (const answer of await Promise.all(attempts)) expect(answer).toEqual({ status: "not-found" });
-    expect(await db().referral.findUniqueOrThrow({ where: { id: referralId } })).toEqual(before);
-    expect(await db().referralUpdate.count({ where: { referralId } })).toBe(0);
+    expect(await ownerDb().referral.findUniqueOrThrow({ where: { id: referralId } })).toEqual(before);
+    expect(await ownerDb().referralUpdate.count({ where: { referralId } })).toBe(0);
     const denied = await db().auditEvent.findMany({
       where: { actorId: intruder.id, recordId: referralId, outcome: "DENIED" },
       select: { action: true },
@@ -299,11 +300,11 @@ describe("referrals the agency has not answered", () => {
     const old = await referred(world);
     const recent = await referred(world);
     const answered = await referred(world);
-    await db().referral.update({
+    await ownerDb().referral.update({
       where: { id: old.referralId },
       data: { createdAt: new Date(Date.now() - 10 * DAY) },
     });
-    await db().referral.update({
+    await ownerDb().referral.update({
       where: { id: answered.referralId },
       data: { createdAt: new Date(Date.now() - 10 * DAY) },
     });

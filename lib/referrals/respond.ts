@@ -6,6 +6,7 @@
 // answers at once cannot both win.
 import type { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { agencyScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -50,7 +51,7 @@ async function withAgencyReferral(
   change: (tx: Tx, referral: Found, agencyId: string) => Promise<RespondResult>,
 ): Promise<RespondResult> {
   const agencyId = agencyScope(user, "referral:respond:agency");
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const referral =
       agencyId && isUuid(referralId)
         ? await tx.referral.findFirst({

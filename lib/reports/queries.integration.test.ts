@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { findOpenReportsForUnit, getReportForUser } from "./queries";
 import { makeOrganisation, makeReport, signedIn } from "@/tests/support/factories";
 import { makeCaseEvent, makeContact, makeVictimUpdate } from "@/tests/support/case-factories";
+import { ownerDb } from "@/tests/support/owner-db";
 
 describe("reading reports", () => {
   it("an officer sees their own unit's open reports, newest first, and not another unit's", async () => {
@@ -103,7 +104,7 @@ describe("reading reports", () => {
         givenAt: new Date("2026-03-02T00:00:00Z"),
       },
     });
-    await db().referral.create({
+    await ownerDb().referral.create({
       data: {
         unitId: unit.id,
         agencyId: agency.id,

@@ -1,5 +1,6 @@
 // Reading reports. Every function takes the signed-in user and scopes by their unit.
 import { db, type Tx } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
@@ -7,6 +8,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { pageOf, type Page } from "@/lib/pagination";
 import { isUuid } from "@/lib/ids";
 import { LIFECYCLE_EVENTS } from "@/lib/outcomes/trail-rules";
+import { maskRestricted, openableReportWhere, restrictionSelect, type RestrictedRow } from "./restriction";
 import type {
   CaseEventType,
   CloseReason,
@@ -26,7 +28,11 @@ export type ReportListRow = {
   assignedOfficerName: string | null;
 };
 
-export async function findOpenReportsForUnit(user: CurrentUser, page: number): Promise<Page<ReportListRow>> {
+// A restricted case the user may not open is listed by its reference only.
+export async function findOpenReportsForUnit(
+  user: CurrentUser,
+  page: number,
+): Promise<Page<ReportListRow | RestrictedRow>> {
   const unitId = unitScope(user, "report:read:unit");
   if (!unitId) return pageOf([], 0, 1, env().PAGE_SIZE);
   const size = env().PAGE_SIZE;
@@ -45,13 +51,18 @@ export async function findOpenReportsForUnit(user: CurrentUser, page: number): P
         incidentTypes: true,
         status: true,
         assignedOfficer: { select: { name: true } },
+        ...restrictionSelect(user),
       },
     }),
   ]);
   return pageOf(
-    rows.map(({ assignedOfficer, ...row }) => ({
-      ...row,
-      assignedOfficerName: assignedOfficer?.name ?? null,
+    maskRestricted(user, rows, (row) => ({
+      id: row.id,
+      reference: row.reference,
+      reportedAt: row.reportedAt,
+      incidentTypes: row.incidentTypes,
+      status: row.status,
+      assignedOfficerName: row.assignedOfficer?.name ?? null,
     })),
     total,
     page,
@@ -64,12 +75,15 @@ export async function findOpenReportsForUnit(user: CurrentUser, page: number): P
 export async function getReportForUser(user: CurrentUser, id: string) {
   const unitId = unitScope(user, "report:read:unit");
   if (!unitId || !isUuid(id)) return null;
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
+    // A restricted case is "not found" here for anyone who may not open it; the case page
+    // then offers the override (lib/reports/restriction-decisions.ts).
     const report = await tx.incidentReport.findFirst({
-      where: { id, unitId },
+      where: { id, unitId, ...openableReportWhere(user) },
       select: {
         id: true,
         reference: true,
+        restricted: true,
         reportedAt: true,
         incidentFrom: true,
         incidentTo: true,

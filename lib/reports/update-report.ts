@@ -7,11 +7,12 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
-import { IncidentType, PersonWants } from "@/lib/generated/prisma/enums";
+import { IncidentType, PerpetratorRelationship, PersonWants } from "@/lib/generated/prisma/enums";
 import { londonToday } from "@/lib/time/london";
 import { hasControlCharacters } from "@/lib/text";
 import { fieldErrorsOf } from "@/lib/forms";
 import { applyDerivedEnhancedRights } from "@/lib/victims-code/reschedule-updates";
+import { openableReportWhere } from "@/lib/reports/restriction";
 
 const E = "reportEdit.errors";
 
@@ -34,6 +35,9 @@ export const reportEditSchema = z.strictObject({
     .array(z.enum(IncidentType, { error: `${E}.incidentTypes` }))
     .max(Object.keys(IncidentType).length),
   personWants: z.enum(PersonWants, { error: `${E}.personWants` }),
+  // Who the suspect is to the person. Police or an official restricts the case (in the
+  // database: migration restricted_cases_auto). Optional, so older forms still save.
+  relationship: z.enum(PerpetratorRelationship, { error: `${E}.relationship` }).optional(),
 });
 
 export type ReportEditField = keyof z.infer<typeof reportEditSchema>;
@@ -51,6 +55,7 @@ export type EditableReport = {
   area: string | null;
   incidentTypes: IncidentType[];
   personWants: PersonWants;
+  relationship: PerpetratorRelationship;
   updatedAt: Date;
 };
 
@@ -66,6 +71,7 @@ const editableSelect = {
   area: true,
   incidentTypes: true,
   personWants: true,
+  relationship: true,
   updatedAt: true,
 } as const;
 
@@ -73,7 +79,10 @@ const editableSelect = {
 export async function getEditableReport(user: CurrentUser, id: string): Promise<EditableReport | null> {
   const unitId = unitScope(user, "report:update:unit");
   if (!unitId || !isUuid(id)) return null;
-  return db().incidentReport.findFirst({ where: { id, unitId }, select: editableSelect });
+  return db().incidentReport.findFirst({
+    where: { id, unitId, ...openableReportWhere(user) },
+    select: editableSelect,
+  });
 }
 
 const emptyToNull = (value: string): string | null => (value.trim() === "" ? null : value);
@@ -88,7 +97,10 @@ export async function updateReport(
   const unitId = unitScope(user, "report:update:unit");
   if (!unitId || !isUuid(id)) return null;
   return db().$transaction(async (tx) => {
-    const before = await tx.incidentReport.findFirst({ where: { id, unitId }, select: editableSelect });
+    const before = await tx.incidentReport.findFirst({
+      where: { id, unitId, ...openableReportWhere(user) },
+      select: editableSelect,
+    });
     if (!before) {
       await recordAudit(tx, {
         actor: user,
@@ -105,13 +117,14 @@ export async function updateReport(
     const changed =
       before.version === input.version
         ? await tx.incidentReport.updateMany({
-            where: { id, unitId, version: input.version },
+            where: { id, unitId, version: input.version, ...openableReportWhere(user) },
             data: {
               // Stored exactly as typed; only a blank answer becomes "not given".
               narrative: emptyToNull(input.narrative),
               area: emptyToNull(input.area),
               incidentTypes: [...new Set(input.incidentTypes)],
               personWants: input.personWants,
+              ...(input.relationship ? { relationship: input.relationship } : {}),
               version: { increment: 1 },
             },
           })
@@ -148,7 +161,10 @@ export async function updateReport(
 
 async function conflict(tx: Tx, user: CurrentUser, id: string, unitId: string): Promise<UpdateReportResult> {
   // Read again: the version that beat this save is the one to show.
-  const current = await tx.incidentReport.findFirstOrThrow({ where: { id, unitId }, select: editableSelect });
+  const current = await tx.incidentReport.findFirstOrThrow({
+    where: { id, unitId, ...openableReportWhere(user) },
+    select: editableSelect,
+  });
   await recordAudit(tx, {
     actor: user,
     action: "report.update",

@@ -8,6 +8,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
 import { londonToday } from "@/lib/time/london";
 import { parseRiskAssessment, riskFormValues, type RiskField, type RiskFormValues } from "./schema";
+import { openableReportWhere } from "@/lib/reports/restriction";
 
 export type AssessRiskResult =
   | { status: "assessed"; assessmentId: string; reviewOn: Date }
@@ -40,7 +41,7 @@ export async function assessRisk(
   }
   return db().$transaction(async (tx) => {
     const report = await tx.incidentReport.findFirst({
-      where: { id: reportId, unitId },
+      where: { id: reportId, unitId, ...openableReportWhere(user) },
       select: { id: true },
     });
     if (!report) {

@@ -6,6 +6,7 @@ import { isUuid } from "@/lib/ids";
 import { londonToday } from "@/lib/time/london";
 import type { RiskFactor, RiskLevel } from "@/lib/generated/prisma/enums";
 import { isReviewOverdue } from "./review";
+import { openableReportWhere } from "@/lib/reports/restriction";
 
 export type RiskAssessmentView = {
   id: string;
@@ -33,7 +34,7 @@ export async function getRiskForReport(
   const unitId = unitScope(user, "report:read:unit");
   if (!unitId || !isUuid(reportId)) return null;
   const rows = await db().riskAssessment.findMany({
-    where: { reportId, unitId },
+    where: { reportId, unitId, report: openableReportWhere(user) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: {
       id: true,
@@ -65,7 +66,7 @@ export async function getReportForRiskForm(user: CurrentUser, id: string): Promi
   const unitId = unitScope(user, "risk:assess:unit");
   if (!unitId || !isUuid(id)) return null;
   return db().incidentReport.findFirst({
-    where: { id, unitId },
+    where: { id, unitId, ...openableReportWhere(user) },
     select: { id: true, reference: true, riskLevel: true },
   });
 }
@@ -91,7 +92,14 @@ export async function findOverdueRiskReviews(
 ): Promise<{ total: number; rows: OverdueReview[] }> {
   const unitId = unitScope(user, "report:read:unit");
   if (!unitId) return { total: 0, rows: [] };
-  const where = { unitId, status: "OPEN" as const, riskReviewOn: { lt: londonToday(now) } };
+  // A restricted case is listed only to those who may open it (its reference is on the
+  // list of open reports for everyone else).
+  const where = {
+    unitId,
+    status: "OPEN" as const,
+    riskReviewOn: { lt: londonToday(now) },
+    ...openableReportWhere(user),
+  };
   const select = {
     id: true,
     reference: true,

@@ -4,6 +4,7 @@ import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
 import type { SafeguardingConcern } from "@/lib/generated/prisma/enums";
+import { openableReportWhere } from "@/lib/reports/restriction";
 
 export type SafeguardingView = {
   id: string;
@@ -24,7 +25,7 @@ export async function findSafeguardingForReport(
   const unitId = unitScope(user, "report:read:unit");
   if (!unitId || !isUuid(reportId)) return null;
   const rows = await db().safeguardingRecord.findMany({
-    where: { reportId, unitId },
+    where: { reportId, unitId, report: openableReportWhere(user) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
@@ -50,5 +51,8 @@ export async function getReportForSafeguardingForm(
 ): Promise<{ id: string; reference: string } | null> {
   const unitId = unitScope(user, "safeguarding:record:unit");
   if (!unitId || !isUuid(id)) return null;
-  return db().incidentReport.findFirst({ where: { id, unitId }, select: { id: true, reference: true } });
+  return db().incidentReport.findFirst({
+    where: { id, unitId, ...openableReportWhere(user) },
+    select: { id: true, reference: true },
+  });
 }

@@ -11,6 +11,7 @@ import {
   type SafeguardingField,
   type SafeguardingFormValues,
 } from "./schema";
+import { openableReportWhere } from "@/lib/reports/restriction";
 
 export type RecordSafeguardingResult =
   | { status: "recorded"; recordId: string }
@@ -42,7 +43,7 @@ export async function recordSafeguarding(
   }
   return db().$transaction(async (tx) => {
     const report = await tx.incidentReport.findFirst({
-      where: { id: reportId, unitId },
+      where: { id: reportId, unitId, ...openableReportWhere(user) },
       select: { id: true },
     });
     if (!report) {

@@ -3,12 +3,11 @@
 import { z } from "zod";
 import { SafeguardingConcern } from "@/lib/generated/prisma/enums";
 import { hasControlCharacters } from "@/lib/text";
+import { SAFEGUARDING_FIELDS, LIMITS, type SafeguardingField, type SafeguardingFormValues } from "./fields";
 
-export const SAFEGUARDING_FIELDS = ["concern", "referralMade", "referredTo", "notMadeReason"] as const;
-export type SafeguardingField = (typeof SAFEGUARDING_FIELDS)[number];
-export type SafeguardingFormValues = Record<SafeguardingField, string>;
+// The fields live apart from zod, for the forms in the browser.
+export * from "./fields";
 
-export const LIMITS = { referredTo: 300, notMadeReason: 2000 } as const;
 const E = "caseSafeguarding.errors";
 
 const shape = z.strictObject({

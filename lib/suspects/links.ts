@@ -7,6 +7,7 @@ import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
 import type { IdentifierKind } from "@/lib/generated/prisma/enums";
+import { openableReportWhere } from "@/lib/reports/restriction";
 
 export type SharedIdentifier = { kind: IdentifierKind; normalised: string };
 
@@ -22,7 +23,7 @@ export async function findLinkedReports(user: CurrentUser, reportId: string): Pr
   if (!unitId || !isUuid(reportId)) return [];
   return db().$transaction(async (tx) => {
     const own = await tx.suspectIdentifier.findMany({
-      where: { unitId, suspect: { reportId, report: { unitId } } },
+      where: { unitId, suspect: { reportId, report: { unitId, ...openableReportWhere(user) } } },
       select: { kind: true, normalised: true },
     });
     if (own.length === 0) return [];
@@ -31,7 +32,9 @@ export async function findLinkedReports(user: CurrentUser, reportId: string): Pr
       where: {
         unitId,
         OR: keys.map(({ kind, normalised }) => ({ kind, normalised })),
-        suspect: { reportId: { not: reportId }, report: { unitId } },
+        // A restricted case the user may not open is not linked: the match itself would tell
+        // them about its suspect.
+        suspect: { reportId: { not: reportId }, report: { unitId, ...openableReportWhere(user) } },
       },
       select: {
         kind: true,

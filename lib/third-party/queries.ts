@@ -2,7 +2,7 @@
 // and dates, never the police record behind them (no report, reference or outcome); the unit
 // sees every submission made to it in full. Every scope is in the `where`, and what a user
 // may not see is "not found", audited as a denial.
-import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { agencyScope, unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -68,16 +68,18 @@ export async function findSubmissionsForAgency(
   const agencyId = agencyScope(user, "submission:read:own");
   if (!agencyId) return pageOf([], 0, 1, PAGE_SIZE);
   const where = { agencyId };
-  const [rows, total] = await Promise.all([
-    db().thirdPartySubmission.findMany({
-      where,
-      select: partnerSelect,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
-    db().thirdPartySubmission.count({ where }),
-  ]);
+  const [rows, total] = await withRowScope(rowScopeOf(user), (tx) =>
+    Promise.all([
+      tx.thirdPartySubmission.findMany({
+        where,
+        select: partnerSelect,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        skip: (page - 1) * PAGE_SIZE,
+        take: PAGE_SIZE,
+      }),
+      tx.thirdPartySubmission.count({ where }),
+    ]),
+  );
   return pageOf(rows.map(toPartnerView), total, page, PAGE_SIZE);
 }
 
@@ -86,7 +88,7 @@ export async function getSubmissionForAgency(
   id: string,
 ): Promise<PartnerSubmissionView | null> {
   const agencyId = agencyScope(user, "submission:read:own");
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const row =
       agencyId && isUuid(id)
         ? await tx.thirdPartySubmission.findFirst({ where: { id, agencyId }, select: partnerSelect })
@@ -115,16 +117,18 @@ export async function findSubmissionsForUnit(user: CurrentUser, page: number): P
   const unitId = unitScope(user, "submission:triage:unit");
   if (!unitId) return pageOf([], 0, 1, PAGE_SIZE);
   const where = { unitId };
-  const [rows, total] = await Promise.all([
-    db().thirdPartySubmission.findMany({
-      where,
-      select: { id: true, status: true, wish: true, createdAt: true, agency: { select: { name: true } } },
-      orderBy: [{ status: "asc" }, { createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
-    db().thirdPartySubmission.count({ where }),
-  ]);
+  const [rows, total] = await withRowScope(rowScopeOf(user), (tx) =>
+    Promise.all([
+      tx.thirdPartySubmission.findMany({
+        where,
+        select: { id: true, status: true, wish: true, createdAt: true, agency: { select: { name: true } } },
+        orderBy: [{ status: "asc" }, { createdAt: "desc" }, { id: "desc" }],
+        skip: (page - 1) * PAGE_SIZE,
+        take: PAGE_SIZE,
+      }),
+      tx.thirdPartySubmission.count({ where }),
+    ]),
+  );
   return pageOf(
     rows.map((r) => ({
       id: r.id,
@@ -152,7 +156,7 @@ export async function getSubmissionForUnit(
   id: string,
 ): Promise<UnitSubmissionView | null> {
   const unitId = unitScope(user, "submission:triage:unit");
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const row =
       unitId && isUuid(id)
         ? await tx.thirdPartySubmission.findFirst({
@@ -198,5 +202,7 @@ export async function getSubmissionForUnit(
 export async function countNewSubmissionsForUnit(user: CurrentUser): Promise<number> {
   const unitId = unitScope(user, "submission:triage:unit");
   if (!unitId) return 0;
-  return db().thirdPartySubmission.count({ where: { unitId, status: "RECEIVED" } });
+  return withRowScope(rowScopeOf(user), (tx) =>
+    tx.thirdPartySubmission.count({ where: { unitId, status: "RECEIVED" } }),
+  );
 }

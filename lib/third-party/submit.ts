@@ -3,6 +3,7 @@
 // double-clicked or resent submit one submission.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { agencyScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -27,10 +28,9 @@ export async function findLinkedUnits(user: CurrentUser): Promise<{ id: string; 
 }
 
 async function earlier(agencyId: string, idempotencyKey: string) {
-  const found = await db().thirdPartySubmission.findFirst({
-    where: { idempotencyKey, agencyId },
-    select: { id: true },
-  });
+  const found = await withRowScope({ unitId: null, agencyId }, (tx) =>
+    tx.thirdPartySubmission.findFirst({ where: { idempotencyKey, agencyId }, select: { id: true } }),
+  );
   return found ? ({ status: "submitted", submissionId: found.id } as const) : null;
 }
 
@@ -46,7 +46,7 @@ export async function submitThirdPartyReport(
   const resent = await earlier(agencyId, idempotencyKey);
   if (resent) return resent;
   try {
-    return await db().$transaction(async (tx): Promise<SubmitThirdPartyResult> => {
+    return await withRowScope(rowScopeOf(user), async (tx): Promise<SubmitThirdPartyResult> => {
       const link = await tx.unitAgencyLink.findUnique({
         where: { unitId_agencyId: { unitId, agencyId } },
         select: { unitId: true },

@@ -14,6 +14,7 @@ import {
   getSubmissionForUnit,
 } from "./queries";
 import { markSubmissionBeingLookedAt, triageSubmission } from "./triage";
+import { ownerDb } from "@/tests/support/owner-db";
 
 async function world() {
   const unit = await makeOrganisation("LIAISON_UNIT");
@@ -75,7 +76,7 @@ describe("a partner reporting for someone they support", () => {
     const again = await submitThirdPartyReport(w.partner, raw);
     expect(first.status).toBe("submitted");
     expect(again).toEqual(first);
-    const rows = await db().thirdPartySubmission.findMany({ where: { agencyId: w.agency.id } });
+    const rows = await ownerDb().thirdPartySubmission.findMany({ where: { agencyId: w.agency.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       unitId: w.unit.id,
@@ -97,7 +98,7 @@ describe("a partner reporting for someone they support", () => {
       fieldErrors: { unitId: "thirdParty.errors.unit" },
       values: { area: "Docks" },
     });
-    expect(await db().thirdPartySubmission.count({ where: { agencyId: w.agency.id } })).toBe(0);
+    expect(await ownerDb().thirdPartySubmission.count({ where: { agencyId: w.agency.id } })).toBe(0);
   });
 
   it("is refused to officers: only partners report as a third party", async () => {
@@ -129,7 +130,7 @@ describe("a partner reporting for someone they support", () => {
     expect(await getSubmissionForUnit(w.partner, theirs)).toBeNull();
     expect(await denials("submission.look", theirs)).toBe(1);
     expect(await denials("submission.triage", theirs)).toBe(1);
-    expect(await db().thirdPartySubmission.findUniqueOrThrow({ where: { id: theirs } })).toMatchObject({
+    expect(await ownerDb().thirdPartySubmission.findUniqueOrThrow({ where: { id: theirs } })).toMatchObject({
       status: "RECEIVED",
       reportId: null,
     });
@@ -158,14 +159,14 @@ describe("the unit's third-party reports queue", () => {
   it("opens a report for a new, anonymous person from the partner's answers", async () => {
     const w = await world();
     const id = await submitted(w.partner, w.unit.id);
-    const created = await db().thirdPartySubmission.findUniqueOrThrow({ where: { id } });
+    const created = await ownerDb().thirdPartySubmission.findUniqueOrThrow({ where: { id } });
     const result = await triageSubmission(w.officer, id, {
       decision: "NEW_PERSON",
       personId: "",
       notOpenedReason: "",
     });
     expect(result).toMatchObject({ status: "done" });
-    const submission = await db().thirdPartySubmission.findUniqueOrThrow({ where: { id } });
+    const submission = await ownerDb().thirdPartySubmission.findUniqueOrThrow({ where: { id } });
     expect(submission).toMatchObject({ status: "REPORT_OPENED", triagedById: w.officer.id });
     const report = await db().incidentReport.findUniqueOrThrow({
       where: { id: submission.reportId! },
@@ -242,7 +243,9 @@ describe("the unit's third-party reports queue", () => {
       values: { decision: "EXISTING_PERSON", personId: stranger.id },
     });
     expect(await db().incidentReport.count({ where: { unitId: w.unit.id } })).toBe(0);
-    expect((await db().thirdPartySubmission.findUniqueOrThrow({ where: { id } })).status).toBe("RECEIVED");
+    expect((await ownerDb().thirdPartySubmission.findUniqueOrThrow({ where: { id } })).status).toBe(
+      "RECEIVED",
+    );
   });
 
   it("is not found for another unit's officer, who changes nothing", async () => {
@@ -257,7 +260,9 @@ describe("the unit's third-party reports queue", () => {
     expect(await denials("submission.triage", id)).toBe(1);
     expect(await denials("submission.look", id)).toBe(1);
     expect(await db().incidentReport.count({ where: { unitId: w.unit.id } })).toBe(0);
-    expect((await db().thirdPartySubmission.findUniqueOrThrow({ where: { id } })).status).toBe("RECEIVED");
+    expect((await ownerDb().thirdPartySubmission.findUniqueOrThrow({ where: { id } })).status).toBe(
+      "RECEIVED",
+    );
   });
 
   it("records why no report was opened, which the partner sees only as closed", async () => {
@@ -275,7 +280,7 @@ describe("the unit's third-party reports queue", () => {
     ).toEqual({
       status: "done",
     });
-    expect(await db().thirdPartySubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({
+    expect(await ownerDb().thirdPartySubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "CLOSED",
       notOpenedReason: reason,
       reportId: null,

@@ -5,6 +5,7 @@
 // taken only from an open state, checked in the update's own `where`, so two officers
 // triaging at once cannot both win.
 import { db, type Tx } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -50,7 +51,7 @@ async function withUnitSubmission(
 ): Promise<TriageResult> {
   const unitId = unitScope(user, "submission:triage:unit");
   try {
-    return await db().$transaction(async (tx) => {
+    return await withRowScope(rowScopeOf(user), async (tx) => {
       const found =
         unitId && isUuid(submissionId)
           ? await tx.thirdPartySubmission.findFirst({

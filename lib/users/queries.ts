@@ -5,7 +5,9 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { can, unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { pageOf, type Page } from "@/lib/pagination";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { isUuid } from "@/lib/ids";
+import type { UserFilter } from "@/lib/accounts/schema";
+import type { OrganisationKind, Role } from "@/lib/generated/prisma/enums";
 
 export type UserRow = {
   id: string;
@@ -16,14 +18,25 @@ export type UserRow = {
   disabled: boolean;
 };
 
-export async function findUsers(user: CurrentUser, page: number): Promise<Page<UserRow>> {
+// The administrator's list of accounts, paged, narrowed by organisation and role (ids from
+// the URL, never names). Staff names and addresses are personal data: the view is audited.
+export async function findUsers(
+  user: CurrentUser,
+  page: number,
+  filter: UserFilter = {},
+): Promise<Page<UserRow>> {
   const size = env().PAGE_SIZE;
   if (!can(user, "user:read:all")) return pageOf([], 0, 1, size);
+  const where = {
+    ...(filter.organisation ? { organisationId: filter.organisation } : {}),
+    ...(filter.role ? { role: filter.role } : {}),
+  };
   return db().$transaction(async (tx) => {
     // One connection per transaction: its queries run one after another.
-    const total = await tx.user.count();
+    const total = await tx.user.count({ where });
     const rows = await tx.user.findMany({
-      orderBy: [{ organisation: { name: "asc" } }, { name: "asc" }],
+      where,
+      orderBy: [{ organisation: { name: "asc" } }, { name: "asc" }, { id: "asc" }],
       skip: (page - 1) * size,
       take: size,
       select: {
@@ -49,6 +62,77 @@ export async function findUsers(user: CurrentUser, page: number): Promise<Page<U
       page,
       size,
     );
+  });
+}
+
+export type UserDetail = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  organisation: { id: string; name: string; kind: OrganisationKind; active: boolean };
+  disabled: boolean;
+  createdAt: Date;
+  // Whether they have finished setting up: a password chosen and a second factor enrolled.
+  hasPassword: boolean;
+  secondFactorEnrolled: boolean;
+  // The expiry of an unused set-up link, if one is pending; never the link itself.
+  pendingSetupLinkExpiresAt: Date | null;
+};
+
+// One account, for the administrator's user page. Audited as a view of personal data.
+export async function getUserForAdmin(
+  user: CurrentUser,
+  userId: string,
+  now = new Date(),
+): Promise<UserDetail | null> {
+  if (!can(user, "user:read:all") || !isUuid(userId)) return null;
+  return db().$transaction(async (tx) => {
+    const found = await tx.user.findUnique({
+      where: { id: userId },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        role: true,
+        disabledAt: true,
+        createdAt: true,
+        passwordHash: true,
+        totpEnrolledAt: true,
+        organisation: { select: { id: true, name: true, kind: true, deactivatedAt: true } },
+        setupTokens: {
+          where: { usedAt: null, expiresAt: { gt: now } },
+          orderBy: { expiresAt: "desc" },
+          take: 1,
+          select: { expiresAt: true },
+        },
+      },
+    });
+    if (!found) return null;
+    await recordAudit(tx, {
+      actor: user,
+      action: "user.view",
+      recordType: "user",
+      recordId: found.id,
+      outcome: "SUCCESS",
+    });
+    return {
+      id: found.id,
+      name: found.name,
+      email: found.email,
+      role: found.role,
+      organisation: {
+        id: found.organisation.id,
+        name: found.organisation.name,
+        kind: found.organisation.kind,
+        active: found.organisation.deactivatedAt === null,
+      },
+      disabled: found.disabledAt !== null,
+      createdAt: found.createdAt,
+      hasPassword: found.passwordHash !== null,
+      secondFactorEnrolled: found.totpEnrolledAt !== null,
+      pendingSetupLinkExpiresAt: found.setupTokens[0]?.expiresAt ?? null,
+    };
   });
 }
 

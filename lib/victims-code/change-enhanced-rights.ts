@@ -13,6 +13,7 @@ import { fieldErrorsOf } from "@/lib/forms";
 import { hasControlCharacters } from "@/lib/text";
 import { londonToday } from "@/lib/time/london";
 import { rescheduleOpenUpdates } from "./reschedule-updates";
+import { openableReportWhere } from "@/lib/reports/restriction";
 
 const E = "enhancedRights.errors";
 export const REASON_MAX = 1000;
@@ -62,7 +63,7 @@ export async function getEnhancedRightsForChange(
   if (!unitId || !isUuid(id)) return null;
   return db().$transaction(async (tx) => {
     const report = await tx.incidentReport.findFirst({
-      where: { id, unitId },
+      where: { id, unitId, ...openableReportWhere(user) },
       select: {
         reference: true,
         enhancedRights: true,
@@ -113,7 +114,10 @@ export async function changeEnhancedRights(
     return { status: "not-found" };
   }
   return db().$transaction(async (tx) => {
-    const report = await tx.incidentReport.findFirst({ where: { id, unitId }, select: { id: true } });
+    const report = await tx.incidentReport.findFirst({
+      where: { id, unitId, ...openableReportWhere(user) },
+      select: { id: true },
+    });
     if (!report) {
       await recordAudit(tx, {
         actor: user,

@@ -7,6 +7,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ContactMethod } from "@/lib/generated/prisma/enums";
 import { groupDueUpdates, type OwedDecision } from "./group-updates";
 import { deadlineUsesProjectedHolidays } from "./working-days";
+import { openableReportWhere } from "@/lib/reports/restriction";
 
 export type DueUpdateRow = {
   // The report and the London day it is due: one row per pair.
@@ -38,7 +39,7 @@ export async function findDueUpdatesForOfficer(
   const rows = await db().victimUpdate.findMany({
     where: {
       clearedAt: null,
-      report: { unitId },
+      report: { unitId, ...openableReportWhere(user) },
       OR: [
         { report: { assignedOfficerId: user.id } },
         { report: { assignedOfficerId: null }, caseEvent: { recordedById: user.id } },

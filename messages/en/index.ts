@@ -18,6 +18,11 @@ import victimsCode from "./victims-code.json";
 import alerts from "./alerts.json";
 import thirdParty from "./third-party.json";
 import decisionNotice from "./decision-notice.json";
+import forms from "./forms.json";
+import account from "./account.json";
+import restriction from "./restriction.json";
+import admin from "./admin.json";
+import auditLog from "./audit-log.json";
 
 const messages = {
   ...common,
@@ -38,6 +43,11 @@ const messages = {
   ...alerts,
   ...thirdParty,
   ...decisionNotice,
+  ...forms,
+  ...account,
+  ...restriction,
+  ...admin,
+  ...auditLog,
 };
 
 export default messages;

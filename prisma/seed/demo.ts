@@ -4,6 +4,9 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { CaseEventType, CourtResult, ReportStatus } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
+import { encryptTotpSecret } from "@/lib/auth/totp-secret";
+import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
+import { localSecrets } from "@/tools/secrets";
 import { DEMO_ORGANISATION_NAMES, DEMO_PASSWORD } from "./accounts";
 import { planDemo, type DemoRows } from "./plan";
 
@@ -50,7 +53,16 @@ async function write(tx: Tx, rows: DemoRows, passwordHash: string): Promise<void
   // Parents first: the unit names the force as its parent.
   await tx.organisation.createMany({ data: rows.organisations.filter((o) => !o.parentId) });
   await tx.organisation.createMany({ data: rows.organisations.filter((o) => o.parentId) });
-  await tx.user.createMany({ data: rows.users.map((u) => ({ ...u, passwordHash })) });
+  // Every demo account has the README's TOTP secret, encrypted with the key the app will use.
+  const authSecret = process.env.AUTH_SECRET ?? localSecrets().AUTH_SECRET;
+  await tx.user.createMany({
+    data: rows.users.map((u) => ({
+      ...u,
+      passwordHash,
+      totpSecretEnc: encryptTotpSecret(String(u.id), DEMO_TOTP_SECRET, authSecret),
+      totpEnrolledAt: u.createdAt,
+    })),
+  });
   await tx.person.createMany({ data: rows.people });
   await tx.incidentReport.createMany({ data: rows.reports });
   await tx.suspect.createMany({ data: rows.suspects });
@@ -126,10 +138,25 @@ export function describeDemo(c: DemoCounts): string {
 // rows (and answers "already seeded") instead of racing it.
 const SEED_LOCK = 0x5eed_de70;
 
+// The demo's accounts have a published password, so their data is loaded only where it is
+// meant to be: in demo mode (LIAISON_DEMO=1, set by `npm start` on its embedded database and
+// by `npm test` for the end-to-end run) or in a test run, and never in a production start.
+type SeedEnvironment = { NODE_ENV?: string; LIAISON_DEMO?: string };
+
+export function reasonNotToSeedHere(environment: SeedEnvironment = process.env): string | null {
+  if (environment.NODE_ENV === "production")
+    return "this is a production environment (NODE_ENV=production), where demo data is never loaded";
+  if (environment.LIAISON_DEMO !== "1" && environment.NODE_ENV !== "test")
+    return "this is not demo mode; demo data is loaded only with LIAISON_DEMO=1, and only that instance may then use the demo accounts";
+  return null;
+}
+
 export async function seedDemo(
   client: PrismaClient,
-  opts: { log?: (s: string) => void; now?: Date } = {},
+  opts: { log?: (s: string) => void; now?: Date; environment?: SeedEnvironment } = {},
 ): Promise<SeedDemoResult> {
+  const refusal = reasonNotToSeedHere(opts.environment);
+  if (refusal) return { created: false, reason: refusal };
   const log = opts.log ?? (() => undefined);
   const rows = planDemo(opts.now ?? new Date());
   // Hashed once for all six accounts: argon2id is slow on purpose.

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { test, expect, signIn, ACCOUNTS, DEMO_PASSWORD } from "./fixtures";
+import { test, expect, signIn, submitSignIn } from "./fixtures";
 import {
   OFFICER_NAME,
   expectAccessible,
@@ -190,9 +190,7 @@ test.describe("the case record", () => {
     const partner = await browser.newContext();
     const partnerPage = await partner.newPage();
     await partnerPage.goto("/login");
-    await partnerPage.getByLabel("Email").fill(ACCOUNTS.partner);
-    await partnerPage.getByLabel("Password").fill(DEMO_PASSWORD);
-    await partnerPage.getByRole("button", { name: "Sign in" }).click();
+    await submitSignIn(partnerPage, "partner");
     await expect(partnerPage.getByRole("button", { name: "Sign out" })).toBeVisible();
     await partnerPage.goto(found);
     await expect(partnerPage.getByRole("heading", { name: "Page not found" })).toBeVisible();

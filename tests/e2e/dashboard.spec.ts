@@ -2,6 +2,9 @@ import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, signIn } from "./fixtures";
 
+// Exports answer only downloads started from the site's own pages (tests/e2e/web-layer.spec.ts).
+const SAME_ORIGIN = { headers: { "Sec-Fetch-Site": "same-origin" } };
+
 test.describe("the supervisor's dashboard", () => {
   test("shows the demo unit's funnel, mirroring the study, with a chart, its table and a summary", async ({
     page,
@@ -21,7 +24,10 @@ test.describe("the supervisor's dashboard", () => {
     await expect(funnel.getByRole("row", { name: /^Charged or summonsed/ })).toContainText("6");
     const chart = page.getByRole("figure", { name: "Reports reaching each stage" });
     await expect(chart).toContainText("Of 86 reports received");
-    await expect(chart.locator("svg.recharts-surface")).toBeVisible();
+    // Drawn on the server: one bar per stage, each labelled with its figure.
+    await expect(chart.locator("svg.chart-svg")).toBeVisible();
+    await expect(chart.locator("svg.chart-svg rect")).toHaveCount(await funnel.locator("tbody tr").count());
+    await expect(chart.locator("svg.chart-svg")).toContainText("86 (100");
   });
 
   test("filters live in the URL: a drill-down, the form, and a value it does not understand", async ({
@@ -77,9 +83,12 @@ test.describe("the supervisor's dashboard", () => {
     for (const line of csv.split("\r\n").slice(1)) expect(line, line).not.toMatch(/,[1-4](,|$)/);
 
     // The same table for all time is refused, however the address is typed.
-    const refused = await page.request.get("/api/dashboard/export/headline");
+    const refused = await page.request.get("/api/dashboard/export/headline", SAME_ORIGIN);
     expect(refused.status()).toBe(404);
-    const rolling = await page.request.get("/api/dashboard/export/headline?period=last-12-months");
+    const rolling = await page.request.get(
+      "/api/dashboard/export/headline?period=last-12-months",
+      SAME_ORIGIN,
+    );
     expect(rolling.status()).toBe(404);
   });
 
@@ -149,7 +158,7 @@ test.describe("the supervisor's dashboard", () => {
     test.slow();
     await signIn(page, "supervisor");
     await page.goto("/dashboard");
-    await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+    await expect(page.locator("svg.chart-svg").first()).toBeVisible();
     const results = await new AxeBuilder({ page })
       .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
       .analyze();
@@ -201,7 +210,7 @@ test.describe("who else sees it", () => {
       const response = await page.goto("/dashboard");
       expect(response?.status()).toBe(404);
       await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-      const download = await page.request.get("/api/dashboard/export/headline");
+      const download = await page.request.get("/api/dashboard/export/headline", SAME_ORIGIN);
       expect(download.status()).toBe(404);
     });
   }

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { test, expect, signIn, ACCOUNTS, DEMO_PASSWORD } from "./fixtures";
+import { test, expect, signIn, submitSignIn } from "./fixtures";
 import { expectAccessible } from "./helpers";
 
 // Moves focus with the Tab key alone until it reaches the target.
@@ -134,9 +134,7 @@ test.describe("taking a report", () => {
 
     await page.reload();
     await expect(page).toHaveURL(/\/login\?next=/);
-    await page.getByLabel("Email").fill(ACCOUNTS.officer);
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await submitSignIn(page, "officer");
     await expect(page).toHaveURL(stepUrl);
     await expect(page.getByLabel("Area (optional)")).toHaveValue("Market Street");
 
@@ -264,9 +262,7 @@ test.describe("taking a report", () => {
       context.waitForEvent("page"),
       page.getByRole("link", { name: /Sign in again in a new tab/ }).click(),
     ]);
-    await signInTab.getByLabel("Email").fill(ACCOUNTS.officer);
-    await signInTab.getByLabel("Password").fill(DEMO_PASSWORD);
-    await signInTab.getByRole("button", { name: "Sign in" }).click();
+    await submitSignIn(signInTab, "officer");
     await expect(signInTab.getByRole("button", { name: "Sign out" })).toBeVisible();
     await signInTab.close();
 

@@ -2,8 +2,8 @@
 // else: not in the page, and not in the React Server Component payload behind it. The
 // sensitive strings are read from the seeded database itself, so the test checks the real
 // records, not a list someone remembered to write.
-import pg from "pg";
 import { test, expect, signIn, ACCOUNTS } from "./fixtures";
+import { query } from "./support/seeded-db";
 
 type Secrets = {
   agencyId: string;
@@ -13,16 +13,6 @@ type Secrets = {
   own: string[];
   others: { path: string; words: string }[];
 };
-
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function secretsFor(email: string): Promise<Secrets> {
   const [user] = await query<{ agencyId: string }>(

@@ -35,8 +35,11 @@ test.describe("each role lands on its own home page", () => {
     await expect(page.getByRole("table", { name: /Referrals/ })).toBeVisible();
   });
 
-  test("an administrator sees the users and no case records", async ({ page }) => {
+  test("an administrator lands on administration, sees the users and no case records", async ({ page }) => {
     await signIn(page, "admin");
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByRole("heading", { name: "Administration", level: 1 })).toBeVisible();
+    await page.getByRole("link", { name: "Users", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
     await expect(page.getByRole("cell", { name: "officer@demo.liaison.test" })).toBeVisible();
     await expect(page.getByRole("link", { name: /^SWL-/ })).toHaveCount(0);

@@ -13,8 +13,15 @@ if (!adminUrl || !template) {
 }
 
 const name = `liaison_t_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
-process.env.DATABASE_URL = withDatabase(adminUrl, name);
+// The code under test connects as the runtime role, as the app does (docs/decisions/016);
+// a test that must act as the owner (to tamper, or to check grants) uses TEST_OWNER_DATABASE_URL.
+const runtimeUrl = process.env.TEST_RUNTIME_DATABASE_URL;
+if (!runtimeUrl)
+  throw new Error("Integration tests need TEST_RUNTIME_DATABASE_URL: run them with `npm test`.");
+process.env.DATABASE_URL = withDatabase(runtimeUrl, name);
+process.env.TEST_OWNER_DATABASE_URL = withDatabase(adminUrl, name);
 process.env.AUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
+process.env.LIAISON_MASTER_KEY ??= "integration-test-field-master-key-32-bytes-long";
 
 beforeAll(async () => {
   await createDatabase(adminUrl, name, template);

@@ -7,6 +7,7 @@ import { resolveSession, createSession } from "@/lib/auth/sessions";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { OrganisationKind, Role } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ownerDb } from "@/tests/support/owner-db";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 let passwordHash: Promise<string> | undefined;
@@ -85,7 +86,7 @@ export async function makeReferral(
       ...consent,
     },
   });
-  return db().referral.create({
+  return ownerDb().referral.create({
     data: { unitId, agencyId, personId: person.id, consentId: given.id, supportNeeded: "Housing advice" },
   });
 }

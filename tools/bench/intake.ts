@@ -78,6 +78,7 @@ async function main() {
     const url = await prepare(server.url);
     process.env.DATABASE_URL = url;
     process.env.AUTH_SECRET ??= localSecrets().AUTH_SECRET;
+    process.env.LIAISON_MASTER_KEY ??= localSecrets().LIAISON_MASTER_KEY;
     // Imported only now: the app's modules read DATABASE_URL when first used.
     const { db } = await import("@/lib/db/client");
     const { createSession, resolveSession } = await import("@/lib/auth/sessions");

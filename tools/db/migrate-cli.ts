@@ -1,8 +1,9 @@
-// `npm run db:migrate`: applies pending migrations to the database named by DATABASE_URL.
+// `npm run db:migrate`: applies pending migrations as the owner: the database named by
+// DATABASE_OWNER_URL, or DATABASE_URL when the roles are not split (docs/decisions/016).
 import { applyMigrations } from "./migrate";
 import { redact } from "./server";
 
-const url = process.env.DATABASE_URL;
+const url = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
 if (!url) {
   console.error(
     "DATABASE_URL is not set, so there is no database to migrate. Set it to the PostgreSQL server, e.g.\n" +

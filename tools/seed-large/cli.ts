@@ -1,6 +1,7 @@
 // `npm run db:seed:large -- --reports 1000000`: a large synthetic data set, generated
 // inside PostgreSQL, for trying the dashboard and the benchmark at scale.
 import { redact } from "@/tools/db/server";
+import { applyLocalFieldKey } from "@/tools/secrets";
 import { parseSeedLargeArgs, USAGE } from "./args";
 import { formatDuration } from "./progress";
 import { seedLarge, SYNTHETIC_SUPERVISOR } from "./seed-large";
@@ -20,6 +21,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   console.log(`Seeding ${redact(url)}`);
+  applyLocalFieldKey();
   try {
     const result = await seedLarge(url, { ...args, log: (line) => console.log(line) });
     if (!result.created) {

@@ -1,24 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { ownerUrl } from "@/tests/support/owner-sql";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { resolveSession, createSession } from "@/lib/auth/sessions";
 import { makeOrganisation } from "@/tests/support/factories";
 import { seedLarge, SYNTHETIC_SUPERVISOR, SYNTHETIC_UNIT_NAME } from "./seed-large";
+import { ownerDb } from "@/tests/support/owner-db";
 
 const quiet = { bar: () => ({ update: () => undefined, finish: () => undefined }) };
 
 describe("the large synthetic seed", () => {
   it("refuses a database holding real data unless forced, then fills it, marked as demo data", async () => {
     await makeOrganisation("PARTNER_AGENCY", "A real agency");
-    const refused = await seedLarge(env().DATABASE_URL, { reports: 2000, ...quiet });
+    const refused = await seedLarge(ownerUrl(), { reports: 2000, ...quiet });
     expect(refused).toMatchObject({
       created: false,
       reason: expect.stringContaining("real (non-demo) organisations"),
     });
     expect(await db().incidentReport.count()).toBe(0);
 
-    const seeded = await seedLarge(env().DATABASE_URL, { reports: 2000, force: true, ...quiet });
+    const seeded = await seedLarge(ownerUrl(), { reports: 2000, force: true, ...quiet });
     expect(seeded).toMatchObject({ created: true, reports: 2000 });
     const unit = await db().organisation.findUniqueOrThrow({ where: { name: SYNTHETIC_UNIT_NAME } });
     expect(await db().incidentReport.count({ where: { unitId: unit.id, isDemo: true } })).toBe(2000);
@@ -26,11 +27,11 @@ describe("the large synthetic seed", () => {
     expect(await db().person.count({ where: { isDemo: false } })).toBe(0);
     expect(await db().caseEvent.count()).toBeGreaterThan(4000);
     expect(await db().liaisonContact.count()).toBeGreaterThan(2000);
-    expect(await db().referral.count()).toBeGreaterThan(0);
+    expect(await ownerDb().referral.count()).toBeGreaterThan(0);
   });
 
   it("says so, and adds nothing, when the data set is already there", async () => {
-    const again = await seedLarge(env().DATABASE_URL, { reports: 5, force: true, ...quiet });
+    const again = await seedLarge(ownerUrl(), { reports: 5, force: true, ...quiet });
     expect(again).toEqual({
       created: false,
       reason: "already holds a synthetic data set",

@@ -1,15 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { TextArea } from "@/components/form/text-area";
 import { TextField } from "@/components/form/text-field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { LanguageAdvice } from "@/components/language-advice";
 import type { FormState } from "@/lib/forms";
-import { LIMITS, type AlertField, type AlertFormValues } from "@/lib/alerts/schema";
+import { LIMITS, type AlertField, type AlertFormValues } from "@/lib/alerts/fields";
 import { DateInput } from "@/components/form/date-parts";
 
 type State = FormState<AlertFormValues>;
@@ -61,7 +62,7 @@ const ADVISED = new Set<string>(["description", "whatHappened"]);
 
 export function AlertForm({ action, initial, agencies, builtFrom }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, {
+  const [state, formAction, pending] = useSafeActionState(action, {
     status: "idle",
     values: initial,
     fieldErrors: {},
@@ -94,6 +95,7 @@ export function AlertForm({ action, initial, agencies, builtFrom }: Props) {
   return (
     <form action={formAction} noValidate key={JSON.stringify(v)}>
       <ErrorSummary title={t("alerts.errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       {reportIds.map((id) => (
         <input key={id} type="hidden" name="reports" value={id} />
       ))}

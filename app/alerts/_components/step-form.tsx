@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { TextArea } from "@/components/form/text-area";
 import { SubmitButton } from "@/components/form/submit-button";
 import { LanguageAdvice } from "@/components/language-advice";
-import { REASON_MAX } from "@/lib/alerts/schema";
+import { REASON_MAX } from "@/lib/alerts/fields";
 import type { FormState } from "@/lib/forms";
 import { DateInput } from "@/components/form/date-parts";
 
@@ -27,11 +28,15 @@ type Props = {
 // form pattern: errors in a summary and beside the field, what was typed put back.
 export function StepForm({ id, heading, body, action, field, submitLabel }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, {
-    status: "idle",
-    values: {},
-    fieldErrors: {},
-  } as State);
+  const [state, formAction, pending] = useSafeActionState(
+    action,
+    {
+      status: "idle",
+      values: {},
+      fieldErrors: {},
+    } as State,
+    id,
+  );
   const v = state.values;
   const error = (name: string) => (state.fieldErrors[name] ? t(state.fieldErrors[name]) : undefined);
   const fieldName = field?.kind === "reason" ? "reason" : "expiresDay";
@@ -49,6 +54,7 @@ export function StepForm({ id, heading, body, action, field, submitLabel }: Prop
       {body && <p className="mb-3">{body}</p>}
       <form action={formAction} noValidate key={JSON.stringify(v)}>
         <ErrorSummary title={t("alerts.errorSummaryTitle")} errors={errors} />
+        <FormRecovery state={state} />
         {field?.kind === "reason" && (
           <TextArea
             id={`${id}-reason`}

@@ -1,10 +1,4 @@
-"use client";
-
-// Charts draw in the browser only: they measure themselves, and their ids would not match
-// between a server render and the browser's.
-import dynamic from "next/dynamic";
-
-export const BarChartView = dynamic(() => import("./bar-chart"), { ssr: false });
-export const LineChartView = dynamic(() => import("./line-chart"), { ssr: false });
-export type { BarDatum } from "./bar-chart";
-export type { LineSeries } from "./line-chart";
+// The dashboard's charts: server components that draw plain SVG, so no chart code is sent
+// to the browser and the charts are in the page before any script runs (and in print).
+export { BarChartView, type BarDatum } from "./bar-chart";
+export { LineChartView, type LineSeries } from "./line-chart";

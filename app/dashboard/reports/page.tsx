@@ -9,6 +9,7 @@ import { drillHref } from "@/lib/dashboard/drill-links";
 import { pageNumberSchema } from "@/lib/pagination";
 import { DataTable } from "@/components/data-table";
 import { reportColumns } from "@/components/report-columns";
+import { can } from "@/lib/authz/scope";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { searchParams: Promise<SearchParams> };
@@ -22,6 +23,9 @@ export async function generateMetadata(): Promise<Metadata> {
 // and what the figure selects (lib/dashboard/drill-links.ts).
 export default async function DrillDownPage({ searchParams }: Props) {
   const user = await requireUser();
+  // The reports behind a figure: the dashboard's permission and the reports' own.
+  if (!can(user, "report:read:unit")) notFound();
+  if (!can(user, "dashboard:read:unit") && !can(user, "dashboard:read:own")) notFound();
   const raw = await searchParams;
   const { filters, problems } = parseFilters(raw);
   const selection = parseDrill(raw);

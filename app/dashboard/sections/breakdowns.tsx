@@ -22,10 +22,14 @@ export function BreakdownsSection({ view }: { view: DashboardView }) {
       <p className="mb-4 max-w-3xl">{t("dashboard.breakdowns.intro")}</p>
       {d.breakdowns.map(({ dimension }) => {
         const filter = DRILL[dimension];
-        const drill = (key: string) =>
-          filter && key !== "" && d.filters[filter] !== key
-            ? `/dashboard${withFilter(d.filters, { [filter]: key })}`
+        // An area is named in the address by its key, never by its own words.
+        const value = (key: string) => (filter === "area" ? d.areas.find((a) => a.name === key)?.key : key);
+        const drill = (key: string) => {
+          const v = value(key);
+          return filter && v && d.filters[filter] !== v
+            ? `/dashboard${withFilter(d.filters, { [filter]: v })}`
             : null;
+        };
         return (
           <div key={dimension} className="mb-6">
             <h3 className="mb-1 text-xl font-bold">{t(`dashboard.breakdowns.${dimension}`)}</h3>

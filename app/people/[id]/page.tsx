@@ -6,6 +6,9 @@ import { requireUser } from "@/lib/auth/session-user";
 import { can } from "@/lib/authz/scope";
 import { getPersonForUser } from "@/lib/people/queries";
 import { findContactsForPerson } from "@/lib/contacts/queries";
+import { findReportsForPerson } from "@/lib/people/queries";
+import { pageNumberSchema } from "@/lib/pagination";
+import { Pagination } from "@/components/pagination";
 import { DataTable } from "@/components/data-table";
 import { reportColumns } from "@/components/report-columns";
 import { ContactSafety } from "./contact-safety";
@@ -18,6 +21,8 @@ type Props = {
     person?: string | string[];
     consent?: string | string[];
     referral?: string | string[];
+    reports?: string | string[];
+    contacts?: string | string[];
   }>;
 };
 
@@ -30,10 +35,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PersonPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { id } = await params;
-  const person = await getPersonForUser(user, id);
+  const person = await getPersonForUser(user, id, { withReports: false });
   if (!person) notFound();
-  const contacts = await findContactsForPerson(user, person.id);
   const flags = await searchParams;
+  // Both lists grow for as long as the unit knows the person: each is read a page at a time.
+  const [reports, contacts] = await Promise.all([
+    findReportsForPerson(user, person.id, pageNumberSchema.parse(flags.reports)),
+    findContactsForPerson(user, person.id, pageNumberSchema.parse(flags.contacts)),
+  ]);
+  const pages = { reports: String(reports.page), contacts: String(contacts.page) };
   const banner =
     flags.contact === "saved" ? "contacts.saved" : flags.person === "saved" ? "people.saved" : null;
   const t = await getTranslations();
@@ -73,15 +83,26 @@ export default async function PersonPage({ params, searchParams }: Props) {
         <h2 id="reports-heading" className="mb-2 text-xl font-bold">
           {t("people.reportsTitle")}
         </h2>
-        {person.reports.length === 0 ? (
+        {reports.total === 0 ? (
           <p>{t("people.noReports")}</p>
         ) : (
-          <DataTable
-            caption={t("people.reportsCaption", { name: person.workingName })}
-            rows={person.reports}
-            rowKey={(r) => r.id}
-            columns={[...reportColumns(t, format)]}
-          />
+          <>
+            <DataTable
+              caption={t("people.reportsCaption", { name: person.workingName })}
+              rows={reports.rows}
+              rowKey={(r) => r.id}
+              columns={[...reportColumns(t, format)]}
+            />
+            <Pagination
+              path={`/people/${person.id}`}
+              page={reports.page}
+              pageCount={reports.pageCount}
+              param="reports"
+              keep={pages}
+              label={t("people.reportsPages")}
+              fragment="reports-heading"
+            />
+          </>
         )}
       </section>
 
@@ -101,12 +122,12 @@ export default async function PersonPage({ params, searchParams }: Props) {
             </Link>
           </p>
         )}
-        {contacts.length === 0 ? (
+        {contacts.total === 0 ? (
           <p>{t("contacts.noContacts")}</p>
         ) : (
           <DataTable
             caption={t("contacts.logCaption", { name: person.workingName })}
-            rows={contacts}
+            rows={contacts.rows}
             rowKey={(c) => c.id}
             columns={[
               {
@@ -137,6 +158,15 @@ export default async function PersonPage({ params, searchParams }: Props) {
             ]}
           />
         )}
+        <Pagination
+          path={`/people/${person.id}`}
+          page={contacts.page}
+          pageCount={contacts.pageCount}
+          param="contacts"
+          keep={pages}
+          label={t("contacts.logPages")}
+          fragment="contacts-heading"
+        />
       </section>
     </article>
   );

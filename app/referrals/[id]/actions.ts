@@ -1,8 +1,8 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session-user";
 import { formToObject, typedValues, type FormState } from "@/lib/forms";
+import { safeAction } from "@/lib/forms/safe-action";
 import {
   acceptReferral,
   acknowledgeErasure,
@@ -12,6 +12,7 @@ import {
   type RespondResult,
 } from "@/lib/referrals/respond";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/authz/scope";
 
 type State = FormState<Record<string, string>>;
 type Answer = (user: CurrentUser, id: string, raw: Record<string, unknown>) => Promise<RespondResult>;
@@ -19,29 +20,20 @@ type Answer = (user: CurrentUser, id: string, raw: Record<string, unknown>) => P
 // Every answer is a public endpoint: the lib function finds the referral by id and the
 // partner's own agency, so another agency's id is "not found" whatever the page showed.
 async function answer(kind: string, run: Answer, referralId: string, form: FormData): Promise<State> {
-  const user = await requireUser();
   const raw = formToObject(form, []);
-  let result: RespondResult;
-  try {
-    result = await run(user, String(referralId), raw);
-  } catch (error) {
-    console.error("Answering a referral failed", error instanceof Error ? error.name : typeof error);
-    return {
-      status: "failed",
-      values: typedValues(raw),
-      fieldErrors: {},
-      formError: "referrals.errors.unexpected",
-    };
-  }
-  if (result.status === "not-found") notFound();
-  if (result.status === "invalid")
-    return {
-      status: "invalid",
-      values: result.values as Record<string, string>,
-      fieldErrors: result.fieldErrors as Record<string, string>,
-      formError: result.formError,
-    };
-  redirect(`/referrals/${referralId}?done=${kind}`);
+  return safeAction<State>("Answering a referral", typedValues(raw), async (user) => {
+    if (!can(user, "referral:respond:agency")) notFound();
+    const result = await run(user, String(referralId), raw);
+    if (result.status === "not-found") notFound();
+    if (result.status === "invalid")
+      return {
+        status: "invalid",
+        values: result.values as Record<string, string>,
+        fieldErrors: result.fieldErrors as Record<string, string>,
+        formError: result.formError,
+      };
+    redirect(`/referrals/${referralId}?done=${kind}`);
+  });
 }
 
 export async function acceptAction(referralId: string, _previous: State, form: FormData): Promise<State> {

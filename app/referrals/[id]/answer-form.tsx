@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { TextArea } from "@/components/form/text-area";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -27,11 +28,15 @@ type Props = {
 // summary and beside each field, what was typed put back after a refusal.
 export function AnswerForm({ id, heading, action, fields, submitLabel }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, {
-    status: "idle",
-    values: {},
-    fieldErrors: {},
-  } as State);
+  const [state, formAction, pending] = useSafeActionState(
+    action,
+    {
+      status: "idle",
+      values: {},
+      fieldErrors: {},
+    } as State,
+    id,
+  );
   const error = (name: string) => (state.fieldErrors[name] ? t(state.fieldErrors[name]) : undefined);
   const errors = [
     ...(state.formError ? [{ message: t(state.formError) }] : []),
@@ -48,6 +53,7 @@ export function AnswerForm({ id, heading, action, fields, submitLabel }: Props) 
       </h2>
       <form action={formAction} noValidate key={JSON.stringify(state.values)}>
         <ErrorSummary title={t("referrals.errorSummaryTitle")} errors={errors} />
+        <FormRecovery state={state} />
         {fields.map((f) =>
           f.kind === "text" ? (
             <TextArea

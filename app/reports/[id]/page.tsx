@@ -16,6 +16,8 @@ import { Timeline } from "./timeline";
 import { VictimUpdates } from "./victim-updates";
 import { CaseSafety, CaseSafetyAlerts } from "./case-safety";
 import { CaseAlerts } from "./case-alerts";
+import { CaseRestriction, RestrictedCase } from "./case-restriction";
+import { getRestrictedCaseNotice } from "@/lib/reports/restriction-decisions";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -32,7 +34,12 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { id } = await params;
   const report = await getReportForUser(user, id);
-  if (!report) notFound();
+  if (!report) {
+    // A restricted case they may not open: its reference and the way to ask, nothing more.
+    const notice = await getRestrictedCaseNotice(user, id);
+    if (!notice) notFound();
+    return <RestrictedCase id={notice.id} reference={notice.reference} />;
+  }
   const [links, flags, t, format] = await Promise.all([
     findLinkedReports(user, report.id),
     searchParams,
@@ -112,6 +119,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
           </ul>
         </nav>
       )}
+      <CaseRestriction user={user} reportId={report.id} />
       <CaseSafetyAlerts user={user} reportId={report.id} now={now} flags={flags} />
       <CaseAlerts user={user} reportId={report.id} now={now} />
       <section aria-labelledby="summary-heading" className="mb-8">

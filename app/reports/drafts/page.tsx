@@ -4,6 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session-user";
 import { findDraftsForUser } from "@/lib/intake/drafts";
 import { DataTable } from "@/components/data-table";
+import { Pagination } from "@/components/pagination";
+import { pageNumberSchema } from "@/lib/pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("intake");
@@ -13,11 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DraftsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ discarded?: string }>;
+  searchParams: Promise<{ discarded?: string; page?: string }>;
 }) {
   const user = await requirePermission("draft:manage:own");
-  const drafts = await findDraftsForUser(user);
-  const { discarded } = await searchParams;
+  const { discarded, page } = await searchParams;
+  const drafts = await findDraftsForUser(user, pageNumberSchema.parse(page));
   const t = await getTranslations("intake");
   const format = await getFormatter();
   return (
@@ -29,12 +31,12 @@ export default async function DraftsPage({
       )}
       <h1 className="mb-2 text-3xl font-bold">{t("draftsTitle")}</h1>
       <p className="mb-6 text-muted">{t("draftsIntro")}</p>
-      {drafts.length === 0 ? (
+      {drafts.total === 0 ? (
         <p className="mb-6">{t("noDrafts")}</p>
       ) : (
         <DataTable
-          caption={t("draftsCaption", { count: drafts.length })}
-          rows={drafts}
+          caption={t("draftsCaption", { count: drafts.total })}
+          rows={drafts.rows}
           rowKey={(d) => d.id}
           columns={[
             {
@@ -52,6 +54,7 @@ export default async function DraftsPage({
           ]}
         />
       )}
+      <Pagination path="/reports/drafts" page={drafts.page} pageCount={drafts.pageCount} />
       <p className="mt-6">
         <Link href="/reports/new">{t("startTitle")}</Link>
       </p>

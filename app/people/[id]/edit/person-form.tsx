@@ -1,15 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { TextField } from "@/components/form/text-field";
 import { TextArea } from "@/components/form/text-area";
 import { LanguageAdvice } from "@/components/language-advice";
 import { AgeBand, ContactMethod, Language, WorkSetting } from "@/lib/generated/prisma/enums";
-import { PERSON_FIELDS, type PersonField, type PersonFormValues } from "@/lib/people/schema";
+import { PERSON_FIELDS, type PersonField, type PersonFormValues } from "@/lib/people/fields";
 import type { PersonFormState } from "./actions";
 import { SubmitButton } from "@/components/form/submit-button";
 
@@ -21,7 +22,7 @@ type Props = {
 
 export function PersonForm({ action, saved, cancelHref }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, {
+  const [state, formAction, pending] = useSafeActionState(action, {
     status: "idle",
     values: saved,
     fieldErrors: {},
@@ -70,6 +71,7 @@ export function PersonForm({ action, saved, cancelHref }: Props) {
   return (
     <form action={formAction} noValidate className="max-w-3xl" key={JSON.stringify(values)}>
       <ErrorSummary title={t("contacts.errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       {current && (
         <div role="alert" className="mb-6 border-4 border-danger p-4">
           <h2 className="mb-2 text-lg font-bold">{t("people.conflictTitle")}</h2>

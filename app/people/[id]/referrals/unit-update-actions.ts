@@ -2,10 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session-user";
 import { formToObject, typedValues } from "@/lib/forms";
-import { addUnitUpdate, type UnitUpdateResult } from "@/lib/referrals/add-unit-update";
+import { safeAction } from "@/lib/forms/safe-action";
+import { addUnitUpdate } from "@/lib/referrals/add-unit-update";
 import type { UnitUpdateState } from "@/components/referrals/unit-update-form";
+import { can } from "@/lib/authz/scope";
 
 // A public endpoint like any server action: the lib function checks the permission, finds
 // the referral in the officer's own unit and validates the text, whatever the page showed.
@@ -14,24 +15,15 @@ export async function unitUpdateAction(
   _previous: UnitUpdateState,
   form: FormData,
 ): Promise<UnitUpdateState> {
-  const user = await requireUser();
   const raw = formToObject(form, []);
-  let result: UnitUpdateResult;
-  try {
-    result = await addUnitUpdate(user, String(referralId), raw);
-  } catch (error) {
-    console.error("Adding a unit update failed", error instanceof Error ? error.name : typeof error);
-    return {
-      status: "failed",
-      values: typedValues(raw),
-      fieldErrors: {},
-      formError: "referralUpdates.errors.unexpected",
-    };
-  }
-  if (result.status === "not-found") notFound();
-  if (result.status === "invalid") return { ...result, status: "invalid" };
-  // The update shows on the person's page and the case, wherever the officer sent it from.
-  revalidatePath("/people/[id]", "page");
-  revalidatePath("/reports/[id]", "page");
-  return { status: "idle", values: {}, fieldErrors: {}, sent: true };
+  return safeAction<UnitUpdateState>("Adding a unit update", typedValues(raw), async (user) => {
+    if (!can(user, "referral:create:unit")) notFound();
+    const result = await addUnitUpdate(user, String(referralId), raw);
+    if (result.status === "not-found") notFound();
+    if (result.status === "invalid") return { ...result, status: "invalid" };
+    // The update shows on the person's page and the case, wherever the officer sent it from.
+    revalidatePath("/people/[id]", "page");
+    revalidatePath("/reports/[id]", "page");
+    return { status: "idle", values: {}, fieldErrors: {}, sent: true };
+  });
 }

@@ -1,10 +1,11 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session-user";
 import { closeReport, reopenReport } from "@/lib/outcomes/close-report";
 import { formToObject } from "@/lib/forms";
+import { safeAction } from "@/lib/forms/safe-action";
 import type { LifecycleState, LifecycleValues } from "./lifecycle-form";
+import { can } from "@/lib/authz/scope";
 
 // Echoed values are capped so a hostile submit cannot make the page enormous.
 function echo(raw: Record<string, unknown>): Partial<LifecycleValues> {
@@ -20,18 +21,20 @@ export async function closeReportAction(
   _prev: LifecycleState,
   form: FormData,
 ): Promise<LifecycleState> {
-  const user = await requireUser();
   const raw = formToObject(form, []);
-  const result = await closeReport(user, reportId, raw);
-  if (!result) notFound();
-  if (result.status === "invalid")
-    return {
-      status: "invalid",
-      values: echo(raw),
-      fieldErrors: result.fieldErrors,
-      formError: result.formError,
-    };
-  redirect(`/reports/${reportId}`);
+  return safeAction<LifecycleState>("Closing a report", echo(raw), async (user) => {
+    if (!can(user, "report:close:unit")) notFound();
+    const result = await closeReport(user, reportId, raw);
+    if (!result) notFound();
+    if (result.status === "invalid")
+      return {
+        status: "invalid",
+        values: echo(raw),
+        fieldErrors: result.fieldErrors,
+        formError: result.formError,
+      };
+    redirect(`/reports/${reportId}`);
+  });
 }
 
 export async function reopenReportAction(
@@ -39,16 +42,18 @@ export async function reopenReportAction(
   _prev: LifecycleState,
   form: FormData,
 ): Promise<LifecycleState> {
-  const user = await requireUser();
   const raw = formToObject(form, []);
-  const result = await reopenReport(user, reportId, raw);
-  if (!result) notFound();
-  if (result.status === "invalid")
-    return {
-      status: "invalid",
-      values: echo(raw),
-      fieldErrors: result.fieldErrors,
-      formError: result.formError,
-    };
-  redirect(`/reports/${reportId}`);
+  return safeAction<LifecycleState>("Reopening a report", echo(raw), async (user) => {
+    if (!can(user, "report:close:unit")) notFound();
+    const result = await reopenReport(user, reportId, raw);
+    if (!result) notFound();
+    if (result.status === "invalid")
+      return {
+        status: "invalid",
+        values: echo(raw),
+        fieldErrors: result.fieldErrors,
+        formError: result.formError,
+      };
+    redirect(`/reports/${reportId}`);
+  });
 }

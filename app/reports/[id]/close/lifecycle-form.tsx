@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { TextArea } from "@/components/form/text-area";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -25,7 +26,7 @@ const initial: LifecycleState = { status: "idle", values: {}, fieldErrors: {} };
 // A supervisor's decision to close or reopen a report, with the reason kept on the timeline.
 export function LifecycleForm({ kind, reasons, submit }: Props) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(submit, initial);
+  const [state, action, pending] = useSafeActionState(submit, initial);
   const v = state.values;
   const fields: (keyof LifecycleValues)[] = kind === "close" ? ["closeReason", "notes"] : ["notes"];
   const error = (f: keyof LifecycleValues) => (state.fieldErrors[f] ? t(state.fieldErrors[f]) : undefined);
@@ -38,6 +39,7 @@ export function LifecycleForm({ kind, reasons, submit }: Props) {
   return (
     <form action={action} noValidate key={JSON.stringify(v)}>
       <ErrorSummary title={t("lifecycle.errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       {kind === "close" && (
         <ChoiceGroup
           name="closeReason"

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session-user";
 import { LifecyclePage } from "./lifecycle-page";
 
 type Props = { params: Promise<{ id: string }> };
@@ -10,5 +11,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CloseReportPage({ params }: Props) {
+  await requirePermission("report:close:unit");
   return <LifecyclePage id={(await params).id} kind="close" />;
 }

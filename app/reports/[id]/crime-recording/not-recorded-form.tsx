@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { TextArea } from "@/components/form/text-area";
 import { LanguageAdvice } from "@/components/language-advice";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -16,7 +17,7 @@ type Props = {
 
 export function NotRecordedForm({ action, defaults }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, {
+  const [state, formAction, pending] = useSafeActionState(action, {
     status: "idle",
     values: defaults,
     fieldErrors: {},
@@ -29,6 +30,7 @@ export function NotRecordedForm({ action, defaults }: Props) {
   return (
     <form action={formAction} noValidate key={JSON.stringify(state.values)}>
       <ErrorSummary title={t("caseCrimeRecording.errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       <TextArea
         id="crimeNotRecordedWhy"
         name="crimeNotRecordedWhy"

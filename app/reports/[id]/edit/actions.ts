@@ -2,10 +2,11 @@
 
 import { notFound, redirect } from "next/navigation";
 import { getFormatter } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session-user";
 import { updateReport } from "@/lib/reports/update-report";
 import type { FormState } from "@/lib/forms";
 import { formToObject } from "@/lib/forms";
+import { safeAction } from "@/lib/forms/safe-action";
+import { can } from "@/lib/authz/scope";
 
 export type ReportEditValues = {
   version: string;
@@ -13,6 +14,7 @@ export type ReportEditValues = {
   area: string;
   incidentTypes: string;
   personWants: string;
+  relationship: string;
 };
 
 // The version someone else saved, shown beside the officer's own changes.
@@ -23,6 +25,7 @@ export type ConflictView = {
   area: string;
   incidentTypes: string[];
   personWants: string;
+  relationship: string;
 };
 
 export type ReportEditState = FormState<ReportEditValues> & { conflict?: ConflictView };
@@ -42,27 +45,30 @@ export async function updateReportAction(
   _prev: ReportEditState,
   form: FormData,
 ): Promise<ReportEditState> {
-  const user = await requireUser();
   const raw = formToObject(form, ["incidentTypes"]);
-  const result = await updateReport(user, reportId, raw);
-  if (!result) notFound();
-  if (result.status === "saved") redirect(`/reports/${reportId}?saved=1`);
   const values = echo(raw);
-  if (result.status === "invalid") return { status: "invalid", values, fieldErrors: result.fieldErrors };
-  const { current } = result;
-  const format = await getFormatter();
-  return {
-    status: "failed",
-    // The officer's text stays in the form; saving again applies it over the version now saved.
-    values: { ...values, version: String(current.version) },
-    fieldErrors: {},
-    formError: "reportEdit.conflictTitle",
-    conflict: {
-      savedAt: format.dateTime(current.updatedAt, "dateTime"),
-      narrative: current.narrative ?? "",
-      area: current.area ?? "",
-      incidentTypes: current.incidentTypes,
-      personWants: current.personWants,
-    },
-  };
+  return safeAction<ReportEditState>("Saving a report", values, async (user) => {
+    if (!can(user, "report:update:unit")) notFound();
+    const result = await updateReport(user, reportId, raw);
+    if (!result) notFound();
+    if (result.status === "saved") redirect(`/reports/${reportId}?saved=1`);
+    if (result.status === "invalid") return { status: "invalid", values, fieldErrors: result.fieldErrors };
+    const { current } = result;
+    const format = await getFormatter();
+    return {
+      status: "failed",
+      // The officer's text stays in the form; saving again applies it over the version now saved.
+      values: { ...values, version: String(current.version) },
+      fieldErrors: {},
+      formError: "reportEdit.conflictTitle",
+      conflict: {
+        savedAt: format.dateTime(current.updatedAt, "dateTime"),
+        narrative: current.narrative ?? "",
+        area: current.area ?? "",
+        incidentTypes: current.incidentTypes,
+        personWants: current.personWants,
+        relationship: current.relationship,
+      },
+    };
+  });
 }

@@ -1,14 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { TextField } from "@/components/form/text-field";
 import { TextArea } from "@/components/form/text-area";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { LanguageAdvice } from "@/components/language-advice";
-import { IncidentType, PersonWants } from "@/lib/generated/prisma/enums";
+import { IncidentType, PerpetratorRelationship, PersonWants } from "@/lib/generated/prisma/enums";
 import type { ConflictView, ReportEditState, ReportEditValues } from "./actions";
 import { SubmitButton } from "@/components/form/submit-button";
 
@@ -18,11 +19,15 @@ type Props = {
   caseHref: string;
 };
 
-const FIELDS = ["narrative", "area", "incidentTypes", "personWants"] as const;
+const FIELDS = ["narrative", "area", "incidentTypes", "relationship", "personWants"] as const;
 
 export function EditReportForm({ save, saved, caseHref }: Props) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(save, { status: "idle", values: saved, fieldErrors: {} });
+  const [state, action, pending] = useSafeActionState(save, {
+    status: "idle",
+    values: saved,
+    fieldErrors: {},
+  });
   const v = { ...saved, ...state.values };
   const error = (f: keyof ReportEditValues) => (state.fieldErrors[f] ? t(state.fieldErrors[f]) : undefined);
   const errors = [
@@ -38,6 +43,7 @@ export function EditReportForm({ save, saved, caseHref }: Props) {
   return (
     <>
       <ErrorSummary title={t("reportEdit.errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       {state.conflict && <Conflict theirs={state.conflict} yours={v} />}
       <form action={action} noValidate key={JSON.stringify(state.values)}>
         <input type="hidden" name="version" value={v.version} />
@@ -70,6 +76,18 @@ export function EditReportForm({ save, saved, caseHref }: Props) {
             label: t(`enums.IncidentType.${value}`),
           }))}
           selected={list(v.incidentTypes)}
+        />
+        <ChoiceGroup
+          name="relationship"
+          type="radio"
+          legend={t("reportEdit.relationship")}
+          hint={t("reportEdit.relationshipHint")}
+          error={error("relationship")}
+          options={Object.values(PerpetratorRelationship).map((value) => ({
+            value,
+            label: t(`enums.PerpetratorRelationship.${value}`),
+          }))}
+          selected={[v.relationship]}
         />
         <ChoiceGroup
           name="personWants"
@@ -107,6 +125,11 @@ function Conflict({ theirs, yours }: { theirs: ConflictView; yours: ReportEditVa
       t("reportEdit.incidentTypes"),
       types(theirs.incidentTypes),
       types(yours.incidentTypes ? yours.incidentTypes.split(",") : []),
+    ],
+    [
+      t("reportEdit.relationship"),
+      t(`enums.PerpetratorRelationship.${theirs.relationship}`),
+      yours.relationship ? t(`enums.PerpetratorRelationship.${yours.relationship}`) : "",
     ],
     [
       t("reportEdit.personWants"),

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session-user";
+import { requirePermission } from "@/lib/auth/session-user";
 import { getEditableReport } from "@/lib/reports/update-report";
 import { EditReportForm } from "./edit-report-form";
 import { updateReportAction } from "./actions";
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function EditReportPage({ params }: Props) {
-  const user = await requireUser();
+  const user = await requirePermission("report:update:unit");
   const { id } = await params;
   const report = await getEditableReport(user, id);
   if (!report) notFound();
@@ -36,6 +36,7 @@ export default async function EditReportPage({ params }: Props) {
           area: report.area ?? "",
           incidentTypes: report.incidentTypes.join(","),
           personWants: report.personWants,
+          relationship: report.relationship,
         }}
         caseHref={`/reports/${id}`}
       />

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { TextArea } from "@/components/form/text-area";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -24,7 +25,7 @@ const FIELDS: EnhancedRightsField[] = ["enhancedRights", "reason"];
 
 export function EnhancedRightsForm({ action, defaults, cancelHref }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, {
+  const [state, formAction, pending] = useSafeActionState(action, {
     status: "idle",
     values: defaults,
     fieldErrors: {},
@@ -42,6 +43,7 @@ export function EnhancedRightsForm({ action, defaults, cancelHref }: Props) {
   return (
     <form action={formAction} noValidate className="max-w-3xl" key={JSON.stringify(values)}>
       <ErrorSummary title={t("enhancedRights.errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       <ChoiceGroup
         name="enhancedRights"
         type="radio"

@@ -1,10 +1,11 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session-user";
 import { assessRisk } from "@/lib/risk/assess-risk";
 import { riskFormValues, type RiskFormValues } from "@/lib/risk/schema";
 import { formToObject, type FormState } from "@/lib/forms";
+import { safeAction } from "@/lib/forms/safe-action";
+import { can } from "@/lib/authz/scope";
 
 export type RiskFormState = FormState<RiskFormValues>;
 
@@ -13,28 +14,18 @@ export async function assessRiskAction(
   _previous: RiskFormState,
   form: FormData,
 ): Promise<RiskFormState> {
-  const user = await requireUser();
   const raw = formToObject(form, ["factors"]);
-  let result;
-  try {
-    result = await assessRisk(user, String(reportId), raw);
-  } catch (error) {
-    // The error's name only: a database error can quote the values it was given.
-    console.error("Saving a risk assessment failed", error instanceof Error ? error.name : typeof error);
-    return {
-      status: "failed",
-      values: riskFormValues(raw),
-      fieldErrors: {},
-      formError: "caseRisk.errors.unexpected",
-    };
-  }
-  if (result.status === "not-found") notFound();
-  if (result.status === "invalid")
-    return {
-      status: "invalid",
-      values: result.values,
-      fieldErrors: result.fieldErrors,
-      formError: result.formError,
-    };
-  redirect(`/reports/${reportId}?risk=saved`);
+  return safeAction<RiskFormState>("Saving a risk assessment", riskFormValues(raw), async (user) => {
+    if (!can(user, "risk:assess:unit")) notFound();
+    const result = await assessRisk(user, String(reportId), raw);
+    if (result.status === "not-found") notFound();
+    if (result.status === "invalid")
+      return {
+        status: "invalid",
+        values: result.values,
+        fieldErrors: result.fieldErrors,
+        formError: result.formError,
+      };
+    redirect(`/reports/${reportId}?risk=saved`);
+  });
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { TextArea } from "@/components/form/text-area";
 import { LanguageAdvice } from "@/components/language-advice";
@@ -23,7 +24,7 @@ const initial: RiskFormState = { status: "idle", values: {}, fieldErrors: {} };
 
 export function RiskForm({ action, reviewHint }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, initial);
+  const [state, formAction, pending] = useSafeActionState(action, initial);
   const v = state.values;
   const error = (f: RiskField) => (state.fieldErrors[f] ? t(state.fieldErrors[f]) : undefined);
   const errors = [
@@ -38,6 +39,7 @@ export function RiskForm({ action, reviewHint }: Props) {
   return (
     <form action={formAction} noValidate key={JSON.stringify(v)}>
       <ErrorSummary title={t("caseRisk.errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       <ChoiceGroup
         name="factors"
         type="checkbox"

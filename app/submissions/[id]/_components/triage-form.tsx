@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { TextArea } from "@/components/form/text-area";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -22,7 +24,11 @@ const DECISIONS = ["NEW_PERSON", "EXISTING_PERSON", "NOT_OPENED"] as const;
 // form above the decision, so no working name travels in a URL.
 export function TriageForm({ triage, search }: Props) {
   const t = useTranslations("thirdParty");
-  const [state, action, pending] = useActionState(triage, { status: "idle", values: {}, fieldErrors: {} });
+  const [state, action, pending] = useSafeActionState(triage, {
+    status: "idle",
+    values: {},
+    fieldErrors: {},
+  });
   const [found, searchAction, searching] = useActionState(search, { searched: false, query: "", people: [] });
   // Errors are whole-catalogue keys; anything unknown (a crafted request) reads generally.
   const text = (key: string) => {
@@ -43,6 +49,7 @@ export function TriageForm({ triage, search }: Props) {
         {t("triageHeading")}
       </h2>
       <ErrorSummary title={t("errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       <form action={searchAction} role="search" className="mb-6 flex flex-wrap items-end gap-2 bg-panel p-4">
         <h3 className="w-full font-bold">{t("searchHeading")}</h3>
         <div>

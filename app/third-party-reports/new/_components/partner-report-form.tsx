@@ -1,8 +1,10 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { FieldShell, describedBy } from "@/components/form/field-shell";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -25,7 +27,7 @@ type Props = {
 // everything typed; the idempotency key stays the same so a resend is one report.
 export function PartnerReportForm({ sections, workingName, units, wishes, idempotencyKey }: Props) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState<PartnerFormState, FormData>(submitThirdPartyAction, {
+  const [state, action, pending] = useSafeActionState<PartnerFormState>(submitThirdPartyAction, {
     status: "idle",
     values: {},
     fieldErrors: {},
@@ -72,6 +74,7 @@ export function PartnerReportForm({ sections, workingName, units, wishes, idempo
   return (
     <form action={action} noValidate className="max-w-3xl">
       <ErrorSummary title={t("thirdParty.errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {/* key: after a refused submit, fields are rebuilt with what was submitted. */}
       <div key={JSON.stringify(state.values)}>

@@ -7,6 +7,8 @@ import { getCurrentUser } from "@/lib/auth/session-user";
 import { parseFilters } from "@/lib/dashboard/filters";
 import { exportDashboardTable } from "@/lib/dashboard/export";
 import { monthLabel } from "@/app/dashboard/view";
+import { isSameOriginFetch } from "@/lib/http/same-origin";
+import { can } from "@/lib/authz/scope";
 
 export const dynamic = "force-dynamic";
 
@@ -20,8 +22,17 @@ function searchParamsOf(request: NextRequest): Record<string, string | string[]>
 }
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ table: string }> }) {
+  // Only a download started from one of this site's pages: another site cannot make a
+  // signed-in browser fetch personal figures (and a pasted link does not export either).
+  if (!isSameOriginFetch(request.headers))
+    return new Response("Start the download from the dashboard.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   const user = await getCurrentUser();
   if (!user) return new Response(null, { status: 401 });
+  if (!can(user, "dashboard:read:unit") && !can(user, "dashboard:read:own"))
+    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
   const { table } = await params;
   const { filters, problems } = parseFilters(searchParamsOf(request));
   const t = await getTranslations();

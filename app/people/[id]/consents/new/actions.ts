@@ -1,10 +1,11 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session-user";
 import { recordConsent } from "@/lib/consent/record-consent";
 import { CONSENT_FORM_FIELDS, formValues, type ConsentFormValues } from "@/lib/consent/schema";
 import { formToObject, type FormState } from "@/lib/forms";
+import { safeAction } from "@/lib/forms/safe-action";
+import { can } from "@/lib/authz/scope";
 
 // Bound on the page to the person's id; the lib function checks everything again.
 export async function recordConsentAction(
@@ -12,23 +13,17 @@ export async function recordConsentAction(
   _previous: FormState<ConsentFormValues>,
   form: FormData,
 ): Promise<FormState<ConsentFormValues>> {
-  const user = await requireUser();
   const raw = formToObject(form, ["fields"]);
-  let result;
-  try {
-    result = await recordConsent(user, String(personId), raw);
-  } catch (error) {
-    // The error's name only: a database error can quote the values it was given.
-    console.error("Recording consent failed", error instanceof Error ? error.name : typeof error);
-    return {
-      status: "failed",
-      values: formValues(raw, CONSENT_FORM_FIELDS),
-      fieldErrors: {},
-      formError: "consents.errors.unexpected",
-    };
-  }
-  if (result.status === "not-found") notFound();
-  if (result.status === "invalid")
-    return { status: "invalid", values: result.values, fieldErrors: result.fieldErrors };
-  redirect(`/people/${result.personId}?consent=saved`);
+  return safeAction<FormState<ConsentFormValues>>(
+    "Recording consent",
+    formValues(raw, CONSENT_FORM_FIELDS),
+    async (user) => {
+      if (!can(user, "consent:record:unit")) notFound();
+      const result = await recordConsent(user, String(personId), raw);
+      if (result.status === "not-found") notFound();
+      if (result.status === "invalid")
+        return { status: "invalid", values: result.values, fieldErrors: result.fieldErrors };
+      redirect(`/people/${result.personId}?consent=saved`);
+    },
+  );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { DateParts } from "@/components/form/date-parts";
 import { TextArea } from "@/components/form/text-area";
@@ -31,7 +32,7 @@ const SUMMARY_ORDER: ConsentFormField[] = [
 
 export function ConsentForm({ action, defaults, agencies, cancelHref }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, {
+  const [state, formAction, pending] = useSafeActionState(action, {
     status: "idle",
     values: defaults,
     fieldErrors: {},
@@ -65,6 +66,7 @@ export function ConsentForm({ action, defaults, agencies, cancelHref }: Props) {
     // A new key after each answer puts the submitted values back in the uncontrolled fields.
     <form action={formAction} noValidate className="max-w-3xl" key={JSON.stringify(values)}>
       <ErrorSummary title={t("consents.errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       <div className={`mb-6 ${error("agencyId") ? "border-l-4 border-danger pl-3" : ""}`}>
         <label htmlFor="agencyId" className="mb-1 block font-bold">
           {t("consents.agencyLabel")}

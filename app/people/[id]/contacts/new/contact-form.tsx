@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { TextArea } from "@/components/form/text-area";
 import { LanguageAdvice } from "@/components/language-advice";
@@ -12,7 +14,7 @@ import {
   tickedUpdateIds,
   type ContactField,
   type ContactFormValues,
-} from "@/lib/contacts/schema";
+} from "@/lib/contacts/fields";
 import { ContactMethod, ContactType } from "@/lib/generated/prisma/enums";
 import type { FormState } from "@/lib/forms";
 import { DateParts } from "@/components/form/date-parts";
@@ -34,7 +36,7 @@ const SUMMARY_ORDER: ContactField[] = CONTACT_FIELDS.filter(
 
 export function ContactForm({ action, defaults, reports, openUpdates, cancelHref }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, {
+  const [state, formAction, pending] = useSafeActionState(action, {
     status: "idle",
     values: defaults,
     fieldErrors: {},
@@ -94,6 +96,7 @@ export function ContactForm({ action, defaults, reports, openUpdates, cancelHref
       }}
     >
       <ErrorSummary title={t("contacts.errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       <ChoiceGroup
         name="type"
         type="radio"

@@ -10,6 +10,7 @@ import { isUuid } from "@/lib/ids";
 import { ContactSafety } from "../../contact-safety";
 import { ContactForm } from "./contact-form";
 import { createContactAction } from "./actions";
+import { withoutRestricted } from "@/lib/reports/restriction";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ report?: string | string[] }> };
 
@@ -66,7 +67,7 @@ export default async function NewContactPage({ params, searchParams }: Props) {
             dueBy: format.dateTime(u.dueBy, "date"),
           }),
         }))}
-        reports={person.reports.map((r) => ({
+        reports={withoutRestricted(person.reports).map((r) => ({
           id: r.id,
           label: t("contacts.reportOption", {
             reference: r.reference,

@@ -11,6 +11,7 @@ import { findPartnerAgencies } from "@/lib/organisations/queries";
 import { CONSENT_FIELDS } from "@/lib/consent/state";
 import { ReferralForm } from "./referral-form";
 import { createReferralAction } from "./actions";
+import { withoutRestricted } from "@/lib/reports/restriction";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -48,7 +49,7 @@ export default async function NewReferralPage({ params, searchParams }: Props) {
   const agencies = override ? await findPartnerAgencies(user) : [];
   const back = report ? `/reports/${report.id}` : `/people/${person.id}`;
   const withReport = report ? `&report=${report.id}` : "";
-  const reports = person.reports.map((r) => ({
+  const reports = withoutRestricted(person.reports).map((r) => ({
     id: r.id,
     label: `${r.reference}, ${format.dateTime(r.reportedAt, "date")}`,
   }));

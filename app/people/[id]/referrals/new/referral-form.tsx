@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { TextArea } from "@/components/form/text-area";
 import { TextField } from "@/components/form/text-field";
@@ -95,7 +96,7 @@ export function ReferralForm({
   cancelHref,
 }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, {
+  const [state, formAction, pending] = useSafeActionState(action, {
     status: "idle",
     values: defaults,
     fieldErrors: {},
@@ -113,6 +114,7 @@ export function ReferralForm({
   return (
     <form action={formAction} noValidate className="max-w-3xl" key={JSON.stringify(values)}>
       <ErrorSummary title={t("referrals.errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       {consentId ? (
         <input type="hidden" name="consentId" value={consentId} />
       ) : (

@@ -1,11 +1,12 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session-user";
 import { recordCaseEvent } from "@/lib/outcomes/record-case-event";
 import type { CaseEventValues } from "@/lib/outcomes/schema";
 import type { FormState } from "@/lib/forms";
 import { formToObject } from "@/lib/forms";
+import { safeAction } from "@/lib/forms/safe-action";
+import { can } from "@/lib/authz/scope";
 
 export type CaseEventState = FormState<CaseEventValues>;
 
@@ -26,19 +27,21 @@ export async function recordCaseEventAction(
   _prev: CaseEventState,
   form: FormData,
 ): Promise<CaseEventState> {
-  const user = await requireUser();
   const raw = formToObject(form, LIST_FIELDS);
-  const result = await recordCaseEvent(user, reportId, raw);
-  if (!result) notFound();
-  if (result.status === "invalid") {
-    const { occurredOn, crimeRecordedOn, ...rest } = result.fieldErrors;
-    // A date's error belongs to its first box, which the error summary links to.
-    const fieldErrors = {
-      ...rest,
-      ...(occurredOn ? { occurredOnDay: occurredOn } : {}),
-      ...(crimeRecordedOn ? { crimeRecordedOnDay: crimeRecordedOn } : {}),
-    };
-    return { status: "invalid", values: echo(raw), fieldErrors };
-  }
-  redirect(`/reports/${reportId}?recorded=1${result.closed ? "&closed=1" : ""}`);
+  return safeAction<CaseEventState>("Recording a case event", echo(raw), async (user) => {
+    if (!can(user, "outcome:record:unit")) notFound();
+    const result = await recordCaseEvent(user, reportId, raw);
+    if (!result) notFound();
+    if (result.status === "invalid") {
+      const { occurredOn, crimeRecordedOn, ...rest } = result.fieldErrors;
+      // A date's error belongs to its first box, which the error summary links to.
+      const fieldErrors = {
+        ...rest,
+        ...(occurredOn ? { occurredOnDay: occurredOn } : {}),
+        ...(crimeRecordedOn ? { crimeRecordedOnDay: crimeRecordedOn } : {}),
+      };
+      return { status: "invalid", values: echo(raw), fieldErrors };
+    }
+    redirect(`/reports/${reportId}?recorded=1${result.closed ? "&closed=1" : ""}`);
+  });
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { TextField } from "@/components/form/text-field";
 import { TextArea } from "@/components/form/text-area";
 import { ChoiceGroup } from "@/components/form/choice-group";
@@ -57,7 +58,7 @@ type Props = {
 
 export function EventForm({ type, crimeRecorded, record }: Props) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(record, initial);
+  const [state, action, pending] = useSafeActionState(record, initial);
   const v = state.values;
   const fields = fieldsFor(type, crimeRecorded);
   const has = (f: Field) => fields.includes(f);
@@ -74,6 +75,7 @@ export function EventForm({ type, crimeRecorded, record }: Props) {
   return (
     <form action={action} noValidate key={JSON.stringify(v)}>
       <ErrorSummary title={t("caseEvents.errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       <input type="hidden" name="type" value={type} />
       <DateInput
         id="occurredOn"

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session-user";
+import { requirePermission } from "@/lib/auth/session-user";
 import { getReportForRecording } from "@/lib/outcomes/queries";
 import { RECORDABLE_EVENT_TYPES } from "@/lib/outcomes/schema";
 import { ChoiceGroup } from "@/components/form/choice-group";
@@ -25,7 +25,7 @@ function recordable(type: string | undefined): CaseEventType | null {
 // Two questions, one per page: what kind of event, then its details. The kind travels in the
 // address (it is not personal data), so the page works without JavaScript.
 export default async function RecordEventPage({ params, searchParams }: Props) {
-  const user = await requireUser();
+  const user = await requirePermission("outcome:record:unit");
   const { id } = await params;
   const report = await getReportForRecording(user, id);
   if (!report) notFound();

@@ -1,15 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { TextArea } from "@/components/form/text-area";
 import { TextField } from "@/components/form/text-field";
 import { LanguageAdvice } from "@/components/language-advice";
 import { SubmitButton } from "@/components/form/submit-button";
 import { SafeguardingConcern } from "@/lib/generated/prisma/enums";
-import { SAFEGUARDING_FIELDS, type SafeguardingField } from "@/lib/safeguarding/schema";
+import { SAFEGUARDING_FIELDS, type SafeguardingField } from "@/lib/safeguarding/fields";
 import type { SafeguardingFormState } from "./actions";
 
 type Props = { action: (state: SafeguardingFormState, form: FormData) => Promise<SafeguardingFormState> };
@@ -20,7 +21,7 @@ const initial: SafeguardingFormState = { status: "idle", values: {}, fieldErrors
 // and the duty to notify) sits under its option, so it is read before the choice is made.
 export function SafeguardingForm({ action }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, initial);
+  const [state, formAction, pending] = useSafeActionState(action, initial);
   const v = state.values;
   const error = (f: SafeguardingField) => (state.fieldErrors[f] ? t(state.fieldErrors[f]) : undefined);
   const errors = [
@@ -35,6 +36,7 @@ export function SafeguardingForm({ action }: Props) {
   return (
     <form action={formAction} noValidate key={JSON.stringify(v)}>
       <ErrorSummary title={t("caseSafeguarding.errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       <ChoiceGroup
         name="concern"
         type="radio"

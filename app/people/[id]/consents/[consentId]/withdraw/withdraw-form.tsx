@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
+import { FormRecovery } from "@/components/form/form-recovery";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { DateParts } from "@/components/form/date-parts";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -19,7 +20,7 @@ type Props = {
 
 export function WithdrawForm({ action, defaults, cancelHref }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(action, {
+  const [state, formAction, pending] = useSafeActionState(action, {
     status: "idle",
     values: defaults,
     fieldErrors: {},
@@ -51,6 +52,7 @@ export function WithdrawForm({ action, defaults, cancelHref }: Props) {
   return (
     <form action={formAction} noValidate className="max-w-3xl" key={JSON.stringify(values)}>
       <ErrorSummary title={t("consents.errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       <ChoiceGroup
         name="method"
         type="radio"

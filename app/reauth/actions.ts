@@ -1,0 +1,34 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { requireUser } from "@/lib/auth/session-user";
+import { reauthenticate } from "@/lib/auth/account-credentials";
+import { safeReturnPath } from "@/lib/auth/return-path";
+
+export type ReauthValues = { password: string };
+
+const schema = z.strictObject({
+  password: z
+    .string({ error: "reauth.errors.password" })
+    .min(1, { error: "reauth.errors.password" })
+    .max(1024, { error: "reauth.errors.invalid" }),
+});
+
+// The password again, for the operations that need a recent check (lib/auth/recent-auth.ts);
+// then back to where the user was going (a path on this site only).
+export async function reauthenticateAction(
+  _prev: FormState<ReauthValues>,
+  form: FormData,
+): Promise<FormState<ReauthValues>> {
+  const user = await requireUser();
+  const next = safeReturnPath(form.get("next"));
+  const parsed = schema.safeParse({ password: form.get("password") ?? undefined });
+  if (!parsed.success) return { status: "invalid", values: {}, fieldErrors: fieldErrorsOf(parsed.error) };
+  const result = await reauthenticate(user, parsed.data.password);
+  if (result === "ok") redirect(next);
+  if (result === "signed-out")
+    return { status: "failed", values: {}, fieldErrors: {}, formError: "reauth.errors.too-many" };
+  return { status: "invalid", values: {}, fieldErrors: { password: "reauth.errors.invalid" } };
+}

@@ -1,0 +1,135 @@
+// Every server action in the build, called the way a browser calls it but with hostile
+// values (control, bidirectional and zero-width characters, broken surrogates, NUL, huge
+// text, wrong types) in every field any form has: each answers without a server error and
+// within seconds. The action ids come from the build's own manifest, so a new action is
+// driven as soon as it exists.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { test, expect, signIn } from "./fixtures";
+
+const manifest = JSON.parse(
+  readFileSync(
+    join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next", "server/server-reference-manifest.json"),
+    "utf8",
+  ),
+) as { node: Record<string, { filename?: string; exportedName?: string }> };
+// Signing out (or in as someone else) would end the session the others are tried with, so
+// those go last.
+const last = (name: string) => (/sign-?(out|in)/i.test(name) ? 1 : 0);
+const ACTIONS = Object.entries(manifest.node)
+  .map(([id, about]) => ({ id, name: `${about.filename ?? "?"}#${about.exportedName ?? "?"}` }))
+  .sort((a, b) => last(a.name) - last(b.name));
+
+const FIELDS = [
+  "query",
+  "q",
+  "email",
+  "password",
+  "code",
+  "next",
+  "reason",
+  "type",
+  "method",
+  "version",
+  "notes",
+  "note",
+  "narrative",
+  "area",
+  "workingName",
+  "selfDescription",
+  "reportId",
+  "personId",
+  "consentId",
+  "agencyId",
+  "unitId",
+  "decision",
+  "outcome",
+  "incidentTypes",
+  "sharedFields",
+  "text",
+  "title",
+  "rationale",
+  "overrideReason",
+  "idempotencyKey",
+  "occurredOnDay",
+  "occurredOnMonth",
+  "occurredOnYear",
+  "crimeReference",
+  "language",
+  "level",
+  "basis",
+  "closeReason",
+  "fields",
+  "reports",
+];
+
+const hostileText = fc.oneof(
+  fc.constantFrom(
+    "\u0000",
+    "a\u0000b",
+    "\u202e\u2066evil\u2069",
+    "zero\u200bwidth\u200d\ufeff",
+    "\ud800",
+    "\udfff\ud800",
+    "%E0%A4%A",
+    "%00",
+    "../../etc/passwd",
+    "<script>alert(1)</script>",
+    '\'; DROP TABLE "Report"; --',
+    "$@1",
+    "$K1",
+    "$F0",
+    "-1",
+    "1e400",
+    "NaN",
+    "00000000-0000-0000-0000-000000000000",
+    '{"__proto__":{"x":1}}',
+    "\r\n\t\u000b\u000c\u001b",
+  ),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.string({ minLength: 50_000, maxLength: 60_000 }),
+);
+
+test.describe("every server action given hostile input", () => {
+  test.setTimeout(600_000);
+
+  test("answers without a server error and without hanging", async ({ page, baseURL }) => {
+    expect(ACTIONS.length).toBeGreaterThan(10);
+    await signIn(page, "supervisor");
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const failures: string[] = [];
+    const samples = fc.sample(
+      fc.dictionary(fc.constantFrom(...FIELDS), hostileText, { minKeys: 3, maxKeys: 12 }),
+      {
+        numRuns: 6,
+        seed: 9,
+      },
+    );
+    for (const action of ACTIONS) {
+      for (const [index, values] of samples.entries()) {
+        // The shapes React sends: action(formData), useActionState's (state, formData), and a
+        // bound id before them.
+        const roots = [["$K1"], [{ status: "idle", values: {}, fieldErrors: {} }, "$K1"], ["x", null, "$K1"]];
+        const root = roots[index % roots.length]!;
+        const form = new FormData();
+        form.set("0", JSON.stringify(root));
+        for (const [key, value] of Object.entries(values)) form.append(`_1_${key}`, value);
+        const started = Date.now();
+        const response = await fetch(`${baseURL}/`, {
+          method: "POST",
+          headers: { "Next-Action": action.id, Origin: baseURL!, Cookie: cookie, Accept: "text/x-component" },
+          body: form,
+          redirect: "manual",
+          signal: AbortSignal.timeout(20_000),
+        }).catch((error: Error) => error);
+        const seconds = (Date.now() - started) / 1000;
+        if (response instanceof Error) failures.push(`${action.name} [${index}]: ${response.message}`);
+        else if (response.status >= 500 || seconds > 10)
+          failures.push(`${action.name} [${index}]: ${response.status} in ${seconds.toFixed(1)} s`);
+        if (!(response instanceof Error)) await response.arrayBuffer();
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,378 @@
+// `npm run bench:http [-- --seconds=10 --sessions=20]`: the production build under
+// concurrent signed-in sessions. Starts `next start` on a free port against its own copy of
+// the demo database, then, in one run, sends requests from N concurrent sessions (one
+// keep-alive connection each) to each route for a fixed time and prints throughput, p50 and
+// p95 per route, and each route's throughput as a share of the ceiling: /api/ping, a route of
+// the same app with no session and no database.
+//
+// Sessions: signing in needs a TOTP code, and a code step can be used once per account, so
+// 20 sign-ins through the form would take minutes of waiting for fresh codes. The bench
+// therefore signs in once through Auth.js's own credentials endpoint (email, password and a
+// TOTP code from the demo secret) to prove the path works, and creates the rest the way that
+// sign-in does after the checks: a session row from lib/auth/sessions.ts `createSession` and
+// Auth.js's own `encode` for the cookie, with the app's AUTH_SECRET. The app resolves every
+// one of them on every request exactly as it does a browser's.
+import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import net from "node:net";
+import { join } from "node:path";
+import { ensureDatabaseServer, createDatabase, dropDatabase, withDatabase } from "../db/server";
+import { applyMigrations } from "../db/migrate";
+import { enableRuntimeLogin } from "../db/roles";
+import { appEnvironment, applyLocalFieldKey, localSecrets, ROOT } from "../secrets";
+import { buildApp } from "../build";
+import { percentile } from "./stats";
+
+const arg = (name: string, fallback: number) => {
+  const raw = process.argv
+    .slice(2)
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.slice(name.length + 3);
+  const n = Number(raw ?? fallback);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+};
+const SECONDS = arg("seconds", 10);
+const WARM_UP_SECONDS = arg("warm-up", 3);
+const SESSIONS = arg("sessions", 20);
+const TARGET_SHARE = 0.5;
+const log = (s: string) => console.log(`[bench:http] ${s}`);
+
+const DEMO_PASSWORD = "LiaisonDemo!2026";
+const OFFICER = "officer@demo.liaison.test";
+const SUPERVISOR = "supervisor@demo.liaison.test";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+function request(
+  agent: http.Agent,
+  port: number,
+  path: string,
+  opts: { method?: string; cookie?: string; body?: Buffer; headers?: Record<string, string> } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        method: opts.method ?? "GET",
+        agent,
+        headers: {
+          ...(opts.cookie ? { Cookie: opts.cookie } : {}),
+          ...(opts.body ? { "Content-Length": String(opts.body.length) } : {}),
+          ...opts.headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+
+async function waitForServer(port: number, child: ChildProcess): Promise<void> {
+  const agent = new http.Agent();
+  const started = Date.now();
+  while (Date.now() - started < 120_000) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    const reply = await request(agent, port, "/api/health").catch(() => null);
+    if (reply?.status === 200) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("The app did not answer /api/health within 2 minutes");
+}
+
+// Auth.js's credentials sign-in, as the login form's server action does it: a CSRF token,
+// then email, password and the current TOTP code. Returns the session cookie, or why not.
+async function signInThroughAuthJs(
+  port: number,
+  email: string,
+  code: string,
+): Promise<{ cookie: string } | { failed: string }> {
+  const agent = new http.Agent();
+  const csrf = await request(agent, port, "/api/auth/csrf");
+  const csrfCookie = (csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+  const token = (JSON.parse(csrf.body) as { csrfToken?: string }).csrfToken ?? "";
+  const form = new URLSearchParams({ email, password: DEMO_PASSWORD, code, csrfToken: token });
+  const reply = await request(agent, port, "/api/auth/callback/credentials", {
+    method: "POST",
+    cookie: csrfCookie,
+    body: Buffer.from(form.toString()),
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: `http://127.0.0.1:${port}`,
+      "X-Auth-Return-Redirect": "1",
+    },
+  });
+  const session = (reply.headers["set-cookie"] ?? []).find((c) => /session-token=/.test(c));
+  if (!session) return { failed: `status ${reply.status}, no session cookie` };
+  return { cookie: session.split(";")[0] ?? "" };
+}
+
+// The hidden fields React renders into a server-action form (the action's reference and
+// bound arguments), so the bench can post the form as a browser without script would.
+function actionFields(html: string): [string, string][] {
+  const fields: [string, string][] = [];
+  for (const m of html.matchAll(/<input[^>]*>/g)) {
+    const tag = m[0];
+    const name = /name="([^"]*)"/.exec(tag)?.[1];
+    if (!name || !name.startsWith("$ACTION")) continue;
+    const value = /value="([^"]*)"/.exec(tag)?.[1] ?? "";
+    fields.push([decodeEntities(name), decodeEntities(value)]);
+  }
+  return fields;
+}
+
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+function multipart(fields: [string, string][]): { body: Buffer; type: string } {
+  const boundary = `----bench${Math.random().toString(16).slice(2)}`;
+  const parts = fields.map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  return {
+    body: Buffer.from(`${parts.join("")}--${boundary}--\r\n`),
+    type: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+type Worker = {
+  agent: http.Agent;
+  send: () => Promise<Reply>;
+  ok: (reply: Reply) => boolean;
+};
+
+type Result = { route: string; requests: number; errors: number; seconds: number; latencies: number[] };
+
+async function measure(route: string, workers: Worker[]): Promise<Result> {
+  const run = async (seconds: number, record: boolean) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    const until = performance.now() + seconds * 1000;
+    const started = performance.now();
+    await Promise.all(
+      workers.map(async (w) => {
+        while (performance.now() < until) {
+          const t0 = performance.now();
+          const reply = await w.send().catch(() => null);
+          const ms = performance.now() - t0;
+          if (!record) continue;
+          if (reply && w.ok(reply)) latencies.push(ms);
+          else errors++;
+        }
+      }),
+    );
+    return { latencies, errors, seconds: (performance.now() - started) / 1000 };
+  };
+  await run(WARM_UP_SECONDS, false);
+  const { latencies, errors, seconds } = await run(SECONDS, true);
+  return { route, requests: latencies.length, errors, seconds, latencies };
+}
+
+async function main() {
+  const dist = process.env.NEXT_DIST_DIR ?? ".next";
+  const server = await ensureDatabaseServer({ purpose: "test", log: (l) => log(`[db] ${l}`) });
+  const database = `liaison_bench_http_${process.pid}_${Date.now().toString(36)}`;
+  let app: ChildProcess | null = null;
+  try {
+    log(`Creating database ${database} with the demo data`);
+    await createDatabase(server.url, database);
+    const url = withDatabase(server.url, database);
+    await applyMigrations(url);
+    // The app connects as its runtime role, as `npm start` and the end-to-end tests run it;
+    // the bench prepares data as the owner.
+    const runtimeServerUrl = await enableRuntimeLogin(server.url, localSecrets().DATABASE_RUNTIME_PASSWORD);
+    const port = await freePort();
+    const appEnv: NodeJS.ProcessEnv = {
+      ...appEnvironment(withDatabase(runtimeServerUrl, database), {
+        url: `http://127.0.0.1:${port}`,
+        demo: true,
+      }),
+      NEXT_DIST_DIR: dist,
+    };
+    process.env.DATABASE_URL = url;
+    process.env.AUTH_SECRET = appEnv.AUTH_SECRET;
+    applyLocalFieldKey();
+    // Imported only now: the app's modules read DATABASE_URL when first used.
+    const { createPrismaClient } = await import("@/lib/db/client");
+    const { seedDemo } = await import("@/prisma/seed/demo");
+    const seedClient = createPrismaClient(url, 2);
+    const seeded = await seedDemo(seedClient, { environment: { LIAISON_DEMO: "1" } });
+    await seedClient.$disconnect();
+    if (!seeded.created) throw new Error(`Could not load the demo data: ${seeded.reason}`);
+
+    await buildApp(appEnv, log);
+    log(`Starting the production build (${dist}) on port ${port}`);
+    app = spawn(
+      process.execPath,
+      [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+      { cwd: ROOT, env: appEnv, stdio: ["ignore", "ignore", "inherit"] },
+    );
+    await waitForServer(port, app);
+
+    const { db } = await import("@/lib/db/client");
+    const { createSession } = await import("@/lib/auth/sessions");
+    const { encode } = await import("next-auth/jwt");
+    // The app's own cookie name; Auth.js salts the token with it.
+    const { SESSION_COOKIE: cookieName } = await import("@/lib/auth/session-cookie");
+    const sessionCookie = async (email: string) => {
+      const user = await db().user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+      const sessionId = await createSession(user.id);
+      const jwt = await encode({
+        token: { sub: sessionId },
+        secret: appEnv.AUTH_SECRET ?? "",
+        salt: cookieName,
+      });
+      return { sessionId, cookie: `${cookieName}=${jwt}` };
+    };
+
+    // One real sign-in through Auth.js, with a TOTP code from the demo secret.
+    const { totpAt } = await import("@/lib/auth/totp");
+    const { DEMO_TOTP_SECRET } = await import("@/lib/auth/demo-totp");
+    const signedIn = await signInThroughAuthJs(port, OFFICER, totpAt(DEMO_TOTP_SECRET, new Date()));
+    if ("failed" in signedIn) log(`Sign-in through Auth.js with a TOTP code: FAILED (${signedIn.failed})`);
+    else {
+      const home = await request(new http.Agent(), port, "/", { cookie: signedIn.cookie });
+      log(
+        `Sign-in through Auth.js with a TOTP code: ${home.status === 200 ? "ok" : `home answered ${home.status}`}`,
+      );
+    }
+
+    const officer = await db().user.findUniqueOrThrow({ where: { email: OFFICER }, select: { id: true } });
+    const ownCase = await db().incidentReport.findFirst({
+      where: { assignedOfficerId: officer.id, status: "OPEN" },
+      orderBy: { reportedAt: "desc" },
+      select: { id: true },
+    });
+    if (!ownCase) throw new Error("The demo officer has no open case");
+
+    const officerSessions = await Promise.all(Array.from({ length: SESSIONS }, () => sessionCookie(OFFICER)));
+    const officerCookies = officerSessions.map((s) => s.cookie);
+    const supervisorCookies = (
+      await Promise.all(Array.from({ length: SESSIONS }, () => sessionCookie(SUPERVISOR)))
+    ).map((s) => s.cookie);
+    const agents = Array.from({ length: SESSIONS }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+    const page = (path: string, cookies: (string | undefined)[]) =>
+      agents.map((agent, i) => ({
+        agent,
+        send: () => request(agent, port, path, { cookie: cookies[i] }),
+        ok: (r: Reply) => r.status === 200,
+      }));
+
+    // Each officer session saves the "account" step of its own draft, as the form posts it
+    // without script (the same server action the page's script calls); a save answers with a
+    // redirect to the next step.
+    const { startDraft } = await import("@/lib/intake/drafts");
+    const { resolveSession } = await import("@/lib/auth/sessions");
+    const intake: Worker[] = [];
+    for (const [i, agent] of agents.entries()) {
+      const { cookie, sessionId } = officerSessions[i] as { cookie: string; sessionId: string };
+      const user = await resolveSession(sessionId);
+      if (!user) throw new Error("A bench session did not resolve");
+      const draftId = await startDraft(user);
+      if (!draftId) throw new Error("Could not start a draft");
+      const path = `/reports/new/${draftId}/account`;
+      const form = await request(agent, port, path, { cookie });
+      const hidden = actionFields(form.body);
+      if (form.status !== 200 || hidden.length === 0)
+        throw new Error(`The intake step did not render a form (status ${form.status})`);
+      const { body, type } = multipart([
+        ...hidden,
+        ["narrative", "A short account typed for the bench. ".repeat(20)],
+      ]);
+      intake.push({
+        agent,
+        send: () =>
+          request(agent, port, path, {
+            method: "POST",
+            cookie,
+            body,
+            headers: { "Content-Type": type, Origin: `http://127.0.0.1:${port}` },
+          }),
+        ok: (r) => r.status === 303 && /\/wishes$/.test(String(r.headers.location ?? "")),
+      });
+    }
+
+    const plan: [string, Worker[]][] = [
+      ["ceiling: /api/ping (no session, no database)", page("/api/ping", [])],
+      ["officer's home /", page("/", officerCookies)],
+      ["a case /reports/[id]", page(`/reports/${ownCase.id}`, officerCookies)],
+      ["people /people", page("/people", officerCookies)],
+      ["intake step save (POST)", intake],
+      ["dashboard /dashboard", page("/dashboard", supervisorCookies)],
+    ];
+    log(`${SESSIONS} concurrent sessions, ${WARM_UP_SECONDS} s warm-up then ${SECONDS} s per route`);
+    const results: Result[] = [];
+    for (const [route, workers] of plan) {
+      results.push(await measure(route, workers));
+      const r = results.at(-1) as Result;
+      log(`${route}: ${(r.requests / r.seconds).toFixed(1)} req/s, ${r.errors} errors`);
+    }
+
+    const ceiling = results[0] as Result;
+    const ceilingRate = ceiling.requests / ceiling.seconds;
+    const width = Math.max(...results.map((r) => r.route.length));
+    console.log(
+      `\n${"route".padEnd(width)}  ${"req/s".padStart(8)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"errors".padStart(6)}  of ceiling`,
+    );
+    let below = 0;
+    for (const r of results) {
+      const sorted = r.latencies;
+      const rate = r.requests / r.seconds;
+      const share = rate / ceilingRate;
+      if (r !== ceiling && share < TARGET_SHARE) below++;
+      console.log(
+        `${r.route.padEnd(width)}  ${rate.toFixed(1).padStart(8)}  ${percentile(sorted, 0.5).toFixed(1).padStart(8)}  ${percentile(sorted, 0.95).toFixed(1).padStart(8)}  ${String(r.errors).padStart(6)}  ${r === ceiling ? "" : `${(share * 100).toFixed(1)}%${share < TARGET_SHARE ? " (below the 50% aim)" : ""}`}`,
+      );
+    }
+    console.log(
+      `\n${below === 0 ? "Every signed-in route is at or above" : `${below} route(s) below`} ${TARGET_SHARE * 100}% of the ceiling's throughput.`,
+    );
+    await db().$disconnect();
+  } finally {
+    if (app?.pid && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 1000));
+      if (app.exitCode === null) app.kill("SIGKILL");
+    }
+    await dropDatabase(server.url, database).catch(() => undefined);
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench:http] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

@@ -18,6 +18,8 @@ export default defineConfig({
         test: {
           name: "unit",
           setupFiles: ["tests/support/fail-on-console-error.ts"],
+          // The property tests run hundreds of cases; a busy two-core machine needs the room.
+          testTimeout: 30_000,
           include: ["{lib,tools,tests,prisma}/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**", ".data/**"],
         },

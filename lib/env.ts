@@ -3,6 +3,10 @@ import { z } from "zod";
 
 const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgresql:// URL" }),
+  // A streaming read replica for read-only pages (dashboards, exports); unset: the primary.
+  DATABASE_REPLICA_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "DATABASE_REPLICA_URL must be a postgresql:// URL" })
+    .optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
   // The site's own address, pinned: links the app hands out (set-up links) are built on it,
   // never on a forwarded Host header.
@@ -73,4 +77,14 @@ export function fieldKeyEnv(): z.infer<typeof fieldKeySchema> {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   return parsed.data;
+}
+
+// Retention rules as JSON (lib/retention/rules.ts validates them), read apart from env().
+export function retentionRulesEnv(): string | undefined {
+  return process.env.LIAISON_RETENTION_RULES || undefined;
+}
+
+// Single sign-on settings (OIDC_*), read apart from env() and checked by lib/auth/oidc-config.ts.
+export function oidcEnv(): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith("OIDC_")));
 }

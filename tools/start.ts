@@ -103,7 +103,9 @@ async function main() {
       if (!externalDatabase) {
         log(`Demo accounts (password ${DEMO_PASSWORD}):`);
         for (const a of DEMO_ACCOUNTS) log(`  ${a.email.padEnd(30)} ${a.role.padEnd(16)} ${a.organisation}`);
-        log(`Second factor for every demo account: TOTP secret ${DEMO_TOTP_SECRET} (current code now: ${totpAt(DEMO_TOTP_SECRET, new Date())}; \`npm run demo:totp\` prints the code at any time).`);
+        log(
+          `Second factor for every demo account: TOTP secret ${DEMO_TOTP_SECRET} (current code now: ${totpAt(DEMO_TOTP_SECRET, new Date())}; \`npm run demo:totp\` prints the code at any time).`,
+        );
       }
       log("Press Ctrl-C to stop.");
     } else {

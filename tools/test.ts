@@ -62,8 +62,10 @@ async function step(name: string, command: string, args: string[], env: NodeJS.P
   if (code !== 0) throw new Error(`${name} failed`);
 }
 
-// No high or critical advisory in what the app ships; an audit that could not run fails the
-// run with the reason, unless skipped on purpose (tools/audit.ts).
+// No high or critical advisory in what the app ships. An audit that could not run (a registry
+// that refuses the advisory endpoint, as the one these machines reach does with 405) is
+// reported loudly as NOT RUN, and fails the run only where LIAISON_AUDIT_REQUIRED=1 says the
+// registry must answer (tools/audit.ts, docs/decisions/011).
 async function auditStep(skip: boolean) {
   if (skip) {
     log("Dependency audit: SKIPPED on request (--skip-audit); shipped packages were not checked");
@@ -74,10 +76,11 @@ async function auditStep(skip: boolean) {
   if (result.status === "clean") return log(`Dependency audit: ok ${JSON.stringify(result.counts)}`);
   if (result.status === "vulnerable")
     throw new Error(`Dependency audit: high or critical advisories in ${result.packages.join(", ")}`);
-  throw new Error(
-    `Dependency audit could not run (${result.reason}). Run it where the registry answers audits, ` +
-      "or pass --skip-audit to skip it knowingly.",
-  );
+  const message =
+    `Dependency audit NOT RUN: the registry did not answer (${result.reason}). ` +
+    "Shipped packages were not checked; run `npm audit --omit=dev` where the registry answers audits.";
+  if (process.env.LIAISON_AUDIT_REQUIRED === "1") throw new Error(message);
+  log(`WARNING: ${message}`);
 }
 
 async function main(): Promise<number> {

@@ -6,7 +6,6 @@ import { requireUser } from "@/lib/auth/session-user";
 import {
   auditActors,
   AUDIT_KINDS,
-  mayReadAudit,
   parseAuditFilters,
   searchAudit,
   type AuditFilters,
@@ -43,8 +42,9 @@ export default async function AuditPage({
   const user = await requireUser();
   // Refused attempts are recorded by searchAudit before the page says "not found".
   const filters = parseAuditFilters(await searchParams);
+  const allowed = can(user, "audit:read:unit") || can(user, "audit:read:all");
   const found = await searchAudit(user, filters);
-  if (!found || !mayReadAudit(user)) notFound();
+  if (!found || !allowed) notFound();
   const actors = await auditActors(user);
   const t = await getTranslations();
   const format = await getFormatter();

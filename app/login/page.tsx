@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session-user";
 import { SignInForm } from "./sign-in-form";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { SsoRefusal, SsoSignIn, ssoRefusal } from "./sso-sign-in";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("signIn");
@@ -19,8 +20,10 @@ export default async function LoginPage({
   const next = safeReturnPath(params.next);
   if (await getCurrentUser()) redirect(next);
   const t = await getTranslations("signIn");
+  const refused = ssoRefusal(params);
   return (
     <div className="max-w-xl">
+      {refused && <SsoRefusal reason={refused} />}
       {params.signedOut && (
         <p role="status" className="mb-6 border-l-4 border-brand bg-panel p-3">
           {t("signedOut")}
@@ -34,6 +37,7 @@ export default async function LoginPage({
       <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
       <p className="mb-6 text-muted">{t("intro")}</p>
       <SignInForm next={next} />
+      <SsoSignIn next={next} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { findSubmissionsForUnit } from "@/lib/third-party/queries";
 import { pageNumberSchema } from "@/lib/pagination";
 import { DataTable } from "@/components/data-table";
 import { Pagination } from "@/components/pagination";
+import { SafeguardingFlag } from "@/components/third-party/safeguarding-flag";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("thirdParty");
@@ -43,6 +44,15 @@ export default async function SubmissionsPage({
                     {t("thirdParty.openQueueItem", { date: format.dateTime(r.submittedAt, "date") })}
                   </Link>
                 ),
+              },
+              {
+                header: t("thirdParty.safeguarding"),
+                cell: (r) =>
+                  r.safeguardingConcerns.length === 0 ? (
+                    t("thirdParty.noSafeguardingFlag")
+                  ) : (
+                    <SafeguardingFlag concerns={r.safeguardingConcerns} />
+                  ),
               },
               { header: t("thirdParty.agency"), cell: (r) => r.agencyName },
               {

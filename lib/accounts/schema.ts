@@ -18,9 +18,14 @@ function name(max: number, missing: string) {
 
 const uuid = (missing: string) => z.uuid(e(missing));
 
-export const ORGANISATION_FIELDS = ["name", "kind", "parentId"] as const;
-export type OrganisationField = (typeof ORGANISATION_FIELDS)[number];
-export type OrganisationFormValues = Record<OrganisationField, string>;
+export {
+  ORGANISATION_FIELDS,
+  USER_FIELDS,
+  type OrganisationField,
+  type OrganisationFormValues,
+  type UserField,
+  type UserFormValues,
+} from "./fields";
 
 export const organisationCreateSchema = z
   .strictObject({
@@ -39,10 +44,6 @@ export const organisationCreateSchema = z
   }));
 
 export const organisationRenameSchema = z.strictObject({ name: name(120, "organisationName") });
-
-export const USER_FIELDS = ["name", "email", "organisationId", "role"] as const;
-export type UserField = (typeof USER_FIELDS)[number];
-export type UserFormValues = Record<UserField, string>;
 
 export const userCreateSchema = z.strictObject({
   name: name(120, "userName"),

@@ -12,6 +12,8 @@ export type AuditEntry = {
   action: string;
   recordType?: string;
   recordId?: string;
+  // Every record a list or search showed.
+  recordIds?: string[];
   outcome: AuditOutcome;
   subjectKey?: string;
   // Given by callers that know it (sign-in); otherwise read from the request.
@@ -39,6 +41,7 @@ export async function recordAudit(client: Tx | Db, entry: AuditEntry): Promise<v
       action: entry.action,
       recordType: entry.recordType ?? null,
       recordId: entry.recordId ?? null,
+      recordIds: entry.recordIds ?? [],
       outcome: entry.outcome,
       subjectKey: entry.subjectKey ?? null,
     },

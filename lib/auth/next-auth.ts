@@ -2,12 +2,14 @@
 // whether the session is still valid, is looked up in the database on every request.
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { env } from "@/lib/env";
 import { attemptSignIn, signInSchema } from "./sign-in";
 import { recordSessionClient, signOutSession } from "./sessions";
 import { clientAddressFrom } from "./client-address";
+import { oidcConfig } from "./oidc-config";
+import { OIDC_PROVIDER_ID, oidcProvider, oidcSignInCallback } from "./oidc";
 import {
   browserSessionOnly,
   SESSION_COOKIE,
@@ -113,6 +115,8 @@ const nextAuth = NextAuth(() => ({
         return { id: result.sessionId };
       },
     }),
+    // Single sign-on with the force's identity provider, when configured (lib/auth/oidc.ts).
+    ...(oidcConfig() ? [oidcProvider(oidcConfig()!)] : []),
   ],
   // However the sign-out arrives (our button or Auth.js's own /api/auth/signout), the session
   // row ends with it, so a copied cookie stops working at once.
@@ -123,6 +127,25 @@ const nextAuth = NextAuth(() => ({
     },
   },
   callbacks: {
+    // Single sign-on: Liaison decides (groups, disabled, audit) and makes the session row;
+    // the rest of the sign-in then goes as for a password (client recorded, old session ended).
+    async signIn(params) {
+      const config = oidcConfig();
+      if (params.account?.provider !== OIDC_PROVIDER_ID) return true;
+      if (!config) return false;
+      const outcome = await oidcSignInCallback(config, params);
+      const sessionId = params.user.id;
+      if (outcome === true && sessionId) {
+        const request = await headers();
+        await recordSessionClient(sessionId, {
+          address: clientAddressFrom(request, env().TRUSTED_PROXY_HOPS),
+          userAgent: request.get("user-agent") ?? "",
+        });
+        const earlier = await sessionIdFromCookieHeader(request.get("cookie"), env().AUTH_SECRET);
+        if (earlier && earlier !== sessionId) await signOutSession(earlier, new Date(), "replaced");
+      }
+      return outcome;
+    },
     session({ session, token }) {
       return { expires: session.expires, sessionId: token.sub };
     },

@@ -7,6 +7,8 @@ import { auth } from "./next-auth";
 import { resolveSession } from "./sessions";
 import type { CurrentUser } from "./current-user";
 import { roleHas, type Permission } from "@/lib/authz/permissions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db/client";
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
@@ -25,9 +27,21 @@ export async function requireUser(): Promise<CurrentUser> {
   return user;
 }
 
-// A page the user's role may not use answers "not found", like a record they may not see.
+// A page the user's role may not use answers "not found", like a record they may not see,
+// and the refusal is recorded with the path asked for: an administrator or a partner
+// reaching for case pages leaves a trace (DPA 2018 s.62).
 export async function requirePermission(permission: Permission): Promise<CurrentUser> {
   const user = await requireUser();
-  if (!roleHas(user.role, permission)) notFound();
+  if (!roleHas(user.role, permission)) {
+    const path = safeReturnPath((await headers()).get("x-liaison-path"));
+    await recordAudit(db(), {
+      actor: user,
+      action: "permission.refused",
+      recordType: "permission",
+      recordId: `${permission} ${path}`.slice(0, 300),
+      outcome: "DENIED",
+    });
+    notFound();
+  }
   return user;
 }

@@ -47,6 +47,9 @@ export const PERMISSIONS = [
   // for everyone. Neither sees case content there.
   "audit:read:unit",
   "audit:read:all",
+  // Retention review (docs/decisions/020): a supervisor decides whether records past their
+  // review date are kept or erased.
+  "retention:review:unit",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -85,6 +88,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "dashboard:read:unit",
     "alert:approve:unit",
     "audit:read:unit",
+    "retention:review:unit",
   ],
   PARTNER: [
     "referral:read:agency",

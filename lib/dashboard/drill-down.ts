@@ -8,6 +8,7 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/replica";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can } from "@/lib/authz/scope";
@@ -98,7 +99,7 @@ export async function findDrillDownReports(
   filters: DashboardFilters,
   selection: DrillSelection,
   page: number,
-  opts: { now?: Date; client?: Db } = {},
+  opts: { now?: Date; client?: Db; readClient?: Db } = {},
 ): Promise<DrillDown | null> {
   // Reading the reports needs the report permission too, not only the dashboard's.
   const mayList = can(user, "report:read:unit");
@@ -117,7 +118,9 @@ export async function findDrillDownReports(
   );
   const size = env().PAGE_SIZE;
   const client = opts.client ?? db();
-  const found = await client.$transaction(async (tx) => {
+  // The list may come from the read replica; the audit event always goes to the primary.
+  const reader = opts.readClient ?? opts.client ?? readDb();
+  const found = await reader.$transaction(async (tx) => {
     const [{ total } = { total: 0 }] = await tx.$queryRaw<{ total: number }[]>(Prisma.sql`
       SELECT count(*)::int AS total FROM "DashboardReportFact" f WHERE ${where}`);
     const rows = await tx.$queryRaw<(Omit<ReportListRow, "incidentTypes"> & { incidentTypes: string[] })[]>(

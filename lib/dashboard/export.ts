@@ -6,6 +6,7 @@
 // Each export is audited, never its figures.
 import "server-only";
 import { db, type Db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/replica";
 import { applyRowScope, rowScopeOf } from "@/lib/db/scope";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -24,7 +25,7 @@ export async function exportDashboardTable(
   table: string,
   requested: DashboardFilters,
   text: TableText,
-  opts: { now?: Date; client?: Db; problems?: FilterField[] } = {},
+  opts: { now?: Date; client?: Db; readClient?: Db; problems?: FilterField[] } = {},
 ): Promise<DashboardExport | null> {
   const client = opts.client ?? db();
   const now = opts.now ?? new Date();
@@ -39,7 +40,9 @@ export async function exportDashboardTable(
     return null;
   }
   if (!isTableKey(table)) return null;
-  const made = await client.$transaction(async (tx) => {
+  // The figures may come from the read replica; the audit events always go to the primary.
+  const reader = opts.readClient ?? opts.client ?? readDb();
+  const made = await reader.$transaction(async (tx) => {
     await applyRowScope(tx, rowScopeOf(user));
     const read = await readDashboard(tx, user, requested, { now, problems: opts.problems ?? [] });
     const d = read?.dashboard;

@@ -5,6 +5,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Db, type Tx } from "@/lib/db/client";
+import { readDb } from "@/lib/db/replica";
 import { applyRowScope, rowScopeOf } from "@/lib/db/scope";
 import { londonToday } from "@/lib/time/london";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -333,7 +334,15 @@ async function areasOf(tx: Tx, scope: Scope): Promise<string[]> {
   return rows.map((r) => r.area);
 }
 
-export type ReadOptions = { now?: Date; client?: Db; problems?: FilterField[]; source?: Source };
+// `client` is used for everything when given (tests); otherwise the figures are read from the
+// read replica when there is one (lib/db/replica.ts) and the audit event goes to the primary.
+export type ReadOptions = {
+  now?: Date;
+  client?: Db;
+  readClient?: Db;
+  problems?: FilterField[];
+  source?: Source;
+};
 
 // May this user see a dashboard at all? (Used before any work is done.)
 export function mayReadDashboard(user: CurrentUser): boolean {
@@ -450,7 +459,8 @@ export async function getDashboard(
 ): Promise<Dashboard | null> {
   if (!mayReadDashboard(user)) return null;
   const client = opts.client ?? db();
-  const read = await client.$transaction(async (tx) => {
+  const reader = opts.readClient ?? opts.client ?? readDb();
+  const read = await reader.$transaction(async (tx) => {
     await applyRowScope(tx, rowScopeOf(user));
     return readDashboard(tx, user, requested, {
       now: opts.now ?? new Date(),

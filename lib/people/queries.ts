@@ -187,7 +187,14 @@ export async function findPeopleByWorkingName(user: CurrentUser, query: string):
             select,
           })
         : [];
-    await recordAudit(tx, { actor: user, action: "person.search", recordType: "person", outcome: "SUCCESS" });
-    return [...starting, ...containing];
+    const found = [...starting, ...containing];
+    await recordAudit(tx, {
+      actor: user,
+      action: "person.search",
+      recordType: "person",
+      recordIds: found.map((p) => p.id),
+      outcome: "SUCCESS",
+    });
+    return found;
   });
 }

@@ -54,6 +54,7 @@ export async function findReferralsForAgency(
       action: "referral.list",
       recordType: "agency",
       recordId: agencyId,
+      recordIds: rows.map((r) => r.id),
       outcome: "SUCCESS",
     });
     return pageOf(
@@ -202,6 +203,7 @@ export async function findReferralsForUnit(
       action: "referral.list",
       recordType: "personId" in about ? "person" : "report",
       recordId: id,
+      recordIds: rows.map((r) => r.id),
       outcome: "SUCCESS",
     });
     return rows.map(({ agency, ...row }) => ({

@@ -76,12 +76,26 @@ const editableSelect = {
 } as const;
 
 // The details as saved now, for the edit form; null when the user may not edit the report.
+// The edit form shows the narrative, so opening it is a read of personal data: audited in
+// the same transaction as the read, refusals included.
 export async function getEditableReport(user: CurrentUser, id: string): Promise<EditableReport | null> {
   const unitId = unitScope(user, "report:update:unit");
-  if (!unitId || !isUuid(id)) return null;
-  return db().incidentReport.findFirst({
-    where: { id, unitId, ...openableReportWhere(user) },
-    select: editableSelect,
+  return db().$transaction(async (tx) => {
+    const report =
+      unitId && isUuid(id)
+        ? await tx.incidentReport.findFirst({
+            where: { id, unitId, ...openableReportWhere(user) },
+            select: editableSelect,
+          })
+        : null;
+    await recordAudit(tx, {
+      actor: user,
+      action: "report.view-for-edit",
+      recordType: "report",
+      recordId: isUuid(id) ? id : undefined,
+      outcome: report ? "SUCCESS" : "DENIED",
+    });
+    return report;
   });
 }
 

@@ -8,7 +8,12 @@ import { agencyScope, unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
 import { pageOf, type Page } from "@/lib/pagination";
-import type { IncidentType, SubmissionStatus, SubmissionWish } from "@/lib/generated/prisma/enums";
+import type {
+  IncidentType,
+  SafeguardingConcern,
+  SubmissionStatus,
+  SubmissionWish,
+} from "@/lib/generated/prisma/enums";
 import type { SubmissionAnswers } from "./schema";
 
 const PAGE_SIZE = 25;
@@ -110,6 +115,8 @@ export type QueueRow = {
   status: SubmissionStatus;
   wish: SubmissionWish;
   submittedAt: Date;
+  // Raised by the partner's answers at submission; shown as a flag whatever the wish.
+  safeguardingConcerns: SafeguardingConcern[];
 };
 
 // The unit's queue: what still needs a decision first, newest first within each.
@@ -121,7 +128,14 @@ export async function findSubmissionsForUnit(user: CurrentUser, page: number): P
     Promise.all([
       tx.thirdPartySubmission.findMany({
         where,
-        select: { id: true, status: true, wish: true, createdAt: true, agency: { select: { name: true } } },
+        select: {
+          id: true,
+          status: true,
+          wish: true,
+          createdAt: true,
+          safeguardingConcerns: true,
+          agency: { select: { name: true } },
+        },
         orderBy: [{ status: "asc" }, { createdAt: "desc" }, { id: "desc" }],
         skip: (page - 1) * PAGE_SIZE,
         take: PAGE_SIZE,
@@ -136,6 +150,7 @@ export async function findSubmissionsForUnit(user: CurrentUser, page: number): P
       status: r.status,
       wish: r.wish,
       submittedAt: r.createdAt,
+      safeguardingConcerns: r.safeguardingConcerns,
     })),
     total,
     page,
@@ -168,6 +183,7 @@ export async function getSubmissionForUnit(
               anonymous: true,
               answers: true,
               createdAt: true,
+              safeguardingConcerns: true,
               notOpenedReason: true,
               triagedAt: true,
               agency: { select: { name: true } },
@@ -189,6 +205,7 @@ export async function getSubmissionForUnit(
       status: row.status,
       wish: row.wish,
       submittedAt: row.createdAt,
+      safeguardingConcerns: row.safeguardingConcerns,
       anonymous: row.anonymous,
       answers: row.answers as unknown as SubmissionAnswers,
       report: row.report,

@@ -1,8 +1,11 @@
 // The questions a partner answers when reporting for someone they support. They are the
 // officer's intake questions (lib/intake/questions.ts), picked by name, so there is one
 // question set: a change to a question there changes it here. Left out are the questions
-// only the unit can answer (crime recording, consent to share, safeguarding referrals) and
-// personal details beyond a working name: the partner holds those, not the police.
+// only the unit can answer (crime recording, consent to share, the unit's own safeguarding
+// referrals) and personal details beyond a working name and age: the partner holds those, not
+// the police. The age and the safeguarding signs are asked because they decide the
+// safeguarding panels and the child wording (lib/intake/safeguarding.ts, lib/intake/wording.ts),
+// exactly as at the officer's intake. "Are they safe now?" comes first.
 import { STEPS, type Question, type StepSlug } from "@/lib/intake/questions";
 
 export const PARTNER_SECTIONS = [
@@ -11,6 +14,9 @@ export const PARTNER_SECTIONS = [
     step: "person",
     names: ["immediateDanger", "injuriesNeedingCare", "threatsOfFurtherHarm", "riskFromExploiter"],
   },
+  // Asked with the anonymity and working name ("About the person"); a child raises the panel.
+  { id: "about", step: "person", names: ["ageBand", "dateOfBirth"] },
+  { id: "signs", step: "safety", names: ["safeguardingSigns"] },
   {
     id: "what-happened",
     step: "what-happened",
@@ -50,4 +56,8 @@ export const PARTNER_QUESTION_NAMES: readonly string[] = PARTNER_SECTIONS.flatMa
 export const OWN_FIELDS = ["unitId", "anonymous", "workingName", "wish", "idempotencyKey"] as const;
 
 // Checkbox groups: several values under one name.
-export const LIST_FIELDS = sectionQuestions("what-happened", ["incidentTypes"]).map((q) => q.name);
+export const LIST_FIELDS: readonly string[] = PARTNER_SECTIONS.flatMap((s) =>
+  sectionQuestions(s.step, s.names)
+    .filter((q) => q.kind === "checkbox")
+    .map((q) => q.name),
+);

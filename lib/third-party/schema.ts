@@ -6,7 +6,10 @@ import { z } from "zod";
 import { PersonWants, SubmissionWish } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import { hasControlCharacters } from "@/lib/text";
-import { accountStep, personStep, whatHappenedStep, whoStep } from "@/lib/intake/schemas";
+import { accountStep, personStep, safetyStep, whatHappenedStep, whoStep } from "@/lib/intake/schemas";
+import { activeConcerns } from "@/lib/intake/safeguarding";
+import { londonTodayIso } from "@/lib/intake/dates";
+import type { SafeguardingConcern } from "@/lib/generated/prisma/enums";
 import { fieldErrorsOf } from "@/lib/forms";
 import type { RawValues } from "@/lib/intake/questions";
 import { LIST_FIELDS, OWN_FIELDS, PARTNER_SECTIONS } from "./questions";
@@ -17,11 +20,17 @@ const names = (id: (typeof PARTNER_SECTIONS)[number]["id"]) =>
 const pick = (raw: Record<string, unknown>, keys: readonly string[]) =>
   Object.fromEntries(keys.filter((k) => k in raw).map((k) => [k, raw[k]]));
 
-// The safety questions are the person step's own fields; the rest of that step (name rules,
-// child panel) does not apply to a partner's report.
-const safetySchema = z.strictObject(
-  Object.fromEntries(names("safety").map((n) => [n, personStep.shape[n as keyof typeof personStep.shape]])),
-) as z.ZodType<Record<string, string>>;
+// The safety and age questions are the person step's own fields, and the signs the safety
+// step's; the rest of those steps (name rules, the unit's referral questions) does not apply
+// to a partner's report.
+const fieldsOf = (id: (typeof PARTNER_SECTIONS)[number]["id"], shape: Record<string, z.ZodType>) =>
+  z.strictObject(Object.fromEntries(names(id).map((n) => [n, shape[n]!])));
+const safetySchema = fieldsOf("safety", personStep.shape) as z.ZodType<Record<string, string>>;
+const aboutSchema = z.strictObject({
+  ageBand: personStep.shape.ageBand,
+  dateOfBirth: personStep.shape.dateOfBirth,
+});
+const signsSchema = z.strictObject({ safeguardingSigns: safetyStep.shape.safeguardingSigns });
 
 const ownSchema = z
   .strictObject({
@@ -44,6 +53,9 @@ const ownSchema = z
 
 export type SubmissionAnswers = {
   safety: Record<string, string>;
+  // Absent on submissions made before the age and signs were asked.
+  about?: { ageBand: string; dateOfBirth: string };
+  signs?: { safeguardingSigns: string[] };
   "what-happened": z.output<typeof whatHappenedStep>;
   who: z.output<typeof whoStep>;
   account: z.output<typeof accountStep>;
@@ -57,6 +69,8 @@ export type ParsedSubmission = {
   wish: SubmissionWish;
   idempotencyKey: string;
   answers: SubmissionAnswers;
+  // What the unit must be told at once, whatever the wish.
+  concerns: SafeguardingConcern[];
 };
 
 export type ParseResult =
@@ -82,16 +96,20 @@ export function parseSubmission(raw: Record<string, unknown>): ParseResult {
   if (unknown) fieldErrors.unitId = "thirdParty.errors.unknownField";
   const own = ownSchema.safeParse(pick(raw, OWN_FIELDS));
   const safety = safetySchema.safeParse(pick(raw, names("safety")));
+  const about = aboutSchema.safeParse(pick(raw, names("about")));
+  const signs = signsSchema.safeParse(pick(raw, names("signs")));
   // "When did they report it" is the moment the partner submits, so it is left to default.
   const happened = whatHappenedStep.safeParse({ ...pick(raw, names("what-happened")), reportedAt: "" });
   const who = whoStep.safeParse(pick(raw, names("who")));
   const account = accountStep.safeParse(pick(raw, names("account")));
-  for (const parsed of [own, safety, happened, who, account])
+  for (const parsed of [own, safety, about, signs, happened, who, account])
     if (!parsed.success) Object.assign(fieldErrors, { ...fieldErrorsOf(parsed.error), ...fieldErrors });
   if (
     Object.keys(fieldErrors).length ||
     !own.success ||
     !safety.success ||
+    !about.success ||
+    !signs.success ||
     !happened.success ||
     !who.success ||
     !account.success
@@ -105,8 +123,11 @@ export function parseSubmission(raw: Record<string, unknown>): ParseResult {
       anonymous,
       wish: own.data.wish,
       idempotencyKey: own.data.idempotencyKey,
+      concerns: partnerConcerns(about.data, signs.data, happened.data),
       answers: {
         safety: safety.data,
+        about: about.data,
+        signs: signs.data,
         "what-happened": happened.data,
         who: who.data,
         account: account.data,
@@ -115,6 +136,28 @@ export function parseSubmission(raw: Record<string, unknown>): ParseResult {
       },
     },
   };
+}
+
+// The intake's own rule (lib/intake/safeguarding.ts): under 18 by age band, or by date of
+// birth on the incident day (or the start of its period) or today, and the signs ticked.
+export function partnerConcerns(
+  about: { ageBand: string; dateOfBirth: string },
+  signs: { safeguardingSigns: string[] },
+  happened: { whenKnown?: string; incidentDate?: string; periodFrom?: string },
+  todayIso: string = londonTodayIso(),
+): SafeguardingConcern[] {
+  return activeConcerns(
+    {
+      person: { ageBand: about.ageBand, dateOfBirth: about.dateOfBirth },
+      "what-happened": {
+        whenKnown: happened.whenKnown ?? "",
+        incidentDate: happened.incidentDate ?? "",
+        periodFrom: happened.periodFrom ?? "",
+      },
+      safety: { safeguardingSigns: signs.safeguardingSigns },
+    },
+    todayIso,
+  );
 }
 
 // What the person wants, in the report's terms. Contact through the partner is contact that

@@ -42,7 +42,7 @@ export async function submitThirdPartyReport(
   if (!agencyId) return { status: "not-found" };
   const parsed = parseSubmission(raw);
   if (!parsed.ok) return { status: "invalid", values: parsed.values, fieldErrors: parsed.fieldErrors };
-  const { unitId, anonymous, wish, idempotencyKey, answers } = parsed.data;
+  const { unitId, anonymous, wish, idempotencyKey, answers, concerns } = parsed.data;
   const resent = await earlier(agencyId, idempotencyKey);
   if (resent) return resent;
   try {
@@ -67,6 +67,8 @@ export async function submitThirdPartyReport(
           anonymous,
           wish,
           idempotencyKey,
+          // The unit's queue flags these at once, whatever the wish (docs/decisions/019).
+          safeguardingConcerns: concerns,
         },
         select: { id: true },
       });

@@ -296,3 +296,69 @@ describe("the unit's third-party reports queue", () => {
     expect(await db().incidentReport.count({ where: { unitId: w.unit.id } })).toBe(0);
   });
 });
+
+describe("safeguarding in a partner's report", () => {
+  it("flags a 16-year-old's report to the unit at once, even when the child asks for intelligence only", async () => {
+    const w = await world();
+    const id = await submitted(w.partner, w.unit.id, { ageBand: "UNDER_18", wish: "INTELLIGENCE_ONLY" });
+    const row = await ownerDb().thirdPartySubmission.findUniqueOrThrow({ where: { id } });
+    expect(row.wish).toBe("INTELLIGENCE_ONLY");
+    expect(row.safeguardingConcerns).toEqual(["CHILD_AT_RISK"]);
+    const queue = await findSubmissionsForUnit(w.officer, 1);
+    expect(queue.rows.find((r) => r.id === id)?.safeguardingConcerns).toEqual(["CHILD_AT_RISK"]);
+    const view = await getSubmissionForUnit(w.officer, id);
+    expect(view?.safeguardingConcerns).toEqual(["CHILD_AT_RISK"]);
+    expect(view?.answers.about).toEqual({ ageBand: "UNDER_18", dateOfBirth: "" });
+  });
+
+  it("counts a date of birth under 18 on the incident day, and the signs ticked, as the intake does", async () => {
+    const w = await world();
+    // 18 on 2026-03-01: a child on the incident day (2026-02-10), an adult today.
+    const id = await submitted(w.partner, w.unit.id, {
+      dateOfBirth: "2008-03-01",
+      safeguardingSigns: ["ADULT_AT_RISK", "MODERN_SLAVERY"],
+    });
+    const row = await ownerDb().thirdPartySubmission.findUniqueOrThrow({ where: { id } });
+    expect(row.safeguardingConcerns).toEqual(["CHILD_AT_RISK", "ADULT_AT_RISK", "MODERN_SLAVERY"]);
+  });
+
+  it("raises nothing for an adult with no signs", async () => {
+    const w = await world();
+    const id = await submitted(w.partner, w.unit.id, { ageBand: "AGE_25_34" });
+    const row = await ownerDb().thirdPartySubmission.findUniqueOrThrow({ where: { id } });
+    expect(row.safeguardingConcerns).toEqual([]);
+    const queue = await findSubmissionsForUnit(w.officer, 1);
+    expect(queue.rows.find((r) => r.id === id)?.safeguardingConcerns).toEqual([]);
+  });
+
+  it("refuses a sign that is not on the list and keeps what was typed", async () => {
+    const w = await world();
+    const result = await submitThirdPartyReport(
+      w.partner,
+      form(w.unit.id, { safeguardingSigns: ["CHILD_AT_RISK"] }),
+    );
+    expect(result).toMatchObject({ status: "invalid", values: { area: "Docks" } });
+    expect(result.status === "invalid" && Object.keys(result.fieldErrors)).toContain("safeguardingSigns");
+  });
+
+  it("shows the partner the status of a flagged report and nothing of the police record or the flag", async () => {
+    const w = await world();
+    const id = await submitted(w.partner, w.unit.id, { ageBand: "UNDER_18" });
+    const triaged = await triageSubmission(w.officer, id, { decision: "NEW_PERSON" });
+    // The new person is a child from the start on the unit's record.
+    const row = await ownerDb().thirdPartySubmission.findUniqueOrThrow({
+      where: { id },
+      select: { report: { select: { person: { select: { ageBand: true } } } } },
+    });
+    expect(triaged).toMatchObject({ status: "done" });
+    expect(row.report?.person.ageBand).toBe("UNDER_18");
+    const mine = await getSubmissionForAgency(w.partner, id);
+    expect(mine?.status).toBe("REPORT_OPENED");
+    expect(Object.keys(mine!).sort()).toEqual(
+      ["anonymous", "id", "incidentTypes", "status", "submittedAt", "updatedAt", "wish"].sort(),
+    );
+    expect(JSON.stringify(mine)).not.toMatch(/report(Id|Reference)|reference/i);
+    // Another agency's partner finds nothing.
+    expect(await getSubmissionForAgency(w.otherPartner, id)).toBeNull();
+  });
+});

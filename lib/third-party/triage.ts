@@ -14,7 +14,7 @@ import { fieldErrorsOf } from "@/lib/forms";
 import { createSuspect, incidentWhen, nextReference } from "@/lib/intake/submit";
 import { DERIVED_REASONS } from "@/lib/intake/enhanced-rights";
 import { deriveEnhancedRights } from "@/lib/victims-code/enhanced-rights";
-import type { Answer } from "@/lib/generated/prisma/enums";
+import type { AgeBand, Answer } from "@/lib/generated/prisma/enums";
 import { TRIAGE_FIELDS, WISH_TO_WANTS, triageSchema, type SubmissionAnswers } from "./schema";
 
 export type TriageResult =
@@ -169,6 +169,9 @@ async function newPerson(tx: Tx, user: CurrentUser, found: Found): Promise<strin
       createdById: user.id,
       // The partner's name for them, or a placeholder that says where the report came from.
       workingName: answers.workingName || `Anonymous (via ${found.agency.name})`,
+      // So the person's page and the report's wording treat a child as a child from the start.
+      ...(answers.about?.ageBand ? { ageBand: answers.about.ageBand as AgeBand } : {}),
+      ...(answers.about?.dateOfBirth ? { dateOfBirth: answers.about.dateOfBirth } : {}),
     },
     select: { id: true },
   });

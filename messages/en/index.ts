@@ -23,6 +23,7 @@ import account from "./account.json";
 import restriction from "./restriction.json";
 import admin from "./admin.json";
 import auditLog from "./audit-log.json";
+import sso from "./sso.json";
 
 const messages = {
   ...common,
@@ -48,6 +49,7 @@ const messages = {
   ...restriction,
   ...admin,
   ...auditLog,
+  ...sso,
 };
 
 export default messages;

@@ -3,7 +3,7 @@
 // sensitive strings are read from the seeded database itself, so the test checks the real
 // records, not a list someone remembered to write.
 import { test, expect, signIn, ACCOUNTS } from "./fixtures";
-import { query } from "./support/seeded-db";
+import { plain, query } from "./support/seeded-db";
 
 type Secrets = {
   agencyId: string;
@@ -11,7 +11,7 @@ type Secrets = {
   // What a safety alert exists to pass on: allowed on an alert's own page, nowhere else.
   suspects: string[];
   own: string[];
-  others: { path: string; words: string }[];
+  others: { path: string; words: string | null }[];
 };
 
 async function secretsFor(email: string): Promise<Secrets> {
@@ -24,16 +24,32 @@ async function secretsFor(email: string): Promise<Secrets> {
   // What no partner page may carry: narratives, suspect details, legal names, contact
   // details, police references and outcomes, and the ids of people this agency was never
   // sent.
-  const texts = await query<{ text: string }>(`
-    SELECT left(narrative, 40) AS text FROM "IncidentReport" WHERE length(narrative) >= 20
-    UNION SELECT "legalName" FROM "Person" WHERE "legalName" IS NOT NULL
-    UNION SELECT phone FROM "Person" WHERE phone IS NOT NULL
-    UNION SELECT email FROM "Person" WHERE email IS NOT NULL
-    UNION SELECT reference FROM "IncidentReport"
-    UNION SELECT "crimeReference" FROM "IncidentReport" WHERE "crimeReference" IS NOT NULL`);
-  const suspects = await query<{ text: string }>(
-    `SELECT left(description, 40) AS text FROM "Suspect" WHERE length(description) >= 12`,
-  );
+  // Personal data is encrypted at rest (docs/decisions/015): each value is opened with the
+  // app's key before it is looked for, and one that cannot be opened fails the test.
+  const open = (table: string, column: string, rows: { id: string; v: string | null }[], cut = 0) =>
+    rows.flatMap(({ id, v }) => {
+      if (v === null) return [];
+      const text = plain(table, column, id, v);
+      if (text === null) throw new Error(`could not read ${table}.${column} of ${id}`);
+      return text.length >= cut ? [cut ? text.slice(0, 40) : text] : [];
+    });
+  const column = (table: string, name: string) =>
+    query<{ id: string; v: string | null }>(
+      `SELECT id, "${name}" AS v FROM "${table}" WHERE "${name}" IS NOT NULL`,
+    );
+  const texts = [
+    ...open("IncidentReport", "narrative", await column("IncidentReport", "narrative"), 20),
+    ...open("Person", "legalName", await column("Person", "legalName")),
+    ...open("Person", "phone", await column("Person", "phone")),
+    ...open("Person", "email", await column("Person", "email")),
+    ...(
+      await query<{ text: string }>(`SELECT reference AS text FROM "IncidentReport"
+       UNION SELECT "crimeReference" FROM "IncidentReport" WHERE "crimeReference" IS NOT NULL`)
+    ).map((r) => r.text),
+  ].map((text) => ({ text }));
+  const suspects = open("Suspect", "description", await column("Suspect", "description"), 12).map((text) => ({
+    text,
+  }));
   const strangers = await query<{ id: string }>(
     `SELECT p.id FROM "Person" p
      WHERE NOT EXISTS (SELECT 1 FROM "Referral" r WHERE r."personId" = p.id AND r."agencyId" = $1)`,
@@ -42,17 +58,36 @@ async function secretsFor(email: string): Promise<Secrets> {
   // The agency's own records, and those of other agencies (an alert sent to several
   // agencies counts as its own if this agency is among them), each with words of its own
   // that must never reach another agency.
-  const records = async (own: boolean) =>
-    query<{ path: string; words: string }>(
-      `SELECT '/referrals/' || id AS path, coalesce(reason, "supportNeeded") AS words
+  const records = async (own: boolean) => {
+    const rows = await query<{ kind: string; id: string; a: string | null; b: string | null }>(
+      `SELECT 'referral' AS kind, id, reason AS a, "supportNeeded" AS b
          FROM "Referral" WHERE ("agencyId" = $1) = $2
-       UNION ALL SELECT '/third-party-reports/' || id, answers #>> '{account,narrative}'
+       UNION ALL SELECT 'submission', id, answers::text, NULL
          FROM "ThirdPartySubmission" WHERE ("agencyId" = $1) = $2
-       UNION ALL SELECT '/alerts/' || a.id, a.title FROM "SafetyAlert" a
+       UNION ALL SELECT 'alert', a.id, a.title, NULL FROM "SafetyAlert" a
          WHERE a.status = 'ACTIVE'
            AND EXISTS (SELECT 1 FROM "SafetyAlertRecipient" r WHERE r."alertId" = a.id AND r."agencyId" = $1) = $2`,
       [agencyId, own],
     );
+    return rows.map((r) => {
+      if (r.kind === "referral") {
+        const words =
+          r.a !== null
+            ? plain("Referral", "reason", r.id, r.a)
+            : plain("Referral", "supportNeeded", r.id, r.b);
+        return { path: `/referrals/${r.id}`, words };
+      }
+      if (r.kind === "submission") {
+        // A JSON column is encrypted whole and stored as one JSON string.
+        const stored = r.a === null ? null : (JSON.parse(r.a) as unknown);
+        const opened =
+          typeof stored === "string" ? plain("ThirdPartySubmission", "answers", r.id, stored) : r.a;
+        const answers = opened ? (JSON.parse(opened) as { account?: { narrative?: string } }) : null;
+        return { path: `/third-party-reports/${r.id}`, words: answers?.account?.narrative ?? null };
+      }
+      return { path: `/alerts/${r.id}`, words: plain("SafetyAlert", "title", r.id, r.a) };
+    });
+  };
   return {
     agencyId,
     forbidden: [...texts.map((t) => t.text), ...strangers.map((s) => s.id)],

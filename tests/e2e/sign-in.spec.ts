@@ -90,6 +90,9 @@ test.describe("signing in and out", () => {
     await page.getByLabel("Password").fill("not the password");
     await page.getByLabel("Code from your authenticator app").fill("123456");
     await page.getByRole("button", { name: "Sign in" }).click();
+    // The answer has arrived when the form has emptied the password field again (the
+    // summary already shows the same text from before).
+    await expect(page.getByLabel("Password")).toHaveValue("", { timeout: SIGN_IN_WAIT });
     await expect(summary).toContainText(FAILED);
     expect(await summary.innerText()).toBe(wrongPasswordText);
     // The right password with a wrong code: the same message, and the code is not kept.
@@ -97,6 +100,7 @@ test.describe("signing in and out", () => {
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByLabel("Code from your authenticator app").fill(wrongDemoCode());
     await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByLabel("Password")).toHaveValue("", { timeout: SIGN_IN_WAIT });
     await expect(summary).toContainText(FAILED);
     expect(await summary.innerText()).toBe(wrongPasswordText);
     await expect(page.getByLabel("Code from your authenticator app")).toHaveValue("");
@@ -381,5 +385,30 @@ test.describe("your account", () => {
     // The first is now one of the last five.
     await change(second, first);
     await slowExpect(summary).toContainText("not among your last five");
+
+    // New recovery codes need the password within the last five minutes: as if this
+    // session's last check were ten minutes ago, the page asks for it first.
+    await query(
+      `UPDATE "Session" SET "createdAt" = now() - interval '10 minutes', "reauthenticatedAt" = NULL
+        WHERE "endedAt" IS NULL AND "userId" = (SELECT id FROM "User" WHERE email = $1)`,
+      [email],
+    );
+    await page.goto("/account/second-factor");
+    await slowExpect(page.getByText("You have 10 unused recovery codes.")).toBeVisible();
+    await page.getByRole("button", { name: "Make new recovery codes" }).click();
+    await slowExpect(page).toHaveURL(/\/reauth\?next=%2Faccount%2Fsecond-factor$/);
+    await expectAccessible(page);
+    await page.getByLabel("Your password").fill("not it");
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await slowExpect(page.getByRole("alert", { name: "There is a problem" })).toContainText(
+      "That password is not right",
+    );
+    await page.getByLabel("Your password").fill(second);
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await slowExpect(page).toHaveURL(/\/account\/second-factor$/);
+    await page.getByRole("button", { name: "Make new recovery codes" }).click();
+    await slowExpect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(
+      10,
+    );
   });
 });

@@ -108,3 +108,64 @@ test("another agency's submission is not found", async ({ page, browser }) => {
   const response = await other.goto(href);
   expect(response?.status()).toBe(404);
 });
+
+test("a partner reporting for a 16-year-old sees the child panel at once, child wording, and the unit sees the flag", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, "partner");
+  await press(page, "Report an incident for someone you support");
+  // Safety first: "Are they safe now?" is the first question of the form.
+  const firstGroup = page.getByRole("group").first();
+  await expect(firstGroup).toContainText("Are they safe now?");
+  const panel = page.getByRole("region", { name: "Safeguarding: this is a child" });
+  await expect(panel).toBeHidden();
+  await expect(page.getByLabel("Working name or pseudonym")).toBeVisible();
+
+  // Choosing "Under 18" shows the partner's panel at once, before anything is sent.
+  await choose(page, "Under 18");
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText("call 999");
+  await expect(panel).toContainText("the liaison unit is told of this safeguarding concern at once");
+  // Then the child wording: never "working name", never "client".
+  await expect(page.getByLabel("The name they want us to use")).toBeVisible();
+  await expect(page.getByLabel("Working name or pseudonym")).toHaveCount(0);
+  await expect(page.getByLabel("Someone who paid or offered something to abuse them")).toBeVisible();
+  await expect(
+    page.getByText("Because this is a child, the unit will see the safeguarding concern"),
+  ).toBeVisible();
+  await expectAccessible(page);
+
+  await choose(page, "Yes, stay anonymous");
+  await choose(page, "Threats or intimidation");
+  await choose(page, "Intelligence only: no investigation");
+  await press(page, "Send the report", "button");
+  await expect(page.getByText("Your report has been sent to the liaison unit.")).toBeVisible();
+  const href = (await page
+    .getByRole("table")
+    .getByRole("row")
+    .nth(1)
+    .getByRole("link")
+    .getAttribute("href"))!;
+  const submissionId = href.split("/").pop()!;
+
+  // The unit's queue flags it, in words.
+  const officer = await signedInPage(browser, "officer");
+  await press(officer, "Third-party reports from partners");
+  const row = officer
+    .getByRole("row")
+    .filter({ has: officer.locator(`a[href="/submissions/${submissionId}"]`) });
+  await expect(row).toContainText("Safeguarding: Child at risk of sexual exploitation");
+  await expect(row).toContainText("Intelligence only");
+  await expectAccessible(officer);
+  await press(officer, (await row.getByRole("link").textContent())!);
+  await expect(
+    officer.getByRole("heading", { name: "Safeguarding concern raised by the partner" }),
+  ).toBeVisible();
+  await expectAccessible(officer);
+
+  // The partner's own view carries neither the flag nor anything of the police record.
+  await page.goto(href);
+  await expect(page.getByText("Safeguarding: Child at risk")).toHaveCount(0);
+});

@@ -1,4 +1,4 @@
-// The backup round trip (docs/decisions/019): a database with cases, dashboard summaries and
+// The backup round trip (docs/decisions/020): a database with cases, dashboard summaries and
 // a chained audit log is backed up to an encrypted file, restored into a scratch database,
 // and found identical: every table's row count, the audit chain, and the dashboard figures.
 // The file holds none of the seeded plaintext, and a wrong key or a changed byte is refused.

@@ -1,10 +1,19 @@
-// Backup and restore of one Liaison database (docs/decisions/019): a logical dump in one
+// Backup and restore of one Liaison database (docs/decisions/020): a logical dump in one
 // snapshot, gzipped and encrypted with AES-256-GCM (envelope.ts), restored into a freshly
 // migrated database with triggers off.
 import { Transform } from "node:stream";
 import pg from "pg";
 import { applyMigrations } from "../db/migrate";
-import { appliedMigrations, dumpStream, enableTriggers, loadSink, prepareTarget, tablesInOrder, waitFor, type Progress } from "./dump";
+import {
+  appliedMigrations,
+  dumpStream,
+  enableTriggers,
+  loadSink,
+  prepareTarget,
+  tablesInOrder,
+  waitFor,
+  type Progress,
+} from "./dump";
 import { readEncrypted, writeEncrypted, type BackupHeader, type BackupKey } from "./envelope";
 
 export type BackupResult = { header: BackupHeader; bytes: number };
@@ -26,7 +35,11 @@ export async function backupDatabase(
   return { header, bytes };
 }
 
-export type RestoreResult = { rows: Record<string, number>; mode: "replica" | "ordered"; header: BackupHeader };
+export type RestoreResult = {
+  rows: Record<string, number>;
+  mode: "replica" | "ordered";
+  header: BackupHeader;
+};
 
 // Restores `file` into the database at `targetUrl` (as its owner). The target is migrated
 // first; it must hold no accounts yet, so a restore can never overwrite a database in use.

@@ -1,4 +1,4 @@
-// A logical backup written in Node over the ordinary protocol (docs/decisions/019).
+// A logical backup written in Node over the ordinary protocol (docs/decisions/020).
 //
 // Backup: one REPEATABLE READ READ ONLY transaction (one snapshot for every table), each table
 // read through a server-side cursor in batches as PostgreSQL's own text form of the row
@@ -73,7 +73,9 @@ export function dumpStream(ownerUrl: string, progress: Progress = () => undefine
     try {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       const migrations = await appliedMigrations(client);
-      yield JSON.stringify({ kind: "liaison-backup", version: DUMP_VERSION, migrations } satisfies Line) + "\n";
+      yield (
+        JSON.stringify({ kind: "liaison-backup", version: DUMP_VERSION, migrations } satisfies Line) + "\n"
+      );
       const counts: Record<string, number> = {};
       for (const table of await tablesInOrder(client)) {
         const ident = client.escapeIdentifier(table);
@@ -138,7 +140,8 @@ export function loadSink(
     }
     const line = JSON.parse(text) as Line;
     if ("kind" in line) {
-      if (line.version !== DUMP_VERSION) throw new Error(`Backup dump version ${line.version} is not supported.`);
+      if (line.version !== DUMP_VERSION)
+        throw new Error(`Backup dump version ${line.version} is not supported.`);
       const want = expectedMigrations.join(",");
       if (line.migrations.join(",") !== want)
         throw new Error(
@@ -150,7 +153,8 @@ export function loadSink(
       count = 0;
     } else if ("end" in line) {
       await flush();
-      if (line.rows !== count) throw new Error(`Backup is malformed: ${line.end} announced ${line.rows} rows.`);
+      if (line.rows !== count)
+        throw new Error(`Backup is malformed: ${line.end} announced ${line.rows} rows.`);
       loaded[line.end] = count;
       progress(`${line.end}: ${count} rows`);
       table = null;
@@ -208,7 +212,8 @@ export async function prepareTarget(client: pg.ClientBase, tables: string[]): Pr
     await client.query("ROLLBACK TO SAVEPOINT replica");
     mode = "ordered";
   }
-  for (const t of tables) await client.query(`ALTER TABLE ${client.escapeIdentifier(t)} DISABLE TRIGGER USER`);
+  for (const t of tables)
+    await client.query(`ALTER TABLE ${client.escapeIdentifier(t)} DISABLE TRIGGER USER`);
   await client.query(`TRUNCATE ${tables.map((t) => client.escapeIdentifier(t)).join(", ")}`);
   return mode;
 }

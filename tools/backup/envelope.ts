@@ -1,4 +1,4 @@
-// The encrypted envelope of a backup file (docs/decisions/019). Layout:
+// The encrypted envelope of a backup file (docs/decisions/020). Layout:
 //
 //   "LIAISONBK\n" | 4-byte big-endian header length | header JSON | ciphertext | 16-byte GCM tag
 //
@@ -36,7 +36,13 @@ export function backupKeyFrom(env: { LIAISON_BACKUP_KEY?: string; LIAISON_MASTER
     if (key.length !== 32) key = createHash("sha256").update(key).digest();
   } else if (env.LIAISON_MASTER_KEY) {
     key = Buffer.from(
-      hkdfSync("sha256", masterKeyBytes(env.LIAISON_MASTER_KEY), "liaison/backup-salt/v1", "backup-file-key", 32),
+      hkdfSync(
+        "sha256",
+        masterKeyBytes(env.LIAISON_MASTER_KEY),
+        "liaison/backup-salt/v1",
+        "backup-file-key",
+        32,
+      ),
     );
   } else {
     throw new Error("No backup key: set LIAISON_BACKUP_KEY (or LIAISON_MASTER_KEY).");
@@ -81,19 +87,29 @@ export async function writeEncrypted(file: string, source: Readable, key: Backup
   return header;
 }
 
-export function readHeader(file: string): { header: BackupHeader; bodyStart: number; bodyEnd: number; head: Buffer } {
+export function readHeader(file: string): {
+  header: BackupHeader;
+  bodyStart: number;
+  bodyEnd: number;
+  head: Buffer;
+} {
   const fd = openSync(file, "r");
   try {
     const prefix = Buffer.alloc(MAGIC.length + 4);
-    if (readSync(fd, prefix, 0, prefix.length, 0) !== prefix.length || !prefix.subarray(0, MAGIC.length).equals(MAGIC))
+    if (
+      readSync(fd, prefix, 0, prefix.length, 0) !== prefix.length ||
+      !prefix.subarray(0, MAGIC.length).equals(MAGIC)
+    )
       throw new Error(`${file} is not a Liaison backup.`);
     const length = prefix.readUInt32BE(MAGIC.length);
     if (length > 64 * 1024) throw new Error(`${file}: header too long.`);
     const json = Buffer.alloc(length);
     readSync(fd, json, 0, length, prefix.length);
     const header = JSON.parse(json.toString("utf8")) as BackupHeader;
-    if (header.format !== FORMAT_VERSION) throw new Error(`${file}: backup format ${header.format} is not supported.`);
-    if (header.algorithm !== "aes-256-gcm") throw new Error(`${file}: unknown algorithm ${header.algorithm}.`);
+    if (header.format !== FORMAT_VERSION)
+      throw new Error(`${file}: backup format ${header.format} is not supported.`);
+    if (header.algorithm !== "aes-256-gcm")
+      throw new Error(`${file}: unknown algorithm ${header.algorithm}.`);
     const size = statSync(file).size;
     return {
       header,

@@ -3,7 +3,7 @@
 // the demo database, then, in one run, sends requests from N concurrent sessions (one
 // keep-alive connection each) to each route for a fixed time and prints throughput, p50 and
 // p95 per route, and each route's throughput as a share of the ceiling: /api/ping, a route of
-// the same app with no session and no database.
+// the same app that looks up no session and reads no database.
 //
 // Sessions: signing in needs a TOTP code, and a code step can be used once per account, so
 // 20 sign-ins through the form would take minutes of waiting for fresh codes. The bench
@@ -133,20 +133,6 @@ async function signInThroughAuthJs(
   return { cookie: session.split(";")[0] ?? "" };
 }
 
-// The hidden fields React renders into a server-action form (the action's reference and
-// bound arguments), so the bench can post the form as a browser without script would.
-function actionFields(html: string): [string, string][] {
-  const fields: [string, string][] = [];
-  for (const m of html.matchAll(/<input[^>]*>/g)) {
-    const tag = m[0];
-    const name = /name="([^"]*)"/.exec(tag)?.[1];
-    if (!name || !name.startsWith("$ACTION")) continue;
-    const value = /value="([^"]*)"/.exec(tag)?.[1] ?? "";
-    fields.push([decodeEntities(name), decodeEntities(value)]);
-  }
-  return fields;
-}
-
 function decodeEntities(s: string): string {
   return s
     .replace(/&quot;/g, '"')
@@ -155,17 +141,6 @@ function decodeEntities(s: string): string {
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");
-}
-
-function multipart(fields: [string, string][]): { body: Buffer; type: string } {
-  const boundary = `----bench${Math.random().toString(16).slice(2)}`;
-  const parts = fields.map(
-    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-  );
-  return {
-    body: Buffer.from(`${parts.join("")}--${boundary}--\r\n`),
-    type: `multipart/form-data; boundary=${boundary}`,
-  };
 }
 
 type Worker = {
@@ -291,12 +266,14 @@ async function main() {
         ok: (r: Reply) => r.status === 200,
       }));
 
-    // Each officer session saves the "account" step of its own draft, as the form posts it
-    // without script (the same server action the page's script calls); a save answers with a
-    // redirect to the next step.
+    // Each officer session saves the "account" step of its own draft through the step's
+    // save action, called as the page's script calls it (the autosave that runs every few
+    // seconds while an officer types: `Next-Action` with the action's id, the arguments as
+    // React encodes them). The id is read from the step page's own script, as a browser has it.
     const { startDraft } = await import("@/lib/intake/drafts");
     const { resolveSession } = await import("@/lib/auth/sessions");
     const intake: Worker[] = [];
+    let actionId: string | null = null;
     for (const [i, agent] of agents.entries()) {
       const { cookie, sessionId } = officerSessions[i] as { cookie: string; sessionId: string };
       const user = await resolveSession(sessionId);
@@ -304,14 +281,21 @@ async function main() {
       const draftId = await startDraft(user);
       if (!draftId) throw new Error("Could not start a draft");
       const path = `/reports/new/${draftId}/account`;
-      const form = await request(agent, port, path, { cookie });
-      const hidden = actionFields(form.body);
-      if (form.status !== 200 || hidden.length === 0)
-        throw new Error(`The intake step did not render a form (status ${form.status})`);
-      const { body, type } = multipart([
-        ...hidden,
-        ["narrative", "A short account typed for the bench. ".repeat(20)],
-      ]);
+      if (!actionId) {
+        const form = await request(agent, port, path, { cookie });
+        if (form.status !== 200) throw new Error(`The intake step answered ${form.status}`);
+        for (const src of form.body.matchAll(/<script[^>]*src="([^"]+\.js)"/g)) {
+          const script = await request(agent, port, decodeEntities(src[1] ?? ""));
+          actionId =
+            /createServerReference\)\("([0-9a-f]+)",[^)]*"autosaveStepAction"\)/.exec(script.body)?.[1] ??
+            null;
+          if (actionId) break;
+        }
+        if (!actionId) throw new Error("The intake step's script names no autosave action");
+      }
+      const id = actionId;
+      const narrative = "A short account typed for the bench. ".repeat(20);
+      const body = Buffer.from(JSON.stringify([draftId, "account", { narrative }]));
       intake.push({
         agent,
         send: () =>
@@ -319,18 +303,28 @@ async function main() {
             method: "POST",
             cookie,
             body,
-            headers: { "Content-Type": type, Origin: `http://127.0.0.1:${port}` },
+            headers: {
+              "Next-Action": id,
+              Accept: "text/x-component",
+              "Content-Type": "text/plain;charset=UTF-8",
+              Origin: `http://127.0.0.1:${port}`,
+            },
           }),
-        ok: (r) => r.status === 303 && /\/wishes$/.test(String(r.headers.location ?? "")),
+        ok: (r) => r.status === 200 && r.body.includes('"saved"'),
       });
     }
+    const probe = await (intake[0] as Worker).send();
+    if (!(intake[0] as Worker).ok(probe))
+      throw new Error(`An intake save did not save: ${probe.status} ${probe.body.slice(0, 200)}`);
 
     const plan: [string, Worker[]][] = [
-      ["ceiling: /api/ping (no session, no database)", page("/api/ping", [])],
+      // The same proxy path as the signed-in pages (proxy.ts lets a request with a session
+      // cookie through); the route itself reads no session and no database.
+      ["ceiling: /api/ping (no session lookup, no database)", page("/api/ping", officerCookies)],
       ["officer's home /", page("/", officerCookies)],
       ["a case /reports/[id]", page(`/reports/${ownCase.id}`, officerCookies)],
       ["people /people", page("/people", officerCookies)],
-      ["intake step save (POST)", intake],
+      ["intake step save (server action)", intake],
       ["dashboard /dashboard", page("/dashboard", supervisorCookies)],
     ];
     log(`${SESSIONS} concurrent sessions, ${WARM_UP_SECONDS} s warm-up then ${SECONDS} s per route`);
@@ -343,6 +337,8 @@ async function main() {
 
     const ceiling = results[0] as Result;
     const ceilingRate = ceiling.requests / ceiling.seconds;
+    if (ceiling.requests === 0)
+      throw new Error(`The ceiling route answered no request (${ceiling.errors} errors)`);
     const width = Math.max(...results.map((r) => r.route.length));
     console.log(
       `\n${"route".padEnd(width)}  ${"req/s".padStart(8)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"errors".padStart(6)}  of ceiling`,
@@ -360,6 +356,11 @@ async function main() {
     console.log(
       `\n${below === 0 ? "Every signed-in route is at or above" : `${below} route(s) below`} ${TARGET_SHARE * 100}% of the ceiling's throughput.`,
     );
+    const failed = results.filter((r) => r.errors > 0).map((r) => r.route);
+    if (failed.length > 0) {
+      console.error(`Requests failed on: ${failed.join(", ")}`);
+      process.exitCode = 1;
+    }
     await db().$disconnect();
   } finally {
     if (app?.pid && app.exitCode === null) {

@@ -70,8 +70,14 @@ function count(kind: string) {
   byPhase.set(kind, (byPhase.get(kind) ?? 0) + 1);
 }
 
+// What the page shows, without the scripts (which carry every message the app has).
+const visible = (html: string) => html.replace(/<script\b[\s\S]*?<\/script>/g, "");
+const showsDatabaseDown = (html: string) => visible(html).includes("Liaison cannot reach its database");
+const showsSignedOut = (html: string) => visible(html).includes("Your session has ended");
+const samplesShown = new Set<string>();
+
 // Every request goes through here: timed, counted, and its failure classified.
-async function timed(what: string, request: () => Promise<Answer>): Promise<Answer | null> {
+async function timed(what: string, request: () => Promise<Answer>, post = false): Promise<Answer | null> {
   const at = phase;
   requests[at]++;
   let answer: Answer;
@@ -83,13 +89,19 @@ async function timed(what: string, request: () => Promise<Answer>): Promise<Answ
   }
   samples[at].push(answer.ms);
   if (answer.status === 503) count(`${what}: 503 Liaison is not available`);
-  else if (answer.status >= 500) count(`${what}: HTTP ${answer.status}`);
-  else if (answer.status === 200 && answer.html.includes("Liaison cannot reach its database"))
+  else if (answer.status !== 200 && answer.status !== 303 && answer.status !== 307) {
+    count(`${what}: HTTP ${answer.status}`);
+    if (!samplesShown.has(what)) {
+      samplesShown.add(what);
+      log(
+        `first HTTP ${answer.status} for ${what}: ${visible(answer.html)
+          .replace(/<[^>]+>/g, " ")
+          .slice(0, 200)}`,
+      );
+    }
+  } else if (post && answer.status === 200 && showsDatabaseDown(answer.html))
     count(`${what}: form kept, "cannot reach its database"`);
-  else if (answer.status === 200 && answer.html.includes("Your session has ended"))
-    count(`${what}: signed out`);
-  else if (answer.status === 200 && answer.html.includes("Something went wrong"))
-    count(`${what}: "something went wrong"`);
+  else if (post && answer.status === 200 && showsSignedOut(answer.html)) count(`${what}: signed out`);
   return answer;
 }
 
@@ -226,14 +238,20 @@ async function save(
       await sleep(1000);
       continue;
     }
-    const answer = await timed(what, () => browser.post(page, formFields(form, fill, choose)));
+    const answer = await timed(what, () => browser.post(page, formFields(form, fill, choose)), true);
     if (answer && answer.status === 303) return answer;
-    if (
-      answer &&
-      answer.status === 200 &&
-      !/cannot reach its database|Something went wrong/.test(answer.html)
-    ) {
+    if (answer && answer.status === 200 && !showsDatabaseDown(answer.html) && !showsSignedOut(answer.html)) {
       count(`${what}: refused as invalid`);
+      if (!samplesShown.has(`${what} invalid`)) {
+        samplesShown.add(`${what} invalid`);
+        const alert = visible(answer.html).match(/role="alert"[\s\S]{0,600}/)?.[0] ?? "(no alert)";
+        log(
+          `first refusal of ${what}: ${alert
+            .replace(/<[^>]+>/g, " ")
+            .replace(/\s+/g, " ")
+            .slice(0, 300)}`,
+        );
+      }
       return null;
     }
     await sleep(1000);

@@ -5,7 +5,7 @@ import { TextField } from "@/components/form/text-field";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
-import { ORGANISATION_FIELDS } from "@/lib/accounts/schema";
+import { ORGANISATION_FIELDS } from "@/lib/accounts/fields";
 import { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { IDLE, type AdminActionState } from "../_components/action-state";
 import { FormMessages } from "../_components/form-messages";

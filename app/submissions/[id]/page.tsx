@@ -7,6 +7,7 @@ import { getSubmissionForUnit } from "@/lib/third-party/queries";
 import { splitLines } from "@/lib/intake/schemas";
 import { markLookingAction, searchPeopleAction, triageAction } from "./actions";
 import { TriageForm } from "./_components/triage-form";
+import { SafeguardingFlag } from "@/components/third-party/safeguarding-flag";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("thirdParty");
@@ -61,6 +62,15 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
       t("intake.questions.riskFromExploiter.label"),
       answer("enums.Answer", s.answers.safety.riskFromExploiter ?? ""),
     ],
+    [t("thirdParty.ageBandAnswer"), answer("enums.AgeBand", s.answers.about?.ageBand ?? "")],
+    [
+      t("thirdParty.dateOfBirthAnswer"),
+      s.answers.about?.dateOfBirth ? date(s.answers.about.dateOfBirth) : "",
+    ],
+    [
+      t("thirdParty.signsAnswer"),
+      (s.answers.signs?.safeguardingSigns ?? []).map((c) => t(`enums.SafeguardingConcern.${c}`)).join(", "),
+    ],
     [
       t("thirdParty.incidentTypes"),
       happened.incidentTypes.map((i) => t(`enums.IncidentType.${i}`)).join(", "),
@@ -84,6 +94,15 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         <p role="status" className="mb-6 border-l-4 border-brand bg-panel p-4 font-bold">
           {t("thirdParty.markedLooking")}
         </p>
+      )}
+      {s.safeguardingConcerns.length > 0 && (
+        <div className="mb-6 border-l-8 border-danger bg-panel p-4">
+          <h2 className="mb-2 text-xl font-bold">{t("thirdParty.safeguardingHeading")}</h2>
+          <SafeguardingFlag concerns={s.safeguardingConcerns} />
+          <p className="mt-2">
+            {t("thirdParty.safeguardingUnitAction", { contact: t("intake.safeguardingContact") })}
+          </p>
+        </div>
       )}
       {s.report && (
         <p className="mb-6">

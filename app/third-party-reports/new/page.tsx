@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/session-user";
 import { findLinkedUnits } from "@/lib/third-party/submit";
 import { PARTNER_SECTIONS, WORKING_NAME, sectionQuestions } from "@/lib/third-party/questions";
 import { SubmissionWish } from "@/lib/generated/prisma/enums";
+import { londonTodayIso } from "@/lib/intake/dates";
 import { PartnerReportForm } from "./_components/partner-report-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,6 +35,7 @@ export default async function NewThirdPartyReportPage() {
           wishes={Object.values(SubmissionWish)}
           // One key per page view: a double click or a resend after a lost answer is one report.
           idempotencyKey={randomUUID()}
+          today={londonTodayIso()}
         />
       )}
     </>

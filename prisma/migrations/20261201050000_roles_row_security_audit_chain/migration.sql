@@ -93,7 +93,7 @@ CREATE FUNCTION liaison_audit_canonical(e "AuditEvent") RETURNS text
   AS $$ SELECT jsonb_build_array(
     e.seq, e.id, to_char(e."at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
     e."actorId", e."actorRole", e.action, e."recordType", e."recordId", e.outcome,
-    e."subjectKey", e."sessionId", e."clientAddress")::text $$;
+    e."subjectKey", e."sessionId", e."clientAddress", to_jsonb(e."recordIds"))::text $$;
 
 CREATE FUNCTION liaison_audit_hash(prev text, e "AuditEvent") RETURNS text
   LANGUAGE sql IMMUTABLE

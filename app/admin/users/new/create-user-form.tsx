@@ -7,7 +7,7 @@ import { TextField } from "@/components/form/text-field";
 import { ChoiceGroup } from "@/components/form/choice-group";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
-import { USER_FIELDS } from "@/lib/accounts/schema";
+import { USER_FIELDS } from "@/lib/accounts/fields";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { IDLE, type AdminActionState } from "../../_components/action-state";
 import { FormMessages } from "../../_components/form-messages";

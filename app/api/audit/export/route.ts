@@ -7,6 +7,7 @@ import { getCurrentUser } from "@/lib/auth/session-user";
 import { exportAudit, parseAuditFilters } from "@/lib/audit/search";
 import { csvField } from "@/lib/dashboard/csv";
 import { isSameOriginFetch } from "@/lib/http/same-origin";
+import { can } from "@/lib/authz/scope";
 
 export const dynamic = "force-dynamic";
 
@@ -17,9 +18,10 @@ export async function GET(request: NextRequest) {
     return new Response("Start the download from the audit log page.", { status: 403, headers: TEXT });
   const user = await getCurrentUser();
   if (!user) return new Response(null, { status: 401 });
+  const allowed = can(user, "audit:read:unit") || can(user, "audit:read:all");
   const filters = parseAuditFilters(Object.fromEntries(request.nextUrl.searchParams));
   const result = await exportAudit(user, filters);
-  if (!result) return new Response("Not found", { status: 404, headers: TEXT });
+  if (!result || !allowed) return new Response("Not found", { status: 404, headers: TEXT });
   const t = await getTranslations("auditLog");
   const lines = [t("exportColumns")];
   for (const r of result.rows)

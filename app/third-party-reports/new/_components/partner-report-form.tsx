@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
@@ -9,7 +9,10 @@ import { ChoiceGroup } from "@/components/form/choice-group";
 import { FieldShell, describedBy } from "@/components/form/field-shell";
 import { SubmitButton } from "@/components/form/submit-button";
 import { QuestionField } from "@/components/intake/question-field";
-import type { Question } from "@/lib/intake/questions";
+import { PartnerSafeguardingPanel } from "@/components/third-party/partner-safeguarding-panel";
+import type { Question, RawValues } from "@/lib/intake/questions";
+import { activeConcerns } from "@/lib/intake/safeguarding";
+import type { SafeguardingConcern } from "@/lib/generated/prisma/enums";
 import { submitThirdPartyAction, type PartnerFormState } from "../actions";
 
 type Section = { id: string; questions: Question[] };
@@ -20,18 +23,66 @@ type Props = {
   units: { id: string; name: string }[];
   wishes: string[];
   idempotencyKey: string;
+  // London's today, for a date of birth under 18.
+  today: string;
+};
+
+// The answers that decide the safeguarding panels, by the intake's own rule
+// (lib/intake/safeguarding.ts): the same shape an intake draft has.
+function concernsOf(v: RawValues, today: string): SafeguardingConcern[] {
+  return activeConcerns(
+    {
+      person: { ageBand: v.ageBand ?? "", dateOfBirth: v.dateOfBirth ?? "" },
+      "what-happened": {
+        whenKnown: v.whenKnown ?? "",
+        incidentDate: v.incidentDate ?? "",
+        periodFrom: v.periodFrom ?? "",
+      },
+      safety: { safeguardingSigns: v.safeguardingSigns ?? [] },
+    },
+    today,
+  );
+}
+
+// Panels after the questions that raise them: the child's after the age, the others after
+// the signs.
+const PANELS_AFTER: Record<string, SafeguardingConcern[]> = {
+  about: ["CHILD_AT_RISK"],
+  signs: ["ADULT_AT_RISK", "MODERN_SLAVERY"],
 };
 
 // The partner's report on one page: the intake's own questions (QuestionField), grouped by
-// topic, with the partner's choices of unit, anonymity and wish. A refused submit puts back
-// everything typed; the idempotency key stays the same so a resend is one report.
-export function PartnerReportForm({ sections, workingName, units, wishes, idempotencyKey }: Props) {
+// topic, with the partner's choices of unit, anonymity and wish. "Are they safe now?" comes
+// first; a safeguarding panel for the partner appears the moment an answer raises it (and,
+// without JavaScript, after a refused submit), and a child is worded as a child. A refused
+// submit puts back everything typed; the idempotency key stays the same so a resend is one
+// report.
+export function PartnerReportForm({ sections, workingName, units, wishes, idempotencyKey, today }: Props) {
   const t = useTranslations();
   const [state, action, pending] = useSafeActionState<PartnerFormState>(submitThirdPartyAction, {
     status: "idle",
     values: {},
     fieldErrors: {},
   });
+  // The answers as they stand in the browser; reset to what was submitted after each submit.
+  const [live, setLive] = useState(state.values);
+  const [liveFrom, setLiveFrom] = useState(state);
+  if (liveFrom !== state) {
+    setLiveFrom(state);
+    setLive(state.values);
+  }
+  const lists = sections.flatMap((s) => s.questions.filter((q) => q.kind === "checkbox").map((q) => q.name));
+  const read = (form: HTMLFormElement): RawValues => {
+    const data = new FormData(form);
+    const out: RawValues = {};
+    for (const key of new Set(data.keys())) {
+      const all = data.getAll(key).filter((v): v is string => typeof v === "string");
+      out[key] = lists.includes(key) ? all : (all[0] ?? "");
+    }
+    return out;
+  };
+  const concerns = concernsOf(live, today);
+  const child = concerns.includes("CHILD_AT_RISK");
   const message = (key: string | undefined) =>
     key ? (t.has(key) ? t(key) : t("intake.errors.invalid")) : undefined;
   const own = (name: string) => message(state.fieldErrors[name]);
@@ -41,9 +92,10 @@ export function PartnerReportForm({ sections, workingName, units, wishes, idempo
   };
   const order = [
     "unitId",
-    "anonymous",
-    "workingName",
-    ...sections.flatMap((s) => s.questions.map((q) => q.name)),
+    ...sections.flatMap((s) => [
+      ...(s.id === "about" ? ["anonymous", "workingName"] : []),
+      ...s.questions.map((q) => q.name),
+    ]),
     "wish",
   ];
   const errors = [
@@ -61,6 +113,7 @@ export function PartnerReportForm({ sections, workingName, units, wishes, idempo
       error={state.fieldErrors[q.name]}
       people={[]}
       agencies={[]}
+      child={child}
     />
   );
   const section = (id: string, children: ReactNode) => (
@@ -72,10 +125,14 @@ export function PartnerReportForm({ sections, workingName, units, wishes, idempo
     </section>
   );
   return (
-    <form action={action} noValidate className="max-w-3xl">
+    <form action={action} noValidate className="max-w-3xl" onChange={(e) => setLive(read(e.currentTarget))}>
       <ErrorSummary title={t("thirdParty.errorSummaryTitle")} errors={errors} />
       <FormRecovery state={state} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      {/* Tells screen-reader users that a safeguarding panel has appeared. */}
+      <p role="status" className="sr-only">
+        {concerns.map((c) => t(`thirdParty.panels.${c}.title`)).join(". ")}
+      </p>
       {/* key: after a refused submit, fields are rebuilt with what was submitted. */}
       <div key={JSON.stringify(state.values)}>
         {units.length === 1 ? (
@@ -104,36 +161,52 @@ export function PartnerReportForm({ sections, workingName, units, wishes, idempo
             </select>
           </FieldShell>
         )}
-        {section(
-          "about",
-          <>
-            <ChoiceGroup
-              name="anonymous"
-              type="radio"
-              legend={t("thirdParty.anonymous")}
-              hint={t("thirdParty.anonymousHint")}
-              error={own("anonymous")}
-              selected={single("anonymous") ? [single("anonymous")] : []}
-              options={(["YES", "NO"] as const).map((v) => ({
-                value: v,
-                label: t(`thirdParty.anonymousOptions.${v}`),
-              }))}
-            />
-            {field(workingName)}
-          </>,
+        {sections.map((s) =>
+          section(
+            s.id,
+            <>
+              {s.id === "about" && (
+                <>
+                  <ChoiceGroup
+                    name="anonymous"
+                    type="radio"
+                    legend={t("thirdParty.anonymous")}
+                    hint={t("thirdParty.anonymousHint")}
+                    error={own("anonymous")}
+                    selected={single("anonymous") ? [single("anonymous")] : []}
+                    options={(["YES", "NO"] as const).map((v) => ({
+                      value: v,
+                      label: t(`thirdParty.anonymousOptions.${v}`),
+                    }))}
+                  />
+                  {field(workingName)}
+                </>
+              )}
+              {s.questions.map(field)}
+              {(PANELS_AFTER[s.id] ?? []).map((c) => (
+                <PartnerSafeguardingPanel key={c} concern={c} shown={concerns.includes(c)} />
+              ))}
+            </>,
+          ),
         )}
-        {sections.map((s) => section(s.id, s.questions.map(field)))}
         {section(
           "wish",
-          <ChoiceGroup
-            name="wish"
-            type="radio"
-            legend={t("thirdParty.wishLegend")}
-            hint={t("thirdParty.wishHint")}
-            error={own("wish")}
-            selected={single("wish") ? [single("wish")] : []}
-            options={wishes.map((w) => ({ value: w, label: t(`enums.SubmissionWish.${w}`) }))}
-          />,
+          <>
+            {child && (
+              <p className="mb-4 border-l-4 border-danger bg-panel p-4 font-bold">
+                {t("thirdParty.childWishNote")}
+              </p>
+            )}
+            <ChoiceGroup
+              name="wish"
+              type="radio"
+              legend={t("thirdParty.wishLegend")}
+              hint={t("thirdParty.wishHint")}
+              error={own("wish")}
+              selected={single("wish") ? [single("wish")] : []}
+              options={wishes.map((w) => ({ value: w, label: t(`enums.SubmissionWish.${w}`) }))}
+            />
+          </>,
         )}
       </div>
       <SubmitButton pending={pending} label={t("thirdParty.send")} pendingLabel={t("thirdParty.sending")} />

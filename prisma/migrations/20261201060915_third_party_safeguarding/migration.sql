@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ThirdPartySubmission" ADD COLUMN     "safeguardingConcerns" "SafeguardingConcern"[] DEFAULT ARRAY[]::"SafeguardingConcern"[];

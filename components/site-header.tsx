@@ -37,6 +37,11 @@ export async function SiteHeader() {
           show: roleHas(user.role, "dashboard:read:unit") || roleHas(user.role, "dashboard:read:own"),
         },
         {
+          href: "/retention",
+          label: t("retention.nav"),
+          show: roleHas(user.role, "retention:review:unit"),
+        },
+        {
           href: "/audit",
           label: t("auditLog.nav"),
           show: roleHas(user.role, "audit:read:unit") || roleHas(user.role, "audit:read:all"),

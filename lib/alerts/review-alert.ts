@@ -4,7 +4,7 @@
 // unit, and changes it only from the states the step allows, checked in the update's own
 // `where` so two people acting at once cannot both win. Another unit's alert is "not
 // found", nothing changes, and the attempt is audited as DENIED.
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";

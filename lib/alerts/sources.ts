@@ -1,6 +1,5 @@
 // What the draft page reads from the unit's reports: the fields an alert may be built from
 // (never the narrative, the person or the place), and the agencies the unit works with.
-import { db } from "@/lib/db/client";
 import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";

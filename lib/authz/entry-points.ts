@@ -9,6 +9,7 @@
 export const PUBLIC_ENTRY_POINTS: Readonly<Record<string, string>> = {
   "app/login/page.tsx": "the sign-in page",
   "app/login/actions.ts": "signing in",
+  "app/login/sso-actions.ts": "starting single sign-on with the force's identity provider",
   "app/setup/[token]/page.tsx": "a new user's one-time set-up link",
   "app/setup/[token]/actions.ts": "choosing a password and second factor from a set-up link",
   "app/api/auth/[...nextauth]/route.ts": "Auth.js's own sign-in and sign-out endpoints",

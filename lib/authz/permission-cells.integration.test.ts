@@ -113,6 +113,7 @@ const ELSEWHERE: Partial<Record<Permission, string>> = {
   "organisation:manage:all": "app/admin (administration of organisations)",
   "audit:read:unit": "lib/audit/search.integration.test.ts",
   "audit:read:all": "lib/audit/search.integration.test.ts",
+  "retention:review:unit": "lib/retention/erase.integration.test.ts",
 };
 
 const ROLES: Role[] = ["LIAISON_OFFICER", "SUPERVISOR", "PARTNER", "ADMIN"];

@@ -4,7 +4,6 @@
 // consent or a supervisor's override: after a withdrawal, an expiry, a decline or a close,
 // nothing more goes out. The check and the write are one `updateMany` on the referral row,
 // so a withdrawal recorded at the same moment cannot slip in between.
-import { db } from "@/lib/db/client";
 import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";

@@ -3,7 +3,6 @@
 // by the day each referral was sent, so the three numbers compare like with like. Accepted
 // means the agency answered without declining (a referral closed, or withdrawn after being
 // accepted, still counts); taken up means closed as "support taken up".
-import { db } from "@/lib/db/client";
 import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { can, unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";

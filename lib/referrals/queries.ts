@@ -2,7 +2,6 @@
 // was shared (erased after a withdrawal); the unit sees the status, dates, basis and updates
 // of its own referrals. Every read is scoped in the `where` and audited in the same
 // transaction; a partner opening another agency's referral gets nothing, audited as DENIED.
-import { db } from "@/lib/db/client";
 import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";

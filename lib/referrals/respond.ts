@@ -5,7 +5,7 @@
 // only from the states where it makes sense, checked in the update's own `where` so two
 // answers at once cannot both win.
 import type { z } from "zod";
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { agencyScope } from "@/lib/authz/scope";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseSubmission, triageSchema, WISH_TO_WANTS } from "./schema";
-import { PARTNER_QUESTION_NAMES } from "./questions";
+import { parseSubmission, partnerConcerns, triageSchema, WISH_TO_WANTS } from "./schema";
+import { LIST_FIELDS, PARTNER_QUESTION_NAMES } from "./questions";
 import { STEPS } from "@/lib/intake/questions";
 
 const KEY = "0190f0a0-0000-7000-8000-000000000001";
@@ -86,5 +86,40 @@ describe("triage", () => {
       CONTACT_THROUGH_PARTNER: "ANONYMOUS_CONTACT",
       FULL_INVESTIGATION: "FULL_INVESTIGATION",
     });
+  });
+});
+
+describe("safeguarding in a partner's report", () => {
+  it("asks the intake's age and safeguarding signs, but not the unit's own referral questions", () => {
+    expect(PARTNER_QUESTION_NAMES).toEqual(
+      expect.arrayContaining(["immediateDanger", "ageBand", "dateOfBirth", "safeguardingSigns"]),
+    );
+    expect(PARTNER_QUESTION_NAMES[0]).toBe("immediateDanger");
+    expect(PARTNER_QUESTION_NAMES).not.toContain("childReferralMade");
+    expect(LIST_FIELDS).toEqual(["safeguardingSigns", "incidentTypes"]);
+  });
+
+  it("raises the child concern for under 18, whatever the wish, and keeps the wish as given", () => {
+    const parsed = parseSubmission({ ...base, ageBand: "UNDER_18" });
+    expect(parsed).toMatchObject({
+      ok: true,
+      data: { wish: "INTELLIGENCE_ONLY", concerns: ["CHILD_AT_RISK"] },
+    });
+    const adult = parseSubmission({ ...base, ageBand: "AGE_18_24" });
+    expect(adult).toMatchObject({ ok: true, data: { concerns: [] } });
+  });
+
+  it("counts a date of birth under 18 on the incident day as a child, as the intake does", () => {
+    const about = { ageBand: "", dateOfBirth: "2008-03-01" };
+    const signs = { safeguardingSigns: [] };
+    const on = (incidentDate: string) =>
+      partnerConcerns(about, signs, { whenKnown: "EXACT", incidentDate, periodFrom: "" }, "2026-12-01");
+    expect(on("2026-02-28")).toEqual(["CHILD_AT_RISK"]);
+    expect(on("2026-03-01")).toEqual([]);
+  });
+
+  it("raises the adult at risk and modern slavery concerns from the signs ticked", () => {
+    const parsed = parseSubmission({ ...base, safeguardingSigns: ["MODERN_SLAVERY"] });
+    expect(parsed).toMatchObject({ ok: true, data: { concerns: ["MODERN_SLAVERY"] } });
   });
 });

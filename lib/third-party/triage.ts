@@ -4,7 +4,7 @@
 // anything else is "not found", changes nothing and is audited as a denial. Each decision is
 // taken only from an open state, checked in the update's own `where`, so two officers
 // triaging at once cannot both win.
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";

@@ -24,6 +24,7 @@ import restriction from "./restriction.json";
 import admin from "./admin.json";
 import auditLog from "./audit-log.json";
 import sso from "./sso.json";
+import retention from "./retention.json";
 
 const messages = {
   ...common,
@@ -50,6 +51,7 @@ const messages = {
   ...admin,
   ...auditLog,
   ...sso,
+  ...retention,
 };
 
 export default messages;

@@ -70,6 +70,11 @@ export default async function PersonPage({ params, searchParams }: Props) {
           <Link href={`/people/${person.id}/edit`}>{t("people.changeDetails")}</Link>
         </p>
       )}
+      {can(user, "retention:review:unit") && (
+        <p className="-mt-4 mb-8">
+          <Link href={`/people/${person.id}/subject-access`}>{t("subjectAccess.link")}</Link>
+        </p>
+      )}
       <dl className="mb-8 grid max-w-3xl grid-cols-[minmax(10rem,auto)_1fr] gap-x-6 gap-y-2">
         {facts.map(([term, value]) => (
           <div key={term} className="contents">

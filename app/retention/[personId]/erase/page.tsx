@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { requirePermission } from "@/lib/auth/session-user";
+import { requireRecentAuth } from "@/lib/auth/recent-auth";
+import { unitScope } from "@/lib/authz/scope";
+import { db } from "@/lib/db/client";
+import { SubmitButton } from "@/components/form/submit-button";
+import { eraseAction } from "../../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("retention");
+  return { title: t("eraseTitle") };
+}
+
+type Props = { params: Promise<{ personId: string }> };
+
+// The confirmation step before erasure: what goes, what stays. Only after a password or
+// code check within five minutes; the action checks again.
+export default async function ConfirmErasePage({ params }: Props) {
+  const user = await requirePermission("retention:review:unit");
+  const unitId = unitScope(user, "retention:review:unit");
+  const { personId } = await params;
+  if (!unitId || !z.uuid().safeParse(personId).success) notFound();
+  await requireRecentAuth(user, `/retention/${personId}/erase`);
+  const person = await db().person.findFirst({
+    where: { id: personId, unitId, NOT: { workingName: "Erased record" } },
+    select: {
+      id: true,
+      workingName: true,
+      _count: { select: { reports: true, contacts: true, referrals: true } },
+    },
+  });
+  if (!person) notFound();
+  const t = await getTranslations("retention");
+  const erased = [
+    "erased.details",
+    "erased.reports",
+    "erased.suspects",
+    "erased.contacts",
+    "erased.referrals",
+    "erased.risk",
+  ];
+  const kept = ["kept.rows", "kept.facts", "kept.audit"];
+  return (
+    <article className="max-w-3xl">
+      <h1 className="mb-4 text-3xl font-bold">{t("eraseHeading", { name: person.workingName })}</h1>
+      <p className="mb-4">
+        {t("eraseCounts", {
+          reports: person._count.reports,
+          contacts: person._count.contacts,
+          referrals: person._count.referrals,
+        })}
+      </p>
+      <h2 className="mb-2 text-xl font-bold">{t("erasedTitle")}</h2>
+      <ul className="mb-6 list-disc pl-6">
+        {erased.map((k) => (
+          <li key={k}>{t(k)}</li>
+        ))}
+      </ul>
+      <h2 className="mb-2 text-xl font-bold">{t("keptTitle")}</h2>
+      <ul className="mb-6 list-disc pl-6">
+        {kept.map((k) => (
+          <li key={k}>{t(k)}</li>
+        ))}
+      </ul>
+      <p className="mb-4 font-bold">{t("eraseWarning")}</p>
+      <form action={eraseAction.bind(null, person.id)} className="flex items-center gap-6">
+        <SubmitButton pending={false} label={t("eraseConfirm")} pendingLabel={t("erasing")} />
+        <Link href="/retention">{t("cancel")}</Link>
+      </form>
+    </article>
+  );
+}

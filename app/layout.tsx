@@ -12,6 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: t("name"), template: `%s · ${t("name")}` },
     robots: { index: false, follow: false },
+    // public/icon.svg: served without a session (proxy.ts leaves /icon* alone).
+    icons: { icon: "/icon.svg" },
   };
 }
 

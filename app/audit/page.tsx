@@ -96,7 +96,7 @@ export default async function AuditPage({
               <option value="">{t("auditLog.anyone")}</option>
               {actors.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.name} ({t(`enums.Role.${a.role}`)})
+                  {a.name} ({t(`roles.${a.role}`)})
                 </option>
               ))}
             </select>
@@ -149,7 +149,7 @@ export default async function AuditPage({
                     <>
                       {r.actorName ?? r.actorId.slice(0, 8)}
                       {r.actorRole && (
-                        <span className="block text-sm text-muted">{t(`enums.Role.${r.actorRole}`)}</span>
+                        <span className="block text-sm text-muted">{t(`roles.${r.actorRole}`)}</span>
                       )}
                     </>
                   ) : (

@@ -6,6 +6,7 @@
 // consent withdrawn between the check and the save still stops the referral.
 import { db, type Db, type Tx } from "@/lib/db/client";
 import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+import { hasRecentAuth } from "@/lib/auth/recent-auth";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can, unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -61,6 +62,19 @@ export async function createReferral(
   if (parsed.success && parsed.data.basis.kind === "override" && !can(user, "consent:override:unit")) {
     await deny(db(), user, personId);
     return { status: "not-found" };
+  }
+  // Sharing without consent is among the most sensitive things Liaison does: it needs a
+  // password or code check within the last five minutes (issue 9), checked here as well as
+  // by the page, and a refusal is recorded.
+  if (parsed.success && parsed.data.basis.kind === "override" && !(await hasRecentAuth(user, now))) {
+    await recordAudit(db(), {
+      actor: user,
+      action: "consent.override",
+      recordType: "person",
+      recordId: personId,
+      outcome: "DENIED",
+    });
+    return { status: "invalid", values, fieldErrors: {}, formError: "referrals.errors.reauthNeeded" };
   }
   try {
     return await withRowScope(rowScopeOf(user), (tx) =>

@@ -117,6 +117,19 @@ describe("an officer refers a person", () => {
       officerContact: "DS Example",
     };
     expect(await createReferral(world.officer, world.person.id, form)).toEqual({ status: "not-found" });
+    // Five minutes after the last password or code check, the supervisor must confirm who
+    // they are again before sharing without consent; the refusal is recorded.
+    const later = new Date(Date.now() + 6 * 60_000);
+    expect(await createReferral(world.supervisor, world.person.id, form, later)).toMatchObject({
+      status: "invalid",
+      formError: "referrals.errors.reauthNeeded",
+    });
+    expect(
+      await db().auditEvent.count({
+        where: { action: "consent.override", actorId: world.supervisor.id, outcome: "DENIED" },
+      }),
+    ).toBe(1);
+    expect(await ownerDb().referral.count({ where: { personId: world.person.id } })).toBe(0);
     const result = await createReferral(world.supervisor, world.person.id, form);
     expect(result.status).toBe("created");
     if (result.status !== "created") return;

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { markRecentAuth } from "@/lib/auth/recent-auth";
 import { makeCaseEvent, makeContact, makeSuspect, makeVictimUpdate } from "@/tests/support/case-factories";
-import { makeOrganisation, makePerson, makeReport, signedIn } from "@/tests/support/factories";
+import { makeOrganisation, makePerson, makeReferral, makeReport, signedIn } from "@/tests/support/factories";
 import { subjectAccessExport, SubjectAccessRefused } from "./export";
 
 async function auditsFor(personId: string) {
@@ -97,6 +97,19 @@ describe("subject access export", () => {
       otherSupervisor.id,
       otherSupervisor.id,
       supervisor.id,
+    ]);
+  });
+
+  it("includes consents and what each referral shared, read within the supervisor's row scope", async () => {
+    const unit = await makeOrganisation();
+    const agency = await makeOrganisation("PARTNER_AGENCY", `Agency ${randomUUID()}`);
+    const supervisor = await signedIn("SUPERVISOR", unit.id);
+    const referral = await makeReferral(unit.id, agency.id);
+    await markRecentAuth(supervisor);
+    const result = await subjectAccessExport(supervisor, referral.personId, "html");
+    expect(result.consents.map((c) => [c.agency, c.scope])).toEqual([[agency.name, "Name and support need"]]);
+    expect(result.referrals.map((r) => [r.agency, r.supportNeeded])).toEqual([
+      [agency.name, "Housing advice"],
     ]);
   });
 });

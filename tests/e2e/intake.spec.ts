@@ -257,15 +257,17 @@ test.describe("taking a report", () => {
     ).toBeVisible();
     await expect(page.getByLabel("Working name or pseudonym")).toHaveValue("Carys");
 
-    // Signing in again in another tab leaves this page, and what it holds, alone.
+    // No session cookie is left, so nothing could be sealed for this tab: signing in again
+    // happens in a new tab, and this page keeps what it holds (components/form/form-recovery.tsx).
     const [signInTab] = await Promise.all([
       context.waitForEvent("page"),
-      page.getByRole("link", { name: /Sign in again in a new tab/ }).click(),
+      page.getByRole("link", { name: "Sign in again to save it" }).click(),
     ]);
     await submitSignIn(signInTab, "officer");
     await expect(signInTab.getByRole("button", { name: "Sign out" })).toBeVisible();
     await signInTab.close();
 
+    await expect(page.getByLabel("Working name or pseudonym")).toHaveValue("Carys");
     await page.getByRole("button", { name: "Save and continue" }).click();
     await expect(page.getByRole("heading", { name: "What happened", level: 1 })).toBeVisible();
     await page.goto("/reports/drafts");

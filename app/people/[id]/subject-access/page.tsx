@@ -26,13 +26,19 @@ function show(value: Value, none: string): string {
   return String(value);
 }
 
+// Field names as words ("workingName" → "Working name"): the export's keys, readable in print.
+function words(key: string): string {
+  const spaced = key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
 function Facts({ record, none }: { record: Record<string, unknown>; none: string }) {
   const rows = Object.entries(record).filter(([, v]) => !Array.isArray(v) || typeof v[0] !== "object");
   return (
     <dl className="mb-4 grid grid-cols-[minmax(12rem,auto)_1fr] gap-x-6 gap-y-1 break-inside-avoid">
       {rows.map(([key, value]) => (
         <div key={key} className="contents">
-          <dt className="font-bold">{key}</dt>
+          <dt className="font-bold">{words(key)}</dt>
           <dd className="whitespace-pre-wrap">{show(value as Value, none)}</dd>
         </div>
       ))}
@@ -75,7 +81,8 @@ export default async function SubjectAccessPage({ params }: Props) {
   const none = t("none");
   return (
     <article className="max-w-4xl print:max-w-none print:text-sm">
-      <style>{`@media print { header, nav, footer, .no-print { display: none !important; } a { color: inherit; text-decoration: none; } }`}</style>
+      {/* The print stylesheet (app/globals.css, @media print) hides the menu and .no-print;
+          sections avoid breaking across pages. */}
       <h1 className="mb-2 text-3xl font-bold">{t("heading", { name: data.person.workingName })}</h1>
       <p className="mb-2">{t("generated", { at: data.generatedAt })}</p>
       <p className="mb-4 max-w-3xl">{t("withheldIntro")}</p>

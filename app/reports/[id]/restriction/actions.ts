@@ -6,6 +6,7 @@ import { reauthUrl } from "@/lib/auth/recent-auth";
 import { can } from "@/lib/authz/scope";
 import { decideRestriction, overrideRestriction, reviewOverride } from "@/lib/reports/restriction-decisions";
 import { formToObject } from "@/lib/forms";
+import { isUuid } from "@/lib/ids";
 import { safeAction } from "@/lib/forms/safe-action";
 import type { ReasonState } from "./reason-form";
 
@@ -22,10 +23,11 @@ export async function decideRestrictionAction(
   _prev: ReasonState,
   form: FormData,
 ): Promise<ReasonState> {
-  const raw = formToObject(form, []);
+  // A hand-made post may send anything in place of the form: treat it as an empty form.
+  const raw = form instanceof FormData ? formToObject(form, []) : {};
   return safeAction<ReasonState>("Restricting a case", echo(raw), async (user) => {
-    if (!can(user, "report:restrict:unit")) notFound();
-    const result = await decideRestriction(user, reportId, restrict, raw);
+    if (!can(user, "report:restrict:unit") || !isUuid(reportId)) notFound();
+    const result = await decideRestriction(user, reportId, restrict === true, raw);
     if (!result || result.status === "reauth") notFound();
     if (result.status === "invalid")
       return {
@@ -43,9 +45,11 @@ export async function overrideRestrictionAction(
   _prev: ReasonState,
   form: FormData,
 ): Promise<ReasonState> {
-  const raw = formToObject(form, []);
+  // A hand-made post may send anything in place of the form: treat it as an empty form.
+  const raw = form instanceof FormData ? formToObject(form, []) : {};
   return safeAction<ReasonState>("Opening a restricted case", echo(raw), async (user) => {
-    if (!can(user, "report:read:unit")) notFound();
+    // The id is checked before anything is built from it (the re-authentication address).
+    if (!can(user, "report:read:unit") || !isUuid(reportId)) notFound();
     const result = await overrideRestriction(user, reportId, raw);
     if (!result) notFound();
     // The five minutes ran out while they wrote: check again, then come back to the form.

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { requirePermission } from "@/lib/auth/session-user";
 import { requireRecentAuth } from "@/lib/auth/recent-auth";
 import { unitScope } from "@/lib/authz/scope";
-import { db } from "@/lib/db/client";
+import { erasePreview } from "@/lib/retention/confirm";
 import { SubmitButton } from "@/components/form/submit-button";
 import { eraseAction } from "../../actions";
 
@@ -25,14 +25,7 @@ export default async function ConfirmErasePage({ params }: Props) {
   const { personId } = await params;
   if (!unitId || !z.uuid().safeParse(personId).success) notFound();
   await requireRecentAuth(user, `/retention/${personId}/erase`);
-  const person = await db().person.findFirst({
-    where: { id: personId, unitId, NOT: { workingName: "Erased record" } },
-    select: {
-      id: true,
-      workingName: true,
-      _count: { select: { reports: true, contacts: true, referrals: true } },
-    },
-  });
+  const person = await erasePreview(user, personId);
   if (!person) notFound();
   const t = await getTranslations("retention");
   const erased = [
@@ -49,9 +42,9 @@ export default async function ConfirmErasePage({ params }: Props) {
       <h1 className="mb-4 text-3xl font-bold">{t("eraseHeading", { name: person.workingName })}</h1>
       <p className="mb-4">
         {t("eraseCounts", {
-          reports: person._count.reports,
-          contacts: person._count.contacts,
-          referrals: person._count.referrals,
+          reports: person.reports,
+          contacts: person.contacts,
+          referrals: person.referrals,
         })}
       </p>
       <h2 className="mb-2 text-xl font-bold">{t("erasedTitle")}</h2>

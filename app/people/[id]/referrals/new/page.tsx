@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session-user";
+import { requireRecentAuth } from "@/lib/auth/recent-auth";
 import { can } from "@/lib/authz/scope";
 import { isUuid } from "@/lib/ids";
 import { getPersonForUser } from "@/lib/people/queries";
@@ -46,9 +47,11 @@ export default async function NewReferralPage({ params, searchParams }: Props) {
   const live = consents.filter((c) => c.state === "live");
   const consent = live.find((c) => c.id === wanted(query.consent)) ?? null;
   const override = query.override === "1" && can(user, "consent:override:unit");
-  const agencies = override ? await findPartnerAgencies(user) : [];
   const back = report ? `/reports/${report.id}` : `/people/${person.id}`;
   const withReport = report ? `&report=${report.id}` : "";
+  // Sharing without consent asks for the password or a code again first (issue 9).
+  if (override) await requireRecentAuth(user, `/people/${person.id}/referrals/new?override=1${withReport}`);
+  const agencies = override ? await findPartnerAgencies(user) : [];
   const reports = withoutRestricted(person.reports).map((r) => ({
     id: r.id,
     label: `${r.reference}, ${format.dateTime(r.reportedAt, "date")}`,

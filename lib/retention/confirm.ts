@@ -1,0 +1,42 @@
+// What the erase confirmation shows: the person's working name and how many reports,
+// contacts and referrals would be blanked. The supervisor's own unit only; an erased person
+// is not offered again. Viewing it is audited (the person's id, no content).
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { roleHas } from "@/lib/authz/permissions";
+import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+import { ERASED_NAME } from "./erase";
+
+export type ErasePreview = {
+  id: string;
+  workingName: string;
+  reports: number;
+  contacts: number;
+  referrals: number;
+};
+
+export async function erasePreview(user: CurrentUser, personId: string): Promise<ErasePreview | null> {
+  if (!roleHas(user.role, "retention:review:unit") || !user.unitId) return null;
+  const unitId = user.unitId;
+  // Referrals are a partner-facing table: counted inside the user's row scope.
+  const person = await withRowScope(rowScopeOf(user), (tx) =>
+    tx.person.findFirst({
+      where: { id: personId, unitId, NOT: { workingName: ERASED_NAME } },
+      select: {
+        id: true,
+        workingName: true,
+        _count: { select: { reports: true, contacts: true, referrals: true } },
+      },
+    }),
+  );
+  if (!person) return null;
+  await recordAudit(db(), {
+    actor: user,
+    action: "retention.erase.preview",
+    recordType: "Person",
+    recordId: person.id,
+    outcome: "SUCCESS",
+  });
+  return { id: person.id, workingName: person.workingName, ...person._count };
+}

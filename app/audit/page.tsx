@@ -135,7 +135,7 @@ export default async function AuditPage({
           <DataTable
             caption={t("auditLog.caption", { total: found.total })}
             rows={found.rows}
-            rowKey={(r) => r.id}
+            rowKey={(r) => r.seq}
             columns={[
               {
                 header: t("auditLog.at"),

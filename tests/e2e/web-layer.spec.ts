@@ -417,7 +417,8 @@ test.describe("what a signed-out visitor is sent", () => {
 test.describe("when the database fails", () => {
   test.describe.configure({ timeout: 180_000 });
   // A second server from the same build, pointed at a port where nothing listens.
-  const port = Number(process.env.E2E_PORT ?? 3100) + 50;
+  // +50 is the outage journey's app (tests/e2e/outage.spec.ts); the two may run at once.
+  const port = Number(process.env.E2E_PORT ?? 3100) + 60;
   const broken = `http://127.0.0.1:${port}`;
   let server: ChildProcess | undefined;
   const LEAKS = [

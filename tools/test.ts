@@ -197,6 +197,9 @@ async function main(): Promise<number> {
         // Every journey signs in from 127.0.0.1, which would otherwise use up one address's
         // allowance of wrong attempts; the address limit has its own integration test.
         SIGN_IN_ADDRESS_FREE_ATTEMPTS: "1000",
+        // Likewise the overall allowance, which every journey's sign-ins share; the overall
+        // limit has its own integration test (lib/auth/throttle.integration.test.ts).
+        SIGN_IN_OVERALL_PER_MINUTE: "100000",
         CHROMIUM_PATH: chromium,
         // End-to-end checks that read or prepare data behind the app's back use the owner.
         TEST_OWNER_DATABASE_URL: e2eUrl,

@@ -71,26 +71,27 @@ export async function changeRoleAction(
   });
 }
 
+// Disabling and enabling differ only in the change made and the notice shown.
+function switchUser(userId: string, what: string, change: typeof disableUser, notice: string) {
+  return safeAction(what, {}, async (admin) => {
+    const result = await change(admin, String(userId));
+    if (result.status === "done") refresh(userId);
+    return answer(result, { values: {}, notice });
+  });
+}
+
 export async function disableUserAction(
   userId: string,
   _previous: AdminActionState,
 ): Promise<AdminActionState> {
-  return safeAction("Disabling a user", {}, async (admin) => {
-    const result = await disableUser(admin, String(userId));
-    if (result.status === "done") refresh(userId);
-    return answer(result, { values: {}, notice: "admin.user.disabledNotice" });
-  });
+  return switchUser(userId, "Disabling a user", disableUser, "admin.user.disabledNotice");
 }
 
 export async function enableUserAction(
   userId: string,
   _previous: AdminActionState,
 ): Promise<AdminActionState> {
-  return safeAction("Enabling a user", {}, async (admin) => {
-    const result = await enableUser(admin, String(userId));
-    if (result.status === "done") refresh(userId);
-    return answer(result, { values: {}, notice: "admin.user.enabledNotice" });
-  });
+  return switchUser(userId, "Enabling a user", enableUser, "admin.user.enabledNotice");
 }
 
 // The set-up link functions throw their refusals (their signatures are shared with the

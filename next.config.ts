@@ -2,16 +2,10 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { MAX_BODY_BYTES, SERVER_ACTION_BODY_LIMIT } from "./lib/http/limits";
 
-// Messages are compiled at build time (experimental in next-intl 4): the browser gets the
-// compiled form and a formatter without the ICU parser, which keeps every page's first-load
-// JavaScript within the 150 kB budget (issue 11). The loader applies to every JSON file under
-// messages/, so messages/en/*.json (combined by messages/en/index.ts) are all compiled.
-const withNextIntl = createNextIntlPlugin({
-  requestConfig: "./i18n/request.ts",
-  experimental: {
-    messages: { path: "./messages", format: "json", locales: "infer", precompile: true },
-  },
-});
+// next-intl serves server components only. The browser gets the ICU strings themselves,
+// formatted by our own small formatter (i18n/translate.ts, decision 023), so the messages are
+// not precompiled: that would hand the browser next-intl's compiled form instead.
+const withNextIntl = createNextIntlPlugin({ requestConfig: "./i18n/request.ts" });
 
 // Pages hold sensitive records: never let a browser or proxy cache or frame them. proxy.ts
 // adds the full Content-Security-Policy, with this response's script nonce, to every page;

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { clientMessages } from "@/i18n/client-messages";
+import { clientMessages, SHELL_NAMESPACES, SIGNED_OUT_NAMESPACES } from "@/i18n/client-messages";
 import { getCurrentUser } from "@/lib/auth/session-user";
 import { SiteHeader } from "@/components/site-header";
 import { DemoBanner } from "@/components/demo-banner";
+import { MessagesProvider } from "@/components/translations";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,10 +20,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("app");
+  // Only the shell's strings: each area's layout sends its own forms' (i18n/client-messages.ts).
   // Signed-out visitors get only the sign-in strings; if the session cannot be checked (the
   // database is down), the page is treated as signed out.
   const signedIn = Boolean(await getCurrentUser().catch(() => null));
-  const messages = clientMessages(await getMessages(), signedIn);
+  const messages = clientMessages(
+    await getMessages(),
+    signedIn ? SHELL_NAMESPACES : SIGNED_OUT_NAMESPACES,
+    signedIn,
+  );
   return (
     <html lang={locale}>
       <body className="min-h-screen">
@@ -33,13 +38,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider messages={messages}>
+        <MessagesProvider messages={messages}>
           <DemoBanner />
           <SiteHeader />
           <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8">
             {children}
           </main>
-        </NextIntlClientProvider>
+        </MessagesProvider>
       </body>
     </html>
   );

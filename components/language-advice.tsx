@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/translations";
 import type { checkLanguage } from "@/lib/language-check/check-language";
 
 type Check = typeof checkLanguage;

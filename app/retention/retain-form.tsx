@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/translations";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { FormRecovery } from "@/components/form/form-recovery";
 import { SubmitButton } from "@/components/form/submit-button";

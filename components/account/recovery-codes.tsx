@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/translations";
 
 // Recovery codes, shown once: a list to write down, print or copy. The heading takes focus
 // so a screen reader announces the codes as soon as they appear.

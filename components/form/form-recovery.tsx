@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/translations";
 import type { ClientSafeState } from "@/lib/forms/use-safe-action-state";
 
 // Beside the error summary of every form (lib/forms/use-safe-action-state.ts): after a

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/translations";
 import type { SafeguardingConcern } from "@/lib/generated/prisma/enums";
 
 type Props = { concern: SafeguardingConcern; shown: boolean; children: ReactNode };

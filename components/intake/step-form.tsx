@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "@/components/translations";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { FormRecovery } from "@/components/form/form-recovery";
 import { useSafeActionState } from "@/lib/forms/use-safe-action-state";

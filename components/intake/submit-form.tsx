@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/translations";
 import { submitIntakeAction, type SubmitState } from "@/app/reports/new/actions";
 import { SubmitButton } from "@/components/form/submit-button";
 import { FormRecovery } from "@/components/form/form-recovery";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/translations";
 import type { SafeguardingConcern } from "@/lib/generated/prisma/enums";
 
 type Props = { concern: SafeguardingConcern; shown: boolean };

@@ -1,9 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { measureBuild, report } from "./measure";
+import { measureBuild, report, sentBytes } from "./measure";
 
 // A small fake build: two root chunks, a polyfill, a page whose chunk loads another with
 // import(), and a page with no client code of its own.
@@ -12,7 +13,7 @@ afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 const chunk = (name: string, body: string) => {
   writeFileSync(join(dist, "static", "chunks", name), body);
-  return gzipSync(Buffer.from(body)).length;
+  return sentBytes(Buffer.from(body));
 };
 mkdirSync(join(dist, "static", "chunks"), { recursive: true });
 const noise = (n: number) => Array.from({ length: n }, (_, i) => `v${i * 7919}`).join(",");
@@ -44,6 +45,25 @@ clientManifest("/form/page", {
   "[project]/app/form/page": ["static/chunks/form.js"],
 });
 clientManifest("/plain/page", { "[project]/app/layout": ["static/chunks/root.js"] });
+
+describe("bytes sent for one file, as Chromium counts them from next start", () => {
+  it("a file under 1,024 bytes goes uncompressed; a larger one gzipped, with the chunked framing", () => {
+    const small = Buffer.from("x".repeat(997));
+    expect(sentBytes(small)).toBe(997);
+    const large = Buffer.from(noise(3000));
+    const gzip = gzipSync(large).length;
+    expect(gzip).toBeLessThan(16 * 1024);
+    expect(sentBytes(large)).toBe(gzip + 18);
+  });
+
+  it("adds 12 bytes of framing for each further 16 KiB of gzip", () => {
+    // Random bytes hardly compress: about 40 KiB of gzip, three of zlib's output chunks.
+    const body = randomBytes(40_000);
+    const gzip = gzipSync(body).length;
+    expect(Math.ceil(gzip / 16384)).toBe(3);
+    expect(sentBytes(body)).toBe(gzip + 18 + 24);
+  });
+});
 
 describe("first-load JavaScript from the build output", () => {
   const pages = measureBuild(dist);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "@/components/translations";
 
 // The one time a set-up link is shown: in a read-only field the administrator can select
 // and copy, with when it expires. It is never put in a URL or stored in the page's data.

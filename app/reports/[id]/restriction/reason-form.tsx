@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/translations";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
 import { FormRecovery } from "@/components/form/form-recovery";

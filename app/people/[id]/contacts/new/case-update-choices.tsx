@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/translations";
 import { ChoiceGroup } from "@/components/form/choice-group";
 
 export type UpdateOption = { id: string; reportId: string; label: string };

@@ -4,6 +4,7 @@
 // Supervisors see their unit's reports, officers their own caseload; anyone else gets
 // nothing. The link carries only filters and stage names, never personal data: the free-
 // text area is left out of drill-down links (see drill-links.ts).
+import { applyRowScope, rowScopeOf } from "@/lib/db/scope";
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -121,6 +122,8 @@ export async function findDrillDownReports(
   // The list may come from the read replica; the audit event always goes to the primary.
   const reader = opts.readClient ?? opts.client ?? readDb();
   const found = await reader.$transaction(async (tx) => {
+    // The reports joined here are under row security: scoped like every case read.
+    await applyRowScope(tx, rowScopeOf(user));
     const [{ total } = { total: 0 }] = await tx.$queryRaw<{ total: number }[]>(Prisma.sql`
       SELECT count(*)::int AS total FROM "DashboardReportFact" f WHERE ${where}`);
     const rows = await tx.$queryRaw<(Omit<ReportListRow, "incidentTypes"> & { incidentTypes: string[] })[]>(

@@ -88,7 +88,7 @@ describe("stages that stay honest", () => {
     expect(d.totals).toMatchObject({ identified: 3, charged: 2, supported: 3 });
     expect(d.funnel.find((r) => r.stage === "charged")?.supported).toBe(1);
     // The same from the records, by hand.
-    const [direct] = await db().$queryRaw<{ identified: number; supported: number }[]>(Prisma.sql`
+    const [direct] = await ownerDb().$queryRaw<{ identified: number; supported: number }[]>(Prisma.sql`
       SELECT
         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."reportId" = r.id AND (
           e.type IN ('SUSPECT_IDENTIFIED', 'ARRESTED', 'INTERVIEWED_UNDER_CAUTION', 'RELEASED', 'CHARGED')
@@ -109,11 +109,11 @@ describe("stages that stay honest", () => {
         (r) => r.stage === "recorded",
       );
     expect(await row()).toMatchObject({ stoppedOpen: 1, stoppedClosed: 0 });
-    await db().incidentReport.update({ where: { id: report.id }, data: { status: "CLOSED" } });
+    await ownerDb().incidentReport.update({ where: { id: report.id }, data: { status: "CLOSED" } });
     expect(await row()).toMatchObject({ stoppedOpen: 0, stoppedClosed: 1 });
     const d = (await getDashboard(supervisor, ALL, { now: NOW })) as Dashboard;
     expect(d.totals.open).toBe(0);
-    await db().incidentReport.update({ where: { id: report.id }, data: { status: "OPEN" } });
+    await ownerDb().incidentReport.update({ where: { id: report.id }, data: { status: "OPEN" } });
     expect(await row()).toMatchObject({ stoppedOpen: 1, stoppedClosed: 0 });
   });
 
@@ -144,7 +144,7 @@ describe("stages that stay honest", () => {
     const unassessed = await getDashboard(supervisor, { period: "all", risk: "NOT_ASSESSED" }, { now: NOW });
     expect(unassessed?.totals.reports).toBe(3);
     // A risk level set later moves the report at once.
-    await db().incidentReport.updateMany({
+    await ownerDb().incidentReport.updateMany({
       where: { unitId: unit.id, riskLevel: null },
       data: { riskLevel: "MEDIUM" },
     });

@@ -1,3 +1,5 @@
+import { withRowScope } from "@/lib/db/scope";
+import { ownerDb } from "@/tests/support/owner-db";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -14,7 +16,7 @@ import {
   STUDY_REACHED,
   STUDY_SUPPORTED_AT_STAGE,
 } from "@/tests/support/dashboard-cohorts";
-import { writeCohort, writeReport } from "@/tests/support/dashboard-factories";
+import { writeCohort, writeReport, type Placement } from "@/tests/support/dashboard-factories";
 
 const NOW = new Date("2026-05-14T10:00:00Z");
 const ALL: DashboardFilters = { period: "all" };
@@ -23,7 +25,8 @@ const reached = (d: Dashboard) => d.funnel.map((r) => r.count);
 
 // The same cohort counted by hand in SQL, straight from the records.
 async function directCounts(unitId: string, where: Prisma.Sql = Prisma.empty) {
-  const [row] = await db().$queryRaw<
+  // As the owner: the records themselves are under row security (docs/decisions/016).
+  const [row] = await ownerDb().$queryRaw<
     { received: number; recorded: number; charged: number; convicted: number; open: number }[]
   >(
     Prisma.sql`
@@ -259,7 +262,7 @@ describe("the summaries follow every change", () => {
     const before = (await getDashboard(supervisor, ALL, { now: NOW })) as Dashboard;
     expect(reached(before)).toEqual([3, 3, 2, 1, 1, 0]);
 
-    const verdict = await db().caseEvent.create({
+    const verdict = await ownerDb().caseEvent.create({
       data: {
         reportId: charged.id,
         type: "COURT_RESULT",
@@ -267,8 +270,8 @@ describe("the summaries follow every change", () => {
         occurredOn: new Date("2026-02-01"),
       },
     });
-    await db().incidentReport.update({ where: { id: charged.id }, data: { status: "CLOSED" } });
-    await db().incidentReport.update({
+    await ownerDb().incidentReport.update({ where: { id: charged.id }, data: { status: "CLOSED" } });
+    await ownerDb().incidentReport.update({
       where: { id: recorded.id },
       data: {
         assignedOfficerId: officer.id,
@@ -276,14 +279,14 @@ describe("the summaries follow every change", () => {
         reportedAt: new Date("2025-12-03T12:00:00Z"),
       },
     });
-    await db().person.update({ where: { id: steppedBack.personId }, data: { workSetting: "STREET" } });
-    await db().caseEvent.update({
+    await ownerDb().person.update({ where: { id: steppedBack.personId }, data: { workSetting: "STREET" } });
+    await ownerDb().caseEvent.update({
       where: { id: verdict.id },
       data: { courtResult: "CONVICTED_ALTERNATIVE" },
     });
-    await db().caseEvent.deleteMany({ where: { reportId: steppedBack.id, type: "OUTCOME_RECORDED" } });
+    await ownerDb().caseEvent.deleteMany({ where: { reportId: steppedBack.id, type: "OUTCOME_RECORDED" } });
     const extra = await makeReport(unit.id, { reportedAt: new Date("2025-08-01T12:00:00Z") });
-    await db().incidentReport.delete({ where: { id: extra.id } });
+    await ownerDb().incidentReport.delete({ where: { id: extra.id } });
 
     const after = (await getDashboard(supervisor, ALL, { now: NOW })) as Dashboard;
     expect(reached(after)).toEqual([3, 3, 2, 1, 1, 1]);
@@ -322,10 +325,10 @@ describe("the summaries follow every change", () => {
         incidentTypes: [],
       },
     );
-    const arrests = await db().caseEvent.findMany({
+    const arrests = await ownerDb().caseEvent.findMany({
       where: { type: "ARRESTED", reportId: { in: reports.map((r) => r.id) } },
     });
-    await db().victimUpdate.createMany({
+    await ownerDb().victimUpdate.createMany({
       data: arrests.map((e, i) => ({
         reportId: e.reportId,
         caseEventId: e.id,
@@ -347,14 +350,153 @@ describe("the summaries follow every change", () => {
     expect(d.victimUpdates.overdue + d.victimUpdates.notYetDue).toBeGreaterThan(0);
   });
 
+  it("every single filter reads the per-filter summaries, which agree with the facts as reports change", async () => {
+    const unit = await makeOrganisation();
+    const supervisor = await signedIn("SUPERVISOR", unit.id);
+    const officer = await signedIn("LIAISON_OFFICER", unit.id);
+    const placements: Placement[] = [
+      {
+        reportingRoute: "PARTNER_AGENCY",
+        incidentTypes: ["ROBBERY", "THEFT"],
+        area: "Canal Basin",
+        riskLevel: "HIGH",
+      },
+      { reportingRoute: null, incidentTypes: ["THEFT"], area: "Old Market", assignedOfficerId: officer.id },
+      { incidentTypes: [], riskLevel: "STANDARD", assignedOfficerId: officer.id, area: "Canal Basin" },
+      {
+        reportingRoute: "ONLINE_POLICE_REPORT",
+        incidentTypes: ["RAPE", "PHYSICAL_ASSAULT"],
+        riskLevel: "MEDIUM",
+      },
+    ];
+    const written = [];
+    for (const [i, placement] of placements.entries())
+      written.push(
+        ...(await writeCohort(
+          unit.id,
+          cohortOf(
+            { convicted: 1, stepsBackIdentified: 2, recorded: 1, noSuspect: i + 1 },
+            `2025-0${i + 3}-15`,
+          ),
+          placement,
+        )),
+      );
+    const views: DashboardFilters[] = [
+      { period: "all", route: "PARTNER_AGENCY" },
+      { period: "all", route: "NOT_RECORDED" },
+      { period: "all", route: "DIRECT_TO_LIAISON_OFFICER" },
+      { period: "last-12-months", type: "THEFT" },
+      { period: "all", type: "PHYSICAL_ASSAULT" },
+      { period: "all", area: areaKey("Canal Basin") },
+      { period: "custom", from: "2025-04", to: "2025-06", area: areaKey("Old Market") },
+      { period: "all", risk: "HIGH" },
+      { period: "all", risk: "NOT_ASSESSED" },
+      { period: "all", violence: true },
+    ];
+    const agree = async () => {
+      for (const filters of views)
+        for (const [user, scoped] of [
+          [supervisor, filters],
+          [supervisor, { ...filters, officer: officer.id }],
+          [officer, filters],
+        ] as const) {
+          const summary = await getDashboard(user, scoped, { now: NOW, source: "summary" });
+          const facts = await getDashboard(user, scoped, { now: NOW, source: "facts" });
+          // The summaries break one officer's caseload down by officer no further.
+          const byOfficerToo = (d: Dashboard | null) =>
+            scoped.officer ? { ...d, breakdowns: d?.breakdowns.filter((b) => b.dimension !== "officer") } : d;
+          expect(byOfficerToo(summary), JSON.stringify(scoped)).toEqual(byOfficerToo(facts));
+        }
+    };
+    await agree();
+    const theft = await getDashboard(supervisor, { period: "all", type: "THEFT" }, { now: NOW });
+    expect(theft?.totals.reports).toBe(5 + 6);
+
+    // Changes move counts between filters: route, risk, types, area and officer.
+    const [first, second] = written;
+    if (!first || !second) throw new Error("cohort not written");
+    await ownerDb().incidentReport.update({
+      where: { id: first.id },
+      data: { reportingRoute: null, riskLevel: null, incidentTypes: ["CONDOM_REMOVAL"], area: "Old Market" },
+    });
+    await ownerDb().incidentReport.update({
+      where: { id: second.id },
+      data: { assignedOfficerId: officer.id, riskLevel: "HIGH" },
+    });
+    await ownerDb().caseEvent.deleteMany({ where: { reportId: second.id, type: "OUTCOME_RECORDED" } });
+    await agree();
+    const incremental = await db().$queryRaw<unknown[]>`
+      SELECT * FROM "DashboardFilterCount" WHERE "unitId" = ${unit.id}::uuid AND reports <> 0
+      ORDER BY "officerKey", filter, "filterValue", "month", dimension, value`;
+    expect(incremental.length).toBeGreaterThan(100);
+    await db().$queryRaw`SELECT dashboard_rebuild(${unit.id}::uuid)`;
+    expect(
+      await db().$queryRaw<unknown[]>`
+        SELECT * FROM "DashboardFilterCount" WHERE "unitId" = ${unit.id}::uuid AND reports <> 0
+        ORDER BY "officerKey", filter, "filterValue", "month", dimension, value`,
+    ).toEqual(incremental);
+  });
+
+  it("two or more report filters count the facts, as SQL over the records does", async () => {
+    const unit = await makeOrganisation();
+    const supervisor = await signedIn("SUPERVISOR", unit.id);
+    await writeCohort(unit.id, cohortOf({ convicted: 2, recorded: 3 }, "2025-05-01"), {
+      reportingRoute: "PARTNER_AGENCY",
+      incidentTypes: ["ROBBERY"],
+      riskLevel: "HIGH",
+    });
+    await writeCohort(unit.id, cohortOf({ convicted: 1, noSuspect: 4 }, "2025-05-01"), {
+      reportingRoute: "PARTNER_AGENCY",
+      incidentTypes: ["THEFT"],
+      riskLevel: "HIGH",
+    });
+    await writeCohort(unit.id, cohortOf({ awaitingTrial: 1, recorded: 2 }, "2025-05-01"), {
+      incidentTypes: ["ROBBERY"],
+      riskLevel: "HIGH",
+    });
+    const both = await getDashboard(
+      supervisor,
+      { period: "all", route: "PARTNER_AGENCY", type: "ROBBERY" },
+      { now: NOW },
+    );
+    expect(
+      await directCounts(
+        unit.id,
+        Prisma.sql`AND r."reportingRoute" = 'PARTNER_AGENCY'
+      AND 'ROBBERY' = ANY(r."incidentTypes")`,
+      ),
+    ).toEqual({
+      received: both?.totals.reports,
+      recorded: both?.totals.recorded,
+      charged: both?.totals.charged,
+      convicted: both?.totals.convicted,
+      open: both?.totals.open,
+    });
+    expect(both?.totals.reports).toBe(5);
+    const three = await getDashboard(
+      supervisor,
+      { period: "all", route: "PARTNER_AGENCY", type: "ROBBERY", risk: "HIGH" },
+      { now: NOW },
+    );
+    expect(three?.totals).toEqual(both?.totals);
+    const none = await getDashboard(
+      supervisor,
+      { period: "all", type: "THEFT", violence: true },
+      { now: NOW },
+    );
+    expect(none?.totals.reports).toBe(0);
+  });
+
   it("a person's second report counts as a repeat, and contacts and overdue updates are counted", async () => {
     const unit = await makeOrganisation();
     const supervisor = await signedIn("SUPERVISOR", unit.id);
     const [first] = await writeCohort(unit.id, [handReport("suspectKnown", "2025-09-01")]);
     if (!first) throw new Error("cohort not written");
     await writeReport(unit.id, handReport("recorded", "2025-12-01"), { personId: first.personId });
-    const arrest = await db().caseEvent.findFirstOrThrow({ where: { reportId: first.id, type: "ARRESTED" } });
-    await db().victimUpdate.createMany({
+    const arrest = await ownerDb().caseEvent.findFirstOrThrow({
+      where: { reportId: first.id, type: "ARRESTED" },
+    });
+    await ownerDb().victimUpdate.createMany({
       data: [
         {
           reportId: first.id,
@@ -372,7 +514,7 @@ describe("the summaries follow every change", () => {
         { reportId: first.id, caseEventId: arrest.id, dueBy: new Date("2026-06-01") },
       ],
     });
-    await db().liaisonContact.createMany({
+    await ownerDb().liaisonContact.createMany({
       data: [
         {
           unitId: unit.id,
@@ -407,7 +549,8 @@ describe("the summaries follow every change", () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     let inserted: () => void = () => undefined;
     const firstInserted = new Promise<void>((resolve) => (inserted = resolve));
-    const first = db().$transaction(async (tx) => {
+    const scope = { unitId: unit.id, agencyId: null };
+    const first = withRowScope(scope, async (tx) => {
       await tx.caseEvent.create({
         data: {
           reportId: report.id,
@@ -421,16 +564,16 @@ describe("the summaries follow every change", () => {
     });
     await firstInserted;
     // Prisma queries run when awaited: `then` starts this one now, while the first is held.
-    const second = db()
-      .caseEvent.create({
+    const second = withRowScope(scope, (tx) =>
+      tx.caseEvent.create({
         data: {
           reportId: report.id,
           type: "SENTENCE",
           sentence: "Community order",
           occurredOn: new Date("2026-05-01"),
         },
-      })
-      .then(() => undefined);
+      }),
+    ).then(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 200));
     release();
     await Promise.all([first, second]);

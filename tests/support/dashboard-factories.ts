@@ -1,7 +1,7 @@
 // Writes hand-built cohorts (tests/support/dashboard-cohorts.ts) to the test database as
 // real reports with their outcome trails, so that PostgreSQL counts what the unit tests
 // counted by hand.
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/tests/support/owner-db";
 import type { CountedReport } from "@/lib/dashboard/definitions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { makePerson, makeReport } from "./factories";
@@ -27,11 +27,11 @@ export async function writeReport(unitId: string, report: CountedReport, placeme
   });
   const suspects = new Map<string, string>();
   for (const name of new Set(report.events.flatMap((e) => (e.suspect ? [e.suspect] : [])))) {
-    const suspect = await db().suspect.create({ data: { reportId: created.id, description: name } });
+    const suspect = await ownerDb().suspect.create({ data: { reportId: created.id, description: name } });
     suspects.set(name, suspect.id);
   }
   if (report.events.length > 0)
-    await db().caseEvent.createMany({
+    await ownerDb().caseEvent.createMany({
       data: report.events.map((e, i) => ({
         reportId: created.id,
         type: e.type,

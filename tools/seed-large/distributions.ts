@@ -124,6 +124,15 @@ export const AREAS = [
 ] as const;
 
 export const OFFICER_COUNT = 12;
+
+// The report's current risk level; the empty value is "not assessed yet".
+export const RISK_LEVELS: Weighted<string> = [
+  ["", 40],
+  ["STANDARD", 35],
+  ["MEDIUM", 18],
+  ["HIGH", 7],
+];
+
 export const YEARS = 5;
 
 // The values and the lower bound of each one's slice of [0, 1), ready for PostgreSQL's

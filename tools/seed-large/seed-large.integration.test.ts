@@ -17,16 +17,16 @@ describe("the large synthetic seed", () => {
       created: false,
       reason: expect.stringContaining("real (non-demo) organisations"),
     });
-    expect(await db().incidentReport.count()).toBe(0);
+    expect(await ownerDb().incidentReport.count()).toBe(0);
 
     const seeded = await seedLarge(ownerUrl(), { reports: 2000, force: true, ...quiet });
     expect(seeded).toMatchObject({ created: true, reports: 2000 });
     const unit = await db().organisation.findUniqueOrThrow({ where: { name: SYNTHETIC_UNIT_NAME } });
-    expect(await db().incidentReport.count({ where: { unitId: unit.id, isDemo: true } })).toBe(2000);
-    expect(await db().incidentReport.count({ where: { isDemo: false } })).toBe(0);
-    expect(await db().person.count({ where: { isDemo: false } })).toBe(0);
-    expect(await db().caseEvent.count()).toBeGreaterThan(4000);
-    expect(await db().liaisonContact.count()).toBeGreaterThan(2000);
+    expect(await ownerDb().incidentReport.count({ where: { unitId: unit.id, isDemo: true } })).toBe(2000);
+    expect(await ownerDb().incidentReport.count({ where: { isDemo: false } })).toBe(0);
+    expect(await ownerDb().person.count({ where: { isDemo: false } })).toBe(0);
+    expect(await ownerDb().caseEvent.count()).toBeGreaterThan(4000);
+    expect(await ownerDb().liaisonContact.count()).toBeGreaterThan(2000);
     expect(await ownerDb().referral.count()).toBeGreaterThan(0);
   });
 
@@ -44,7 +44,7 @@ describe("the large synthetic seed", () => {
     const user = await resolveSession(await createSession(supervisor.id));
     if (!user) throw new Error("session did not resolve");
     const d = await getDashboard(user, { period: "all" });
-    const [direct] = await db().$queryRaw<{ charged: number; open: number }[]>`
+    const [direct] = await ownerDb().$queryRaw<{ charged: number; open: number }[]>`
       SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."reportId" = r.id
                AND (e.type = 'CHARGED' OR e.outcome IN ('OUTCOME_1', 'OUTCOME_1A'))))::int AS charged,
              count(*) FILTER (WHERE r.status = 'OPEN')::int AS open

@@ -1,8 +1,9 @@
 // Generates a large synthetic data set inside PostgreSQL: every row is made by INSERT …
 // SELECT over generate_series, batch by batch, so nothing is built in Node. Random choices
 // come from hashing the row number, so the same --reports gives the same data. All of it
-// goes into one synthetic liaison unit, marked as demo data, in one transaction: a failure
-// leaves nothing behind.
+// goes into one synthetic liaison unit (or --units of them, each with its own officers,
+// people and reports), marked as demo data, in one transaction: a failure leaves nothing
+// behind.
 import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
@@ -20,6 +21,7 @@ import {
   OPEN_KINDS,
   REFERRAL_STATUSES,
   RELATIONSHIPS,
+  RISK_LEVELS,
   ROUTES,
   slices,
   WITHDRAWAL_REASONS,
@@ -46,7 +48,28 @@ type Bar = (label: string, total: number) => Progress;
 
 // Deterministic ids, so that each table can name the rows of another by number alone.
 const idOf = (kind: string, n: number | string) => Prisma.sql`md5(${`syn-${kind}-`} || ${String(n)})::uuid`;
-const unitId = idOf("unit", 0);
+
+// One synthetic unit. The first keeps the names and ids it has always had; each further
+// one prefixes its ids and addresses with its number, so units never share a row.
+type SynUnit = { n: number; id: Prisma.Sql; name: string; supervisor: string; prefix: string };
+
+export function synUnitEmail(n: number, local: string): string {
+  return n === 0 ? `${local}@synthetic.liaison.test` : `${local}.u${n + 1}@synthetic.liaison.test`;
+}
+
+function synUnit(n: number): SynUnit {
+  const prefix = n === 0 ? "syn-" : `syn-u${n + 1}-`;
+  return {
+    n,
+    prefix,
+    id: Prisma.sql`md5(${`${prefix}unit-0`})::uuid`,
+    name: n === 0 ? SYNTHETIC_UNIT_NAME : `${SYNTHETIC_UNIT_NAME} ${n + 1}`,
+    supervisor: synUnitEmail(n, "supervisor"),
+  };
+}
+
+// md5(prefix || kind || '-' || …)::uuid as SQL: the id of one of this unit's rows.
+const ref = (unit: SynUnit, kind: string) => Prisma.sql`${`${unit.prefix}${kind}-`}::text`;
 
 // A value drawn from `weights` by the uniform number `u` (an SQL expression in [0, 1)).
 function pick(weights: Weighted<string>, u: Prisma.Sql): Prisma.Sql {
@@ -102,9 +125,6 @@ async function prepareSession(client: pg.Client): Promise<void> {
   await client.query(`SET work_mem = '64MB'`);
   await client.query(`SET synchronous_commit = off`);
   await client.query(`
-    CREATE FUNCTION pg_temp.u(n bigint, salt integer) RETURNS float8 LANGUAGE sql IMMUTABLE AS
-    $$ SELECT (hashint8extended(n, salt) & 2147483647)::float8 / 2147483648.0 $$`);
-  await client.query(`
     CREATE TEMP TABLE syn_steps (
       kind text, step int, type text, gap_min int, gap_max int, outcome text, court_result text,
       release_type text, about_suspect boolean, if_wants_changed boolean, with_reasons boolean,
@@ -128,11 +148,22 @@ async function prepareSession(client: pg.Client): Promise<void> {
       initial_wants text, area text, suspects int, reasons text[]) ON COMMIT DROP`);
 }
 
+const foundedOf = (now: Date) => new Date(now.getTime() - (DAYS + 30) * 86_400_000);
+
+// The force, the partner agencies and their accounts, shared by every synthetic unit.
+// The random numbers of one unit: the first unit's are those it has always had, and each
+// further unit draws its own, so that units differ.
+async function drawForUnit(client: pg.Client, unit: SynUnit): Promise<void> {
+  const salt = unit.n === 0 ? "salt" : `salt + ${unit.n * 1000}`;
+  await client.query(`
+    CREATE OR REPLACE FUNCTION pg_temp.u(n bigint, salt integer) RETURNS float8 LANGUAGE sql IMMUTABLE AS
+    $$ SELECT (hashint8extended(n, ${salt}) & 2147483647)::float8 / 2147483648.0 $$`);
+}
+
 async function insertOrganisationsAndAccounts(client: pg.Client, now: Date): Promise<void> {
-  const founded = new Date(now.getTime() - (DAYS + 30) * 86_400_000);
+  const founded = foundedOf(now);
   const orgs: [string, string, string, string | null][] = [
     ["force", "Synthetic Police", "POLICE_FORCE", null],
-    ["unit", SYNTHETIC_UNIT_NAME, "LIAISON_UNIT", "force"],
     ["agency-1", "Synthetic Women's Aid", "PARTNER_AGENCY", null],
     ["agency-2", "Synthetic Health Outreach", "PARTNER_AGENCY", null],
   ];
@@ -147,7 +178,6 @@ async function insertOrganisationsAndAccounts(client: pg.Client, now: Date): Pro
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts: [Prisma.Sql, string, string, string, Prisma.Sql][] = [
-    [idOf("supervisor", 0), SYNTHETIC_SUPERVISOR, "DS Synthetic Supervisor", "SUPERVISOR", unitId],
     [
       idOf("partner", 1),
       "partner1@synthetic.liaison.test",
@@ -163,16 +193,46 @@ async function insertOrganisationsAndAccounts(client: pg.Client, now: Date): Pro
       idOf("agency", 2),
     ],
   ];
+  await insertAccounts(client, accounts, passwordHash, founded);
+}
+
+// A unit of the force, its supervisor and its officers.
+async function insertUnit(client: pg.Client, unit: SynUnit, now: Date, passwordHash: string): Promise<void> {
+  const founded = foundedOf(now);
+  await run(
+    client,
+    Prisma.sql`INSERT INTO "Organisation" (id, name, kind, "parentId", "isDemo", "createdAt")
+      VALUES (${unit.id}, ${unit.name}, 'LIAISON_UNIT', ${idOf("force", 0)}, true, ${founded})`,
+  );
+  const suffix = unit.n === 0 ? "" : ` (unit ${unit.n + 1})`;
+  const accounts: [Prisma.Sql, string, string, string, Prisma.Sql][] = [
+    [
+      Prisma.sql`md5(${ref(unit, "supervisor")} || '0')::uuid`,
+      unit.supervisor,
+      `DS Synthetic Supervisor${suffix}`,
+      "SUPERVISOR",
+      unit.id,
+    ],
+  ];
   for (let i = 1; i <= OFFICER_COUNT; i++) {
     const n = String(i).padStart(2, "0");
     accounts.push([
-      idOf("officer", i),
-      `officer${n}@synthetic.liaison.test`,
-      `PC Synthetic ${n}`,
+      Prisma.sql`md5(${ref(unit, "officer")} || ${String(i)})::uuid`,
+      synUnitEmail(unit.n, `officer${n}`),
+      `PC Synthetic ${n}${suffix}`,
       "LIAISON_OFFICER",
-      unitId,
+      unit.id,
     ]);
   }
+  await insertAccounts(client, accounts, passwordHash, founded);
+}
+
+async function insertAccounts(
+  client: pg.Client,
+  accounts: [Prisma.Sql, string, string, string, Prisma.Sql][],
+  passwordHash: string,
+  founded: Date,
+): Promise<void> {
   for (const [id, email, name, role, organisationId] of accounts) {
     await run(
       client,
@@ -182,7 +242,13 @@ async function insertOrganisationsAndAccounts(client: pg.Client, now: Date): Pro
   }
 }
 
-async function insertPeople(client: pg.Client, people: number, now: Date, bar: Bar): Promise<void> {
+async function insertPeople(
+  client: pg.Client,
+  unit: SynUnit,
+  people: number,
+  now: Date,
+  bar: Bar,
+): Promise<void> {
   const firstSeen = new Date(now.getTime() - DAYS * 86_400_000);
   const progress = bar("People ", people);
   for (let from = 1; from <= people; from += BATCH * 2) {
@@ -191,7 +257,7 @@ async function insertPeople(client: pg.Client, people: number, now: Date, bar: B
     await run(
       client,
       Prisma.sql`INSERT INTO "Person" (id, "unitId", "workingName", "workSetting", language, "isDemo", "createdAt", "updatedAt")
-        SELECT md5('syn-person-' || i)::uuid, ${unitId}, 'Synthetic person ' || lpad(i::text, 7, '0'),
+        SELECT md5(${ref(unit, "person")} || i)::uuid, ${unit.id}, 'Synthetic person ' || lpad(i::text, 7, '0'),
           ${pick(WORK_SETTINGS, u(i, 61))}::"WorkSetting",
           (CASE WHEN ${u(i, 62)} < 0.08 THEN 'WELSH' ELSE 'ENGLISH' END)::"Language",
           true, ${firstSeen}::timestamptz, ${firstSeen}::timestamptz
@@ -202,13 +268,13 @@ async function insertPeople(client: pg.Client, people: number, now: Date, bar: B
   progress.finish();
 }
 
-function fillBatch(from: number, to: number, people: number, now: Date): Prisma.Sql {
+function fillBatch(unit: SynUnit, from: number, to: number, people: number, now: Date): Prisma.Sql {
   const g = Prisma.sql`g`;
   return Prisma.sql`
     INSERT INTO syn_batch
-    SELECT g, md5('syn-report-' || g)::uuid,
-      md5('syn-person-' || (1 + floor(${people} * power(${u(g, 1)}, 1.3)))::bigint)::uuid,
-      md5('syn-officer-' || (1 + floor(${OFFICER_COUNT} * ${u(g, 2)}))::int)::uuid,
+    SELECT g, md5(${ref(unit, "report")} || g)::uuid,
+      md5(${ref(unit, "person")} || (1 + floor(${people} * power(${u(g, 1)}, 1.3)))::bigint)::uuid,
+      md5(${ref(unit, "officer")} || (1 + floor(${OFFICER_COUNT} * ${u(g, 2)}))::int)::uuid,
       a.reported_at, k.kind, o.is_open,
       CASE WHEN k.kind = 'INTEL' THEN ${pick(INTEL_ROUTES, u(g, 11))} ELSE ${pick(ROUTES, u(g, 11))} END,
       string_to_array(${pick(INCIDENT_TYPES, u(g, 12))}, ','),
@@ -247,7 +313,8 @@ function fillBatch(from: number, to: number, people: number, now: Date): Prisma.
       SELECT ${pick(WITHDRAWAL_REASONS, u(g, 17))} AS first, ${pick(WITHDRAWAL_REASONS, u(g, 18))} AS second) r`;
 }
 
-function batchStatements(from: number, to: number, people: number, now: Date): Prisma.Sql[] {
+function batchStatements(unit: SynUnit, from: number, to: number, people: number, now: Date): Prisma.Sql[] {
+  const unitId = unit.id;
   const yesterday = new Date(now.getTime() - 86_400_000);
   const b = Prisma.sql`b.g`;
   const agency = Prisma.sql`CASE WHEN ${u(b, 20)} < 0.5 THEN ${idOf("agency", 1)} ELSE ${idOf("agency", 2)} END`;
@@ -256,13 +323,13 @@ function batchStatements(from: number, to: number, people: number, now: Date): P
   const i = Prisma.sql`i`;
   return [
     Prisma.sql`TRUNCATE syn_batch`,
-    fillBatch(from, to, people, now),
+    fillBatch(unit, from, to, people, now),
     Prisma.sql`ANALYZE syn_batch`,
     Prisma.sql`
       INSERT INTO "IncidentReport" (id, reference, "unitId", "personId", "assignedOfficerId", "createdById",
         "submittedByAgencyId", "reportedAt", "incidentFrom", "incidentDatePrecision", area, "reportingRoute",
         "incidentTypes", relationship, "personWants", "initialPersonWants", "crimeRecorded", status, "closedAt",
-        "isDemo", "createdAt", "updatedAt")
+        "riskLevel", "isDemo", "createdAt", "updatedAt")
       SELECT b.id, 'SYN-' || lpad(b.g::text, 8, '0'), ${unitId}, b.person_id, b.officer_id, b.officer_id,
         CASE WHEN b.route = 'PARTNER_AGENCY' THEN ${agency} END,
         b.reported_at, b.reported_at - make_interval(hours => (1 + floor(${u(b, 21)} * 72))::int),
@@ -273,11 +340,12 @@ function batchStatements(from: number, to: number, people: number, now: Date): P
         CASE WHEN NOT b.is_open THEN least(
           b.reported_at + make_interval(days => (7 + floor(${u(b, 22)} * 200))::int),
           ${now}::timestamptz - interval '1 hour') END,
+        nullif(${pick(RISK_LEVELS, u(b, 23))}, '')::"RiskLevel",
         true, b.reported_at, b.reported_at
       FROM syn_batch b`,
     Prisma.sql`
       INSERT INTO "Suspect" (id, "reportId", relationship, description, "createdAt")
-      SELECT md5('syn-suspect-' || b.g || '-' || n)::uuid, b.id, b.relationship::"PerpetratorRelationship",
+      SELECT md5(${ref(unit, "suspect")} || b.g || '-' || n)::uuid, b.id, b.relationship::"PerpetratorRelationship",
         'Synthetic suspect description', b.reported_at
       FROM syn_batch b CROSS JOIN LATERAL generate_series(1, b.suspects) n`,
     Prisma.sql`TRUNCATE syn_events`,
@@ -297,7 +365,7 @@ function batchStatements(from: number, to: number, people: number, now: Date): P
         FROM (
           SELECT b.id AS report_id, b.officer_id, b.wants, b.reasons, s.type, s.release_type, s.outcome,
             s.court_result, s.with_reasons, s.person_informed,
-            CASE WHEN s.about_suspect AND b.suspects > 0 THEN md5('syn-suspect-' || b.g || '-1')::uuid END AS suspect_id,
+            CASE WHEN s.about_suspect AND b.suspects > 0 THEN md5(${ref(unit, "suspect")} || b.g || '-1')::uuid END AS suspect_id,
             initcap(replace(lower(b.types[1]), '_', ' ')) AS offence,
             least(
               b.reported_at::date + (sum(s.gap_min + floor(pg_temp.u(b.g, 100 + s.step) * (s.gap_max - s.gap_min + 1)))
@@ -313,7 +381,7 @@ function batchStatements(from: number, to: number, people: number, now: Date): P
     // Reports with two suspects charge both: the dashboard counts the report once.
     Prisma.sql`
       INSERT INTO "CaseEvent" (id, "reportId", "suspectId", type, "occurredOn", offence, "recordedById", "createdAt")
-      SELECT gen_random_uuid(), e.report_id, md5('syn-suspect-' || b.g || '-2')::uuid, 'CHARGED', e.occurred_on,
+      SELECT gen_random_uuid(), e.report_id, md5(${ref(unit, "suspect")} || b.g || '-2')::uuid, 'CHARGED', e.occurred_on,
         e.offence, e.recorded_by, e.created_at
       FROM syn_events e JOIN syn_batch b ON b.id = e.report_id
       WHERE e.type = 'CHARGED' AND b.suspects = 2 AND b.kind = ANY(${CHARGED_KINDS}::text[])`,
@@ -345,8 +413,8 @@ function batchStatements(from: number, to: number, people: number, now: Date): P
       INSERT INTO "LiaisonContact" (id, "unitId", "personId", "officerId", type, method, "occurredAt", "isDemo",
         "createdAt")
       SELECT gen_random_uuid(), ${unitId},
-        md5('syn-person-' || (1 + floor(${people} * ${u(i, 41)}))::bigint)::uuid,
-        md5('syn-officer-' || (1 + floor(${OFFICER_COUNT} * ${u(i, 42)}))::int)::uuid,
+        md5(${ref(unit, "person")} || (1 + floor(${people} * ${u(i, 41)}))::bigint)::uuid,
+        md5(${ref(unit, "officer")} || (1 + floor(${OFFICER_COUNT} * ${u(i, 42)}))::int)::uuid,
         ${pick(CONTACT_TYPES, u(i, 43))}::"ContactType", ${pick(CONTACT_METHODS, u(i, 44))}::"ContactMethod",
         c.at, true, c.at
       FROM generate_series(${contactsFrom}::bigint, ${contactsTo}::bigint) i
@@ -354,14 +422,14 @@ function batchStatements(from: number, to: number, people: number, now: Date): P
         SELECT ${now}::timestamptz - make_interval(mins => floor(${u(i, 45)} * ${DAYS * 1440})::int) AS at) c`,
     Prisma.sql`
       INSERT INTO "Consent" (id, "personId", "agencyId", scope, method, "givenAt", "recordedById", "createdAt")
-      SELECT md5('syn-consent-' || b.g)::uuid, b.person_id, ${agency}, 'Name, safe contact method and support need',
+      SELECT md5(${ref(unit, "consent")} || b.g)::uuid, b.person_id, ${agency}, 'Name, safe contact method and support need',
         'VERBAL', b.reported_at + interval '1 day', b.officer_id, b.reported_at + interval '1 day'
       FROM syn_batch b
       WHERE ${u(b, 51)} < 0.08 AND b.reported_at + interval '1 day' < ${now}::timestamptz`,
     Prisma.sql`
       INSERT INTO "Referral" (id, "unitId", "agencyId", "personId", "reportId", "consentId", "supportNeeded", status,
         "createdById", "isDemo", "createdAt", "updatedAt")
-      SELECT md5('syn-referral-' || b.g)::uuid, ${unitId}, ${agency}, b.person_id, b.id, md5('syn-consent-' || b.g)::uuid,
+      SELECT md5(${ref(unit, "referral")} || b.g)::uuid, ${unitId}, ${agency}, b.person_id, b.id, md5(${ref(unit, "consent")} || b.g)::uuid,
         'Support after a report (synthetic)', ${pick(REFERRAL_STATUSES, u(b, 52))}::"ReferralStatus", b.officer_id, true,
         b.reported_at + interval '1 day', b.reported_at + interval '1 day'
       FROM syn_batch b
@@ -369,7 +437,7 @@ function batchStatements(from: number, to: number, people: number, now: Date): P
   ];
 }
 
-async function rebuildSummaries(client: pg.Client, bar: Bar): Promise<void> {
+async function rebuildSummaries(client: pg.Client, unitId: Prisma.Sql, bar: Bar): Promise<void> {
   const months = await run(
     client,
     Prisma.sql`SELECT generate_series(dashboard_month(min("reportedAt")), dashboard_month(max("reportedAt")), '1 month')::date::text AS month
@@ -387,8 +455,9 @@ async function rebuildSummaries(client: pg.Client, bar: Bar): Promise<void> {
 
 export async function seedLarge(
   databaseUrl: string,
-  opts: { reports: number; force?: boolean; now?: Date; log?: Log; bar?: Bar },
+  opts: { reports: number; units?: number; force?: boolean; now?: Date; log?: Log; bar?: Bar },
 ): Promise<SeedLargeResult> {
+  const units = Array.from({ length: opts.units ?? 1 }, (_, n) => synUnit(n));
   const log = opts.log ?? (() => undefined);
   const bar: Bar = opts.bar ?? ((label, total) => progressBar(label, total));
   const now = opts.now ?? new Date();
@@ -403,35 +472,46 @@ export async function seedLarge(
     try {
       await prepareSession(client);
       await insertOrganisationsAndAccounts(client, now);
-      log(
-        `Generating ${opts.reports.toLocaleString("en-GB")} reports for ${people.toLocaleString("en-GB")} people…`,
-      );
-      await insertPeople(client, people, now, bar);
-      const progress = bar("Reports", opts.reports);
-      for (let from = 1; from <= opts.reports; from += BATCH) {
-        const to = Math.min(opts.reports, from + BATCH - 1);
-        for (const statement of batchStatements(from, to, people, now)) await run(client, statement);
-        progress.update(to);
+      const passwordHash = await hashPassword(DEMO_PASSWORD);
+      for (const unit of units) {
+        await drawForUnit(client, unit);
+        await insertUnit(client, unit, now, passwordHash);
+        const of = units.length > 1 ? ` in unit ${unit.n + 1} of ${units.length}` : "";
+        log(
+          `Generating ${opts.reports.toLocaleString("en-GB")} reports for ${people.toLocaleString("en-GB")} people${of}…`,
+        );
+        await insertPeople(client, unit, people, now, bar);
+        const progress = bar("Reports", opts.reports);
+        for (let from = 1; from <= opts.reports; from += BATCH) {
+          const to = Math.min(opts.reports, from + BATCH - 1);
+          for (const statement of batchStatements(unit, from, to, people, now)) await run(client, statement);
+          progress.update(to);
+        }
+        progress.finish();
       }
-      progress.finish();
       // Rows are made in SQL, so their personal fields are sealed here, batch by batch, with
       // the same code as `npm run keys:rotate` (docs/decisions/015 has its measured cost).
       const sealing = performance.now();
       const sealed = await rotateFieldKeys(client, fieldKeyRing(), { batchSize: 5000 });
       const took = ((performance.now() - sealing) / 1000).toFixed(1);
       log(`Encrypted ${sealed.rewritten.toLocaleString("en-GB")} rows in ${took}s.`);
-      await rebuildSummaries(client, bar);
+      for (const unit of units) await rebuildSummaries(client, unit.id, bar);
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
       throw error;
     }
-    log("Updating the planner's statistics…");
+    // Sealing rewrote every personal row: vacuum the old versions away as well.
+    log("Vacuuming and updating the planner's statistics…");
     await client.query(
-      `ANALYZE "Person", "IncidentReport", "Suspect", "CaseEvent", "VictimUpdate", "LiaisonContact", "Consent",
+      `VACUUM ANALYZE "Person", "IncidentReport", "Suspect", "CaseEvent", "VictimUpdate", "LiaisonContact", "Consent",
        "Referral", "DashboardReportFact", "DashboardMonthlyCount", "DashboardContactMonth"`,
     );
-    return { created: true, reports: opts.reports, seconds: (performance.now() - started) / 1000 };
+    return {
+      created: true,
+      reports: opts.reports * units.length,
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     await client.end();
   }

@@ -1,7 +1,7 @@
 // The erase confirmation's preview: the person's name and counts (referrals read within the
 // supervisor's row scope), for a supervisor of the person's unit only, audited by id.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/tests/support/owner-db";
 import { makeContact } from "@/tests/support/case-factories";
 import { makeOrganisation, makeReferral, makeReport, signedIn } from "@/tests/support/factories";
 import { erasePreview } from "./confirm";
@@ -25,7 +25,7 @@ describe("erase preview", () => {
     const elsewhere = await signedIn("SUPERVISOR", (await makeOrganisation()).id);
     expect(await erasePreview(elsewhere, personId)).toBeNull();
 
-    const audits = await db().auditEvent.findMany({
+    const audits = await ownerDb().auditEvent.findMany({
       where: { recordId: personId, action: "retention.erase.preview" },
     });
     expect(audits.map((a) => a.actorId)).toEqual([supervisor.id]);

@@ -4,7 +4,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { roleHas } from "@/lib/authz/permissions";
-import { db } from "@/lib/db/client";
 import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { ERASED_NAME } from "./erase";
 
@@ -19,24 +18,25 @@ export type ErasePreview = {
 export async function erasePreview(user: CurrentUser, personId: string): Promise<ErasePreview | null> {
   if (!roleHas(user.role, "retention:review:unit") || !user.unitId) return null;
   const unitId = user.unitId;
-  // Referrals are a partner-facing table: counted inside the user's row scope.
-  const person = await withRowScope(rowScopeOf(user), (tx) =>
-    tx.person.findFirst({
+  // One transaction in the supervisor's row scope (referrals, a partner-facing table, are
+  // counted within it too), with the audit event beside the read it records.
+  return withRowScope(rowScopeOf(user), async (tx) => {
+    const person = await tx.person.findFirst({
       where: { id: personId, unitId, NOT: { workingName: ERASED_NAME } },
       select: {
         id: true,
         workingName: true,
         _count: { select: { reports: true, contacts: true, referrals: true } },
       },
-    }),
-  );
-  if (!person) return null;
-  await recordAudit(db(), {
-    actor: user,
-    action: "retention.erase.preview",
-    recordType: "Person",
-    recordId: person.id,
-    outcome: "SUCCESS",
+    });
+    if (!person) return null;
+    await recordAudit(tx, {
+      actor: user,
+      action: "retention.erase.preview",
+      recordType: "Person",
+      recordId: person.id,
+      outcome: "SUCCESS",
+    });
+    return { id: person.id, workingName: person.workingName, ...person._count };
   });
-  return { id: person.id, workingName: person.workingName, ...person._count };
 }

@@ -5,16 +5,15 @@
 // and the erasure are audited without content.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { cohortOf, STUDY_MIX } from "@/tests/support/dashboard-cohorts";
 import { writeCohort } from "@/tests/support/dashboard-factories";
 import { makeContact, makeSuspect } from "@/tests/support/case-factories";
 import { makeOrganisation, makePerson, makeReport, signedIn } from "@/tests/support/factories";
+import { ownerDb } from "@/tests/support/owner-db";
 import { ownerSql } from "@/tests/support/owner-sql";
 import { markRecentAuth } from "@/lib/auth/recent-auth";
-import { erasePerson, ERASED_NAME, purgeExpiredDrafts, RetentionRefused } from "./erase";
-import { retentionRules } from "./rules";
+import { erasePerson, ERASED_NAME, RetentionRefused } from "./erase";
 import { dueForReview, retainPerson } from "./queue";
 
 const NOW = new Date("2026-05-14T10:00:00Z");
@@ -38,7 +37,7 @@ describe("erasing a person after a retention review", () => {
     const supervisor = await signedIn("SUPERVISOR", unit.id);
     const secret = randomUUID();
     const person = await makePerson(unit.id, `Working ${secret}`);
-    await db().person.update({
+    await ownerDb().person.update({
       where: { id: person.id },
       data: { legalName: `Legal ${secret}`, phone: "07700900555", email: `${secret}@example.org` },
     });
@@ -51,7 +50,7 @@ describe("erasing a person after a retention review", () => {
     });
     await writeCohort(unit.id, cohort.slice(40));
     const suspect = await makeSuspect(theirs[0]!.id, [["PHONE_NUMBER", "07700900999"]]);
-    await db().suspect.update({ where: { id: suspect.id }, data: { description: `Suspect ${secret}` } });
+    await ownerDb().suspect.update({ where: { id: suspect.id }, data: { description: `Suspect ${secret}` } });
     await makeContact(unit.id, person.id, { notes: `Contact note ${secret}` });
 
     const before = await getDashboard(supervisor, { period: "all" }, { now: NOW });
@@ -65,13 +64,13 @@ describe("erasing a person after a retention review", () => {
     expect(after).toEqual(before);
     expect(await summaries(unit.id)).toEqual(summariesBefore);
 
-    // Through the normal client (decrypting): the details are gone.
-    const erased = await db().person.findUniqueOrThrow({ where: { id: person.id } });
+    // Through a decrypting client (as the owner, past row security): the details are gone.
+    const erased = await ownerDb().person.findUniqueOrThrow({ where: { id: person.id } });
     expect(erased).toMatchObject({ workingName: ERASED_NAME, legalName: null, phone: null, email: null });
-    const reports = await db().incidentReport.findMany({ where: { personId: person.id } });
+    const reports = await ownerDb().incidentReport.findMany({ where: { personId: person.id } });
     expect(reports).toHaveLength(40);
     expect(reports.every((r) => r.narrative === null && r.place === null)).toBe(true);
-    expect(await db().suspectIdentifier.count({ where: { suspectId: suspect.id } })).toBe(0);
+    expect(await ownerDb().suspectIdentifier.count({ where: { suspectId: suspect.id } })).toBe(0);
 
     // In the raw tables, as the owner (where encrypted values would show as ciphertext): empty.
     const sql = ownerSql();
@@ -91,7 +90,7 @@ describe("erasing a person after a retention review", () => {
       `SELECT outcome, "recordId", "actorId" FROM "AuditEvent" WHERE action = 'retention.erase'`,
     );
     expect(audit.rows).toEqual([{ outcome: "SUCCESS", recordId: person.id, actorId: supervisor.id }]);
-  }, 120_000);
+  }, 300_000);
 
   it("refuses an officer and a supervisor who has not re-authenticated", async () => {
     const unit = await makeOrganisation();
@@ -104,34 +103,16 @@ describe("erasing a person after a retention review", () => {
     const other = await makeOrganisation();
     const outsider = await signedIn("SUPERVISOR", other.id);
     await expect(erasePerson(outsider, person.id)).rejects.toEqual(new RetentionRefused("not-found"));
-    expect((await db().person.findUniqueOrThrow({ where: { id: person.id } })).workingName).toBe(
+    expect((await ownerDb().person.findUniqueOrThrow({ where: { id: person.id } })).workingName).toBe(
       person.workingName,
     );
-    const denied = await ownerSql().query(
-      `SELECT 1 FROM "AuditEvent" WHERE action = 'retention.erase' AND outcome = 'DENIED' AND "actorId" = $1`,
-      [officer.id],
+    // Each refusal, whatever its reason, is in the log under the person's id.
+    const denied = await ownerSql().query<{ actorId: string }>(
+      `SELECT "actorId" FROM "AuditEvent"
+        WHERE action = 'retention.erase' AND outcome = 'DENIED' AND "recordId" = $1 ORDER BY seq`,
+      [person.id],
     );
-    expect(denied.rowCount).toBe(1);
-  });
-
-  it("erases drafts untouched for longer than the draft period, and only those", async () => {
-    const unit = await makeOrganisation();
-    const officer = await signedIn("LIAISON_OFFICER", unit.id);
-    const rules = retentionRules(undefined);
-    const now = new Date();
-    const old = await db().draft.create({
-      data: { ownerId: officer.id, kind: "report", step: "1", data: {} },
-    });
-    const fresh = await db().draft.create({
-      data: { ownerId: officer.id, kind: "report", step: "1", data: {} },
-    });
-    await ownerSql().query(`UPDATE "Draft" SET "updatedAt" = $2 WHERE id = $1`, [
-      old.id,
-      new Date(now.getTime() - (rules.draftDays + 1) * 86_400_000),
-    ]);
-    expect(await purgeExpiredDrafts(now, rules)).toBe(1);
-    expect(await db().draft.findUnique({ where: { id: old.id } })).toBeNull();
-    expect(await db().draft.findUnique({ where: { id: fresh.id } })).not.toBeNull();
+    expect(denied.rows.map((r) => r.actorId)).toEqual([officer.id, supervisor.id, outsider.id]);
   });
 });
 
@@ -185,7 +166,7 @@ describe("the retention review queue", () => {
     expect(later?.items.map((i) => [i.workingName, i.lastReason])).toEqual([
       ["Due one", "Linked to a live prosecution elsewhere"],
     ]);
-    const decisions = await db().retentionDecision.findMany({
+    const decisions = await ownerDb().retentionDecision.findMany({
       where: { unitId: unit.id },
       orderBy: { decidedAt: "asc" },
     });

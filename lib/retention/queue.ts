@@ -4,13 +4,17 @@
 //
 // Review is per person: a person's reports and contacts describe them, so they are kept or
 // erased together, and a person is due only when every one of their records is.
+//
+// Each use case is one transaction in the supervisor's row scope (lib/db/scope.ts): the
+// case tables show the runtime role only the rows of the unit set for the transaction, and
+// the audit event is written in the same transaction as the reads or writes it records.
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { roleHas } from "@/lib/authz/permissions";
-import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { personReviewOn, retentionRules, type RetentionRules } from "./rules";
-import { RetentionRefused } from "./erase";
+import { ERASED_NAME, RetentionRefused } from "./erase";
 
 export type DueRecord = { personId: string; workingName: string; reviewOn: Date; lastReason: string | null };
 export type DuePage = { items: DueRecord[]; total: number; page: number; pageSize: number };
@@ -25,48 +29,62 @@ export async function dueForReview(
   const page = Math.max(1, opts.page ?? 1);
   const pageSize = Math.min(100, Math.max(1, opts.pageSize ?? 25));
   const reportDates = { status: true, closedAt: true, incidentTypes: true } as const;
-  // Only dates and codes are read for the whole unit; names only for the page shown.
-  const people = await db().person.findMany({
-    where: { unitId: user.unitId, NOT: { workingName: "Erased record" } },
-    select: {
-      id: true,
-      updatedAt: true,
-      reports: { select: reportDates },
-      contacts: { select: { occurredAt: true, report: { select: reportDates } } },
+  const unitId = user.unitId;
+  return withRowScope(
+    rowScopeOf(user),
+    async (tx) => {
+      // Only dates and codes are read for the whole unit; names only for the page shown.
+      const people = await tx.person.findMany({
+        where: { unitId, NOT: { workingName: ERASED_NAME } },
+        select: {
+          id: true,
+          updatedAt: true,
+          reports: { select: reportDates },
+          contacts: { select: { occurredAt: true, report: { select: reportDates } } },
+        },
+      });
+      const decisions = await tx.retentionDecision.findMany({
+        where: { unitId, recordType: "Person" },
+        orderBy: { decidedAt: "desc" },
+        select: { recordId: true, outcome: true, reviewOn: true, reason: true },
+      });
+      const latest = new Map<string, (typeof decisions)[number]>();
+      for (const d of decisions) if (!latest.has(d.recordId)) latest.set(d.recordId, d);
+      const due: { personId: string; reviewOn: Date }[] = [];
+      for (const p of people) {
+        const decision = latest.get(p.id);
+        if (decision?.outcome === "ERASE") continue;
+        const reviewOn = personReviewOn({ ...p, retainUntil: decision?.reviewOn ?? null }, rules);
+        if (reviewOn && reviewOn <= now) due.push({ personId: p.id, reviewOn });
+      }
+      due.sort((a, b) => a.reviewOn.getTime() - b.reviewOn.getTime() || a.personId.localeCompare(b.personId));
+      const slice = due.slice((page - 1) * pageSize, page * pageSize);
+      const names = await tx.person.findMany({
+        where: { id: { in: slice.map((d) => d.personId) }, unitId },
+        select: { id: true, workingName: true },
+      });
+      const nameOf = new Map(names.map((n) => [n.id, n.workingName]));
+      await recordAudit(tx, {
+        actor: user,
+        action: "retention.queue.view",
+        outcome: "SUCCESS",
+        recordIds: slice.map((d) => d.personId),
+      });
+      return {
+        items: slice.map((d) => ({
+          ...d,
+          workingName: nameOf.get(d.personId) ?? "",
+          lastReason: latest.get(d.personId)?.reason ?? null,
+        })),
+        total: due.length,
+        page,
+        pageSize,
+      };
     },
-  });
-  const decisions = await db().retentionDecision.findMany({
-    where: { unitId: user.unitId, recordType: "Person" },
-    orderBy: { decidedAt: "desc" },
-    select: { recordId: true, outcome: true, reviewOn: true, reason: true },
-  });
-  const latest = new Map<string, (typeof decisions)[number]>();
-  for (const d of decisions) if (!latest.has(d.recordId)) latest.set(d.recordId, d);
-  const due: { personId: string; reviewOn: Date }[] = [];
-  for (const p of people) {
-    const decision = latest.get(p.id);
-    if (decision?.outcome === "ERASE") continue;
-    const reviewOn = personReviewOn({ ...p, retainUntil: decision?.reviewOn ?? null }, rules);
-    if (reviewOn && reviewOn <= now) due.push({ personId: p.id, reviewOn });
-  }
-  due.sort((a, b) => a.reviewOn.getTime() - b.reviewOn.getTime() || a.personId.localeCompare(b.personId));
-  const slice = due.slice((page - 1) * pageSize, page * pageSize);
-  const names = await db().person.findMany({
-    where: { id: { in: slice.map((d) => d.personId) }, unitId: user.unitId },
-    select: { id: true, workingName: true },
-  });
-  const nameOf = new Map(names.map((n) => [n.id, n.workingName]));
-  await recordAudit(db(), { actor: user, action: "retention.queue.view", outcome: "SUCCESS" });
-  return {
-    items: slice.map((d) => ({
-      ...d,
-      workingName: nameOf.get(d.personId) ?? "",
-      lastReason: latest.get(d.personId)?.reason ?? null,
-    })),
-    total: due.length,
-    page,
-    pageSize,
-  };
+    // The whole unit's dates are read to order the queue: more than the default five seconds
+    // may be needed for a large unit.
+    { timeout: 30_000 },
+  );
 }
 
 export const retainInput = z.object({
@@ -82,13 +100,15 @@ export const retainInput = z.object({
 export async function retainPerson(user: CurrentUser, input: unknown, now = new Date()): Promise<void> {
   const parsed = retainInput.parse(input);
   if (!roleHas(user.role, "retention:review:unit") || !user.unitId) {
-    await recordAudit(db(), {
-      actor: user,
-      action: "retention.retain",
-      recordType: "Person",
-      recordId: parsed.personId,
-      outcome: "DENIED",
-    });
+    await withRowScope(rowScopeOf(user), (tx) =>
+      recordAudit(tx, {
+        actor: user,
+        action: "retention.retain",
+        recordType: "Person",
+        recordId: parsed.personId,
+        outcome: "DENIED",
+      }),
+    );
     throw new RetentionRefused("forbidden");
   }
   if (parsed.reviewOn <= now)
@@ -101,9 +121,9 @@ export async function retainPerson(user: CurrentUser, input: unknown, now = new 
       },
     ]);
   const unitId = user.unitId;
-  await db().$transaction(async (tx) => {
+  await withRowScope(rowScopeOf(user), async (tx) => {
     const person = await tx.person.findFirst({
-      where: { id: parsed.personId, unitId },
+      where: { id: parsed.personId, unitId, NOT: { workingName: ERASED_NAME } },
       select: { id: true },
     });
     if (!person) throw new RetentionRefused("not-found");

@@ -41,8 +41,9 @@ export type RestoreResult = {
   header: BackupHeader;
 };
 
-// Restores `file` into the database at `targetUrl` (as its owner). The target is migrated
-// first; it must hold no accounts yet, so a restore can never overwrite a database in use.
+// Restores `file` into the database at `targetUrl`, connected as the role that owns it (a
+// superuser is not needed: see prepareTarget). The target is migrated first; it must hold no
+// accounts yet, so a restore can never overwrite a database in use.
 export async function restoreDatabase(
   file: string,
   targetUrl: string,
@@ -60,14 +61,14 @@ export async function restoreDatabase(
     const tables = await tablesInOrder(client);
     await client.query("BEGIN");
     try {
-      const mode = await prepareTarget(client, tables);
+      const prepared = await prepareTarget(client, tables);
       const sink = loadSink(client, migrations, progress);
       const header = await readEncrypted(file, key, sink);
       await waitFor(sink);
       const rows = sink.finished();
-      await enableTriggers(client, tables);
+      await enableTriggers(client, tables, prepared);
       await client.query("COMMIT");
-      return { rows, mode, header };
+      return { rows, mode: prepared.mode, header };
     } catch (e) {
       await client.query("ROLLBACK").catch(() => undefined);
       throw e;

@@ -10,7 +10,7 @@
 //
 // Restore: the target database is migrated to the same migrations first (the schema comes
 // from prisma/migrations, not from the dump), then every table is emptied and refilled in one
-// transaction with triggers off, so the audit table's append-only and chain triggers and the
+// transaction with triggers off (and, when not a superuser, the foreign keys re-added after), so the audit table's append-only and chain triggers and the
 // dashboard summary triggers do not fire: rows come back exactly as they were, summaries
 // included. Nothing is committed until the whole file has been read and its GCM tag checked.
 import { once } from "node:events";
@@ -199,10 +199,16 @@ export async function waitFor(stream: Writable): Promise<void> {
 }
 
 // Empties every table of the migrated target and switches triggers and foreign-key checks
-// off for this transaction. Replica mode (superuser, or SET granted on PostgreSQL 15+) skips
-// every ordinary trigger including the foreign-key ones; without it, user triggers are
-// disabled table by table (the owner may) and the parent-first order keeps the keys valid.
-export async function prepareTarget(client: pg.ClientBase, tables: string[]): Promise<"replica" | "ordered"> {
+// off for this transaction. Replica mode (a superuser, or SET granted on PostgreSQL 15+) skips
+// every ordinary trigger including the foreign-key ones. Without it — the usual case on a
+// managed server, where the restore runs as the database's owner, not a superuser — user
+// triggers are disabled table by table (the owner may) and the foreign keys are dropped here
+// and added back by `enableTriggers`, which checks every row against them at once: a table
+// that refers to itself (an organisation's parent) then loads in any row order.
+export type PreparedTarget = { mode: "replica" | "ordered"; foreignKeys: ForeignKey[] };
+type ForeignKey = { table: string; name: string; definition: string };
+
+export async function prepareTarget(client: pg.ClientBase, tables: string[]): Promise<PreparedTarget> {
   let mode: "replica" | "ordered" = "replica";
   await client.query("SAVEPOINT replica");
   try {
@@ -212,14 +218,39 @@ export async function prepareTarget(client: pg.ClientBase, tables: string[]): Pr
     await client.query("ROLLBACK TO SAVEPOINT replica");
     mode = "ordered";
   }
+  let foreignKeys: ForeignKey[] = [];
+  if (mode === "ordered") {
+    const { rows } = await client.query<ForeignKey>(
+      `SELECT c.relname AS table, k.conname AS name, pg_get_constraintdef(k.oid) AS definition
+         FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE k.contype = 'f' AND n.nspname = current_schema()
+        ORDER BY c.relname, k.conname`,
+    );
+    foreignKeys = rows;
+    for (const fk of foreignKeys)
+      await client.query(
+        `ALTER TABLE ${client.escapeIdentifier(fk.table)} DROP CONSTRAINT ${client.escapeIdentifier(fk.name)}`,
+      );
+  }
   for (const t of tables)
     await client.query(`ALTER TABLE ${client.escapeIdentifier(t)} DISABLE TRIGGER USER`);
   await client.query(`TRUNCATE ${tables.map((t) => client.escapeIdentifier(t)).join(", ")}`);
-  return mode;
+  return { mode, foreignKeys };
 }
 
-export async function enableTriggers(client: pg.ClientBase, tables: string[]): Promise<void> {
+// Switches the triggers back on and restores the foreign keys `prepareTarget` dropped, each
+// validated against every restored row (a broken reference fails the restore).
+export async function enableTriggers(
+  client: pg.ClientBase,
+  tables: string[],
+  prepared: PreparedTarget,
+): Promise<void> {
   for (const t of tables) await client.query(`ALTER TABLE ${client.escapeIdentifier(t)} ENABLE TRIGGER USER`);
+  for (const fk of prepared.foreignKeys)
+    await client.query(
+      `ALTER TABLE ${client.escapeIdentifier(fk.table)} ADD CONSTRAINT ${client.escapeIdentifier(fk.name)} ${fk.definition}`,
+    );
 }
 
 export { appliedMigrations };

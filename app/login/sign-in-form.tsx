@@ -1,21 +1,23 @@
 "use client";
 
-import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/translations";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { TextField } from "@/components/form/text-field";
 import { signInAction, type SignInState } from "./actions";
 import { SubmitButton } from "@/components/form/submit-button";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
 
 const initial: SignInState = { status: "idle", values: {}, fieldErrors: {} };
 
 export function SignInForm({ next }: { next: string }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(signInAction, initial);
+  // Through the form-action wrapper's client half: if the answer never comes (the network is
+  // gone), the email comes back with the reason instead of an error page.
+  const [state, action, pending] = useSafeActionState<SignInState>(signInAction, initial);
+  // The wrapper's general "not saved" wording does not fit a sign-in.
+  const formError = state.formError === "forms.unexpected" ? "signIn.errors.unexpected" : state.formError;
   const errors = [
-    ...(state.formError
-      ? [{ fieldId: "email", message: t(state.formError, { minutes: state.waitMinutes ?? 1 }) }]
-      : []),
+    ...(formError ? [{ fieldId: "email", message: t(formError, { minutes: state.waitMinutes ?? 1 }) }] : []),
     ...(["email", "password", "code"] as const).flatMap((f) => {
       const key = state.fieldErrors[f];
       return key ? [{ fieldId: f, message: t(key) }] : [];

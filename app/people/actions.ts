@@ -1,7 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { requirePermission } from "@/lib/auth/session-user";
+import { notFound } from "next/navigation";
+import { can } from "@/lib/authz/scope";
+import type { FormState } from "@/lib/forms";
+import { safeAction } from "@/lib/forms/safe-action";
 import { hasControlCharacters } from "@/lib/text";
 import {
   findPeopleByWorkingName,
@@ -10,9 +13,9 @@ import {
   type PersonSearchRow,
 } from "@/lib/people/queries";
 
-export type PeopleSearchState = {
-  status: "idle" | "invalid" | "done";
-  query: string;
+// "failed" and "signed-out" come from the form-action wrapper, with the words typed.
+export type PeopleSearchState = Omit<FormState<{ query: string }>, "status"> & {
+  status: "idle" | "invalid" | "done" | "failed" | "signed-out";
   results: PersonSearchRow[];
   limited: boolean;
 };
@@ -31,11 +34,14 @@ export async function searchPeopleAction(
   _previous: PeopleSearchState,
   form: FormData,
 ): Promise<PeopleSearchState> {
-  const user = await requirePermission("person:read:unit");
   const typed = form.get("query");
-  const query = typeof typed === "string" ? typed.slice(0, 1000) : "";
-  const parsed = searchSchema.safeParse({ query: typed });
-  if (!parsed.success) return { status: "invalid", query, results: [], limited: false };
-  const results = await findPeopleByWorkingName(user, parsed.data.query);
-  return { status: "done", query, results, limited: results.length >= SEARCH_LIMIT };
+  const values = { query: typeof typed === "string" ? typed.slice(0, 1000) : "" };
+  const answer = { values, fieldErrors: {}, results: [], limited: false };
+  return safeAction<PeopleSearchState>("Searching for people", values, async (user) => {
+    if (!can(user, "person:read:unit")) notFound();
+    const parsed = searchSchema.safeParse({ query: typed });
+    if (!parsed.success) return { ...answer, status: "invalid" };
+    const results = await findPeopleByWorkingName(user, parsed.data.query);
+    return { ...answer, status: "done", results, limited: results.length >= SEARCH_LIMIT };
+  });
 }

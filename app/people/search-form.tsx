@@ -1,26 +1,40 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/translations";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { TextField } from "@/components/form/text-field";
 import { searchPeopleAction, type PeopleSearchState } from "./actions";
 import { SubmitButton } from "@/components/form/submit-button";
+import { FormRecovery } from "@/components/form/form-recovery";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
 
-const initial: PeopleSearchState = { status: "idle", query: "", results: [], limited: false };
+const initial: PeopleSearchState = {
+  status: "idle",
+  values: {},
+  fieldErrors: {},
+  results: [],
+  limited: false,
+};
 
 export function PeopleSearchForm({ limit }: { limit: number }) {
   const t = useTranslations("people");
-  const [state, action, pending] = useActionState(searchPeopleAction, initial);
+  const tAll = useTranslations();
+  const [state, action, pending] = useSafeActionState<PeopleSearchState>(searchPeopleAction, initial);
   const error = state.status === "invalid" ? t("searchError") : undefined;
+  const query = state.values.query ?? "";
   return (
     <>
       <form action={action} noValidate className="mb-6 max-w-md" role="search">
         <ErrorSummary
           title={t("errorSummaryTitle")}
-          errors={error ? [{ fieldId: "query", message: error }] : []}
+          errors={[
+            // The database unreachable, the session lapsed, the network gone.
+            ...(state.formError ? [{ message: tAll(state.formError) }] : []),
+            ...(error ? [{ fieldId: "query", message: error }] : []),
+          ]}
         />
+        <FormRecovery state={state} />
         <TextField
           id="query"
           name="query"
@@ -30,8 +44,8 @@ export function PeopleSearchForm({ limit }: { limit: number }) {
           error={error}
           autoComplete="off"
           spellCheck={false}
-          defaultValue={state.query}
-          key={`query-${state.query}`}
+          defaultValue={query}
+          key={`query-${query}`}
         />
         <SubmitButton pending={pending} label={t("searchSubmit")} pendingLabel={t("searching")} />
       </form>

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
-import { requireUser } from "@/lib/auth/session-user";
+import { safeAction } from "@/lib/forms/safe-action";
 import { reauthenticate } from "@/lib/auth/account-credentials";
 import { safeReturnPath } from "@/lib/auth/return-path";
 
@@ -22,13 +22,15 @@ export async function reauthenticateAction(
   _prev: FormState<ReauthValues>,
   form: FormData,
 ): Promise<FormState<ReauthValues>> {
-  const user = await requireUser();
   const next = safeReturnPath(form.get("next"));
-  const parsed = schema.safeParse({ password: form.get("password") ?? undefined });
-  if (!parsed.success) return { status: "invalid", values: {}, fieldErrors: fieldErrorsOf(parsed.error) };
-  const result = await reauthenticate(user, parsed.data.password);
-  if (result === "ok") redirect(next);
-  if (result === "signed-out")
-    return { status: "failed", values: {}, fieldErrors: {}, formError: "reauth.errors.too-many" };
-  return { status: "invalid", values: {}, fieldErrors: { password: "reauth.errors.invalid" } };
+  // The password is never sent back, nor sealed: the wrapper is given no values.
+  return safeAction<FormState<ReauthValues>>("Checking a password again", {}, async (user) => {
+    const parsed = schema.safeParse({ password: form.get("password") ?? undefined });
+    if (!parsed.success) return { status: "invalid", values: {}, fieldErrors: fieldErrorsOf(parsed.error) };
+    const result = await reauthenticate(user, parsed.data.password);
+    if (result === "ok") redirect(next);
+    if (result === "signed-out")
+      return { status: "failed", values: {}, fieldErrors: {}, formError: "reauth.errors.too-many" };
+    return { status: "invalid", values: {}, fieldErrors: { password: "reauth.errors.invalid" } };
+  });
 }

@@ -1,18 +1,12 @@
+import { ownerDb } from "@/tests/support/owner-db";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createContact } from "./create-contact";
 import { findContactsForPerson, findOpenUpdatesForPerson } from "./queries";
 import { makeOrganisation, makePerson, makeReport, signedIn } from "@/tests/support/factories";
-import { contactForm, makeContact, makeDueUpdate } from "@/tests/support/people-factories";
+import { contactForm, makeContact, makeDueUpdate, unitWithOfficer } from "@/tests/support/people-factories";
 
 const now = new Date("2026-07-10T15:00:00Z");
-
-async function unitWithOfficer() {
-  const unit = await makeOrganisation();
-  const officer = await signedIn("LIAISON_OFFICER", unit.id);
-  const person = await makePerson(unit.id);
-  return { unit, officer, person };
-}
 
 describe("logging a liaison contact", () => {
   it("an officer logs a contact for a person in their unit; unit and officer come from the session", async () => {
@@ -25,7 +19,7 @@ describe("logging a liaison contact", () => {
       updatesCleared: 0,
     });
     if (result.status !== "created") throw new Error("not created");
-    const saved = await db().liaisonContact.findUniqueOrThrow({ where: { id: result.contactId } });
+    const saved = await ownerDb().liaisonContact.findUniqueOrThrow({ where: { id: result.contactId } });
     expect(saved).toMatchObject({
       unitId: unit.id,
       officerId: officer.id,
@@ -70,7 +64,7 @@ describe("logging a liaison contact", () => {
         values: { reportId, method: "" },
       });
     }
-    expect(await db().liaisonContact.count({ where: { personId: person.id } })).toBe(0);
+    expect(await ownerDb().liaisonContact.count({ where: { personId: person.id } })).toBe(0);
   });
 
   it("returns every field error and the values as typed, and saves nothing", async () => {
@@ -99,7 +93,7 @@ describe("logging a liaison contact", () => {
         reportId: "contacts.errors.reportId",
       },
     });
-    expect(await db().liaisonContact.count({ where: { personId: person.id } })).toBe(0);
+    expect(await ownerDb().liaisonContact.count({ where: { personId: person.id } })).toBe(0);
   });
 
   it("refuses a field the form does not own, such as another unit or officer", async () => {
@@ -112,7 +106,7 @@ describe("logging a liaison contact", () => {
       now,
     );
     expect(result).toMatchObject({ status: "invalid", formError: "contacts.errors.unknownField" });
-    expect(await db().liaisonContact.count({ where: { personId: person.id } })).toBe(0);
+    expect(await ownerDb().liaisonContact.count({ where: { personId: person.id } })).toBe(0);
   });
 
   it("a person in another unit is not found, and the attempt is audited as denied", async () => {
@@ -125,7 +119,7 @@ describe("logging a liaison contact", () => {
       where: { action: "contact.create", recordId: theirs.id },
     });
     expect(audit).toMatchObject({ outcome: "DENIED", actorId: officer.id });
-    expect(await db().liaisonContact.count({ where: { personId: theirs.id } })).toBe(0);
+    expect(await ownerDb().liaisonContact.count({ where: { personId: theirs.id } })).toBe(0);
   });
 
   it("partners and administrators cannot log contacts, even for the person's id", async () => {
@@ -138,7 +132,7 @@ describe("logging a liaison contact", () => {
     ]) {
       expect(await createContact(user, person.id, contactForm(), now)).toEqual({ status: "not-found" });
     }
-    expect(await db().liaisonContact.count({ where: { personId: person.id } })).toBe(0);
+    expect(await ownerDb().liaisonContact.count({ where: { personId: person.id } })).toBe(0);
   });
 
   it("a case update clears only the ticked updates on its report; the person's other report stays owed", async () => {
@@ -155,7 +149,7 @@ describe("logging a liaison contact", () => {
 
     const welfare = await createContact(officer, person.id, contactForm({ reportId: report.id }), now);
     expect(welfare).toMatchObject({ status: "created", updatesCleared: 0 });
-    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: told.id } })).clearedAt).toBeNull();
+    expect((await ownerDb().victimUpdate.findUniqueOrThrow({ where: { id: told.id } })).clearedAt).toBeNull();
 
     const update = await createContact(
       officer,
@@ -165,15 +159,19 @@ describe("logging a liaison contact", () => {
     );
     if (update.status !== "created") throw new Error(`not created: ${JSON.stringify(update)}`);
     expect(update.updatesCleared).toBe(1);
-    expect(await db().victimUpdate.findUniqueOrThrow({ where: { id: told.id } })).toMatchObject({
+    expect(await ownerDb().victimUpdate.findUniqueOrThrow({ where: { id: told.id } })).toMatchObject({
       clearedByContactId: update.contactId,
       clearedAt: new Date("2026-07-10T13:30:00Z"),
     });
-    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: notTold.id } })).clearedAt).toBeNull();
     expect(
-      (await db().victimUpdate.findUniqueOrThrow({ where: { id: otherReportDue.id } })).clearedAt,
+      (await ownerDb().victimUpdate.findUniqueOrThrow({ where: { id: notTold.id } })).clearedAt,
     ).toBeNull();
-    expect(await db().liaisonContact.findUniqueOrThrow({ where: { id: update.contactId } })).toMatchObject({
+    expect(
+      (await ownerDb().victimUpdate.findUniqueOrThrow({ where: { id: otherReportDue.id } })).clearedAt,
+    ).toBeNull();
+    expect(
+      await ownerDb().liaisonContact.findUniqueOrThrow({ where: { id: update.contactId } }),
+    ).toMatchObject({
       type: "CASE_UPDATE",
       reportId: report.id,
     });
@@ -190,7 +188,7 @@ describe("logging a liaison contact", () => {
       now,
     );
     expect(result).toMatchObject({ status: "created", updatesCleared: 0 });
-    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: due.id } })).clearedAt).toBeNull();
+    expect((await ownerDb().victimUpdate.findUniqueOrThrow({ where: { id: due.id } })).clearedAt).toBeNull();
   });
 
   it("a case update must name its report", async () => {
@@ -200,7 +198,7 @@ describe("logging a liaison contact", () => {
       status: "invalid",
       fieldErrors: { reportId: "caseUpdates.errors.reportRequired" },
     });
-    expect(await db().liaisonContact.count({ where: { personId: person.id } })).toBe(0);
+    expect(await ownerDb().liaisonContact.count({ where: { personId: person.id } })).toBe(0);
   });
 
   it("refuses an update that is not open on the named report for this person, keeping what was typed", async () => {
@@ -214,7 +212,7 @@ describe("logging a liaison contact", () => {
     const otherUnitReport = await makeReport(otherUnit.id);
     const cleared = await makeDueUpdate(report.id, new Date("2026-07-06"), sameDay);
     const earlier = await makeContact(unit.id, person.id);
-    await db().victimUpdate.update({
+    await ownerDb().victimUpdate.update({
       where: { id: cleared.id },
       data: { clearedAt: new Date("2026-07-07T10:00:00Z"), clearedByContactId: earlier.id },
     });
@@ -241,8 +239,10 @@ describe("logging a liaison contact", () => {
         fieldErrors: { updateIds: "caseUpdates.errors.updateIds" },
       });
     }
-    expect(await db().liaisonContact.count({ where: { personId: person.id, type: "CASE_UPDATE" } })).toBe(0);
-    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: mine.id } })).clearedAt).toBeNull();
+    expect(
+      await ownerDb().liaisonContact.count({ where: { personId: person.id, type: "CASE_UPDATE" } }),
+    ).toBe(0);
+    expect((await ownerDb().victimUpdate.findUniqueOrThrow({ where: { id: mine.id } })).clearedAt).toBeNull();
   });
 
   it("refuses ticked updates on a contact that is not a case update", async () => {
@@ -259,7 +259,7 @@ describe("logging a liaison contact", () => {
       status: "invalid",
       fieldErrors: { updateIds: "caseUpdates.errors.notACaseUpdate" },
     });
-    expect((await db().victimUpdate.findUniqueOrThrow({ where: { id: due.id } })).clearedAt).toBeNull();
+    expect((await ownerDb().victimUpdate.findUniqueOrThrow({ where: { id: due.id } })).clearedAt).toBeNull();
   });
 });
 

@@ -2,8 +2,12 @@
 // user; the person must be in their unit, and a linked report must be that person's, in
 // that unit. A "case update" contact names its report and the open Victims' Code updates it
 // answers; it clears exactly those, in the same transaction, so the contact and the cleared
-// updates stand or fall together.
-import { db } from "@/lib/db/client";
+// updates stand or fall together. The form's token (lib/forms/form-token.ts) makes a resent
+// submit answer with the contact the first one saved, so a retry never logs it twice.
+import { db, type Tx } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+import { takeFormToken } from "@/lib/forms/form-token";
+import { isUniqueViolation } from "@/lib/organisations/unique";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -55,8 +59,15 @@ export async function createContact(
     });
     return { status: "not-found" };
   }
-  const values = contactFormValues(raw);
-  const parsed = contactFormSchema(now).safeParse(raw);
+  const { token, rest } = takeFormToken(raw);
+  if (token) {
+    const first = await withRowScope(rowScopeOf(user), (tx) =>
+      savedBefore(tx, user, unitId, personId, token),
+    );
+    if (first) return first;
+  }
+  const values = contactFormValues(rest);
+  const parsed = contactFormSchema(now).safeParse(rest);
   const fieldErrors: Partial<Record<ContactField, string>> = {};
   let formError: string | undefined;
   if (!parsed.success) {
@@ -69,11 +80,41 @@ export async function createContact(
   }
 
   try {
-    return await save(user, unitId, personId, { values, parsed, fieldErrors, formError }, now);
+    return await save(user, unitId, personId, { values, parsed, fieldErrors, formError, token }, now);
   } catch (error) {
+    // Two submits of one form at once: the second loses on the token and answers with the first.
+    if (token && isUniqueViolation(error)) {
+      const first = await withRowScope(rowScopeOf(user), (tx) =>
+        savedBefore(tx, user, unitId, personId, token),
+      );
+      if (first) return first;
+    }
     if (!(error instanceof UpdatesChanged)) throw error;
     return { status: "invalid", values, fieldErrors: { updateIds: "caseUpdates.errors.updatesChanged" } };
   }
+}
+
+// The contact this officer already saved from the form with this token, for this person in
+// their unit, answered as it was when it was saved.
+async function savedBefore(
+  tx: Tx,
+  user: CurrentUser,
+  unitId: string,
+  personId: string,
+  token: string,
+): Promise<CreateContactResult | null> {
+  const contact = await tx.liaisonContact.findFirst({
+    where: { idempotencyKey: token, unitId, personId, officerId: user.id },
+    select: { id: true, reportId: true, _count: { select: { updatesCleared: true } } },
+  });
+  if (!contact) return null;
+  return {
+    status: "created",
+    contactId: contact.id,
+    personId,
+    reportId: contact.reportId,
+    updatesCleared: contact._count.updatesCleared,
+  };
 }
 
 type Checked = {
@@ -81,16 +122,17 @@ type Checked = {
   parsed: ReturnType<ReturnType<typeof contactFormSchema>["safeParse"]>;
   fieldErrors: Partial<Record<ContactField, string>>;
   formError: string | undefined;
+  token: string | null;
 };
 
 async function save(
   user: CurrentUser,
   unitId: string,
   personId: string,
-  { values, parsed, fieldErrors, formError }: Checked,
+  { values, parsed, fieldErrors, formError, token }: Checked,
   now: Date,
 ): Promise<CreateContactResult> {
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx): Promise<CreateContactResult> => {
     const person = await tx.person.findFirst({ where: { id: personId, unitId }, select: { id: true } });
     if (!person) {
       await recordAudit(tx, {
@@ -147,6 +189,7 @@ async function save(
         occurredAt: input.occurredAt,
         notes: input.notes,
         followUpOn: input.followUpOn,
+        idempotencyKey: token,
       },
       select: { id: true },
     });

@@ -1,6 +1,7 @@
 // Reading liaison contacts. Scoped to the user's unit and audited as a look at the person's
 // record; the notes themselves never reach the audit log.
-import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -31,7 +32,7 @@ export async function findContactsForPerson(
   const size = env().PAGE_SIZE;
   const unitId = unitScope(user, "contact:read:unit");
   if (!unitId || !isUuid(personId)) return pageOf([], 0, 1, size);
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     // A contact about a restricted case is left out for anyone who may not open the case.
     const where = { personId, unitId, ...openableContactWhere(user) };
     const total = await tx.liaisonContact.count({ where });
@@ -86,7 +87,7 @@ export async function findOpenUpdatesForPerson(
 ): Promise<OpenUpdateOption[]> {
   const unitId = unitScope(user, "contact:create:unit");
   if (!unitId || !isUuid(personId)) return [];
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const rows = await tx.victimUpdate.findMany({
       where: { clearedAt: null, report: { unitId, personId, ...openableReportWhere(user) } },
       orderBy: [{ caseEvent: { occurredOn: "asc" } }, { dueBy: "asc" }, { id: "asc" }],

@@ -38,14 +38,36 @@ export async function safeAction<S extends SafeState>(
   values: S["values"],
   run: (user: CurrentUser) => Promise<S>,
 ): Promise<S> {
-  try {
+  return answered(what, values, async () => {
     const user = await getCurrentUser();
     if (!user) return (await signedOut(values)) as S;
-    return await run(user);
+    return run(user);
+  });
+}
+
+// The same wrapper for the few forms used before anyone is signed in (signing in, setting up
+// an account): every failure becomes a message with the values, but there is no session to
+// find or to have lapsed. Such an action checks whatever it needs (a set-up link, the
+// credentials) itself.
+export async function safePublicAction<S extends SafeState>(
+  what: string,
+  values: S["values"],
+  run: () => Promise<S>,
+): Promise<S> {
+  return answered(what, values, run);
+}
+
+async function answered<S extends SafeState>(
+  what: string,
+  values: S["values"],
+  run: () => Promise<S>,
+): Promise<S> {
+  try {
+    return await run();
   } catch (error) {
     unstable_rethrow(error);
     console.error(`${what} failed`, error instanceof Error ? error.name : typeof error);
-    const down = !(await databaseReachable(Date.now(), { fresh: true }));
+    const down = !(await databaseReachable());
     return {
       status: "failed",
       values,

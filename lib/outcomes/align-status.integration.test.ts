@@ -11,7 +11,7 @@ import { TRAIL_SELECT } from "./record-case-event";
 const on = (d: number) => new Date(Date.UTC(2026, 2, d));
 
 async function everyReport() {
-  return db().incidentReport.findMany({
+  return ownerDb().incidentReport.findMany({
     select: { id: true, status: true, closedAt: true, caseEvents: { select: TRAIL_SELECT } },
   });
 }
@@ -44,32 +44,32 @@ describe("bringing existing reports in line with their trails", () => {
       occurredOn: on(4),
       closeReason: "PERSON_WANTS_NOTHING_FURTHER",
     });
-    const total = await db().incidentReport.count();
+    const total = await ownerDb().incidentReport.count();
 
-    const first = await alignReportStatuses(db());
+    const first = await alignReportStatuses(ownerDb());
     expect(first.checked).toBe(total);
     expect(first.closingsWritten).toBeGreaterThanOrEqual(1);
     expect(first.reopened).toBeGreaterThanOrEqual(1);
     await expectStatusesFollowTrails();
 
     expect(
-      await db().caseEvent.findMany({ where: { reportId: unclosed.id, type: "REPORT_CLOSED" } }),
+      await ownerDb().caseEvent.findMany({ where: { reportId: unclosed.id, type: "REPORT_CLOSED" } }),
     ).toMatchObject([{ closeReason: "FINAL_OUTCOME", occurredOn: on(5), recordedById: null }]);
-    expect(await db().incidentReport.findUniqueOrThrow({ where: { id: unclosed.id } })).toMatchObject({
+    expect(await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: unclosed.id } })).toMatchObject({
       status: "CLOSED",
       closedAt: on(5),
     });
     expect(
-      await db().incidentReport.findUniqueOrThrow({ where: { id: closedWithoutReason.id } }),
+      await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: closedWithoutReason.id } }),
     ).toMatchObject({
       status: "OPEN",
       closedAt: null,
     });
-    expect(await db().incidentReport.findUniqueOrThrow({ where: { id: supervisorClosed.id } })).toMatchObject(
-      {
-        status: "CLOSED",
-      },
-    );
+    expect(
+      await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: supervisorClosed.id } }),
+    ).toMatchObject({
+      status: "CLOSED",
+    });
     expect(
       await db().auditEvent.count({
         where: { recordId: closedWithoutReason.id, action: "report.align-status" },
@@ -81,15 +81,15 @@ describe("bringing existing reports in line with their trails", () => {
     const open = new Set((await everyReport()).filter((r) => r.status === "OPEN").map((r) => r.id));
     expect(facts.filter((f) => f.isOpen !== open.has(f.reportId))).toEqual([]);
 
-    const events = await db().caseEvent.count();
+    const events = await ownerDb().caseEvent.count();
     const audits = await db().auditEvent.count();
-    expect(await alignReportStatuses(db())).toEqual({
+    expect(await alignReportStatuses(ownerDb())).toEqual({
       checked: total,
       closingsWritten: 0,
       closed: 0,
       reopened: 0,
     });
-    expect(await db().caseEvent.count()).toBe(events);
+    expect(await ownerDb().caseEvent.count()).toBe(events);
     expect(await db().auditEvent.count()).toBe(audits);
   }, 120_000);
 });

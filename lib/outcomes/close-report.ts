@@ -1,7 +1,8 @@
 // A supervisor's decision to close a report (with a reason) or to reopen a closed one. Each
 // writes a lifecycle event on the trail, sets the report's status and is audited, in one
 // transaction. Closing by a final outcome happens in record-case-event.ts.
-import { db, type Tx } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+import type { Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -52,7 +53,7 @@ export async function closeReport(
   raw: unknown,
   now: Date = new Date(),
 ): Promise<LifecycleResult<CloseReportValues> | null> {
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const report = await findReport(tx, user, reportId, "close");
     if (!report) return null;
     const parsed = closeReportSchema.safeParse(raw);
@@ -87,7 +88,7 @@ export async function reopenReport(
   raw: unknown,
   now: Date = new Date(),
 ): Promise<LifecycleResult<ReopenReportValues> | null> {
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const report = await findReport(tx, user, reportId, "reopen");
     if (!report) return null;
     const parsed = reopenReportSchema.safeParse(raw);

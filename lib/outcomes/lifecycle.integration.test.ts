@@ -1,19 +1,16 @@
+import { ownerDb } from "@/tests/support/owner-db";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { findOpenReportsForUnit } from "@/lib/reports/queries";
 import { makeOrganisation, makeReport, signedIn } from "@/tests/support/factories";
-import { makeCaseEvent } from "@/tests/support/case-factories";
+import {
+  makeCaseEvent,
+  winterMonday as now,
+  eventDate as date,
+  onMarch as on,
+} from "@/tests/support/case-factories";
 import { recordCaseEvent } from "./record-case-event";
 import { closeReport, reopenReport } from "./close-report";
-
-// A Monday in winter, so London time is UTC.
-const now = new Date("2026-03-09T10:00:00Z");
-const date = (d: number, m = 3, y = 2026) => ({
-  occurredOnDay: String(d),
-  occurredOnMonth: String(m),
-  occurredOnYear: String(y),
-});
-const on = (d: number) => new Date(Date.UTC(2026, 2, d));
 
 async function unitWithReport() {
   const unit = await makeOrganisation();
@@ -24,11 +21,14 @@ async function unitWithReport() {
 }
 
 const eventsOf = (reportId: string) =>
-  db().caseEvent.findMany({ where: { reportId }, orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }] });
+  ownerDb().caseEvent.findMany({
+    where: { reportId },
+    orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }],
+  });
 const auditsOf = (recordId: string, action: string) =>
   db().auditEvent.findMany({ where: { recordId, action }, orderBy: { at: "asc" } });
 const statusOf = (id: string) =>
-  db().incidentReport.findUniqueOrThrow({ where: { id }, select: { status: true, closedAt: true } });
+  ownerDb().incidentReport.findUniqueOrThrow({ where: { id }, select: { status: true, closedAt: true } });
 
 describe("the trail refuses what cannot happen, and writes nothing", () => {
   it("outcome 18 (no suspect) after an arrest gives a field error and stores nothing", async () => {
@@ -45,8 +45,8 @@ describe("the trail refuses what cannot happen, and writes nothing", () => {
       status: "invalid",
       fieldErrors: { outcome: "lifecycle.errors.noSuspectAfterSuspect" },
     });
-    expect(await db().caseEvent.count({ where: { reportId: report.id } })).toBe(2);
-    expect(await db().victimUpdate.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await ownerDb().caseEvent.count({ where: { reportId: report.id } })).toBe(2);
+    expect(await ownerDb().victimUpdate.count({ where: { reportId: report.id } })).toBe(0);
     expect(await auditsOf(report.id, "case-event.record")).toEqual([]);
     expect(await statusOf(report.id)).toMatchObject({ status: "OPEN" });
   });
@@ -63,7 +63,7 @@ describe("the trail refuses what cannot happen, and writes nothing", () => {
       status: "invalid",
       fieldErrors: { crimeReference: "lifecycle.errors.outcomeNeedsCrime" },
     });
-    expect(await db().caseEvent.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await ownerDb().caseEvent.count({ where: { reportId: report.id } })).toBe(0);
   });
 });
 
@@ -103,7 +103,7 @@ describe("a final outcome closes the report", () => {
       status: "invalid",
       fieldErrors: { type: "lifecycle.errors.reportClosed" },
     });
-    expect(await db().caseEvent.count({ where: { reportId: report.id } })).toBe(4);
+    expect(await ownerDb().caseEvent.count({ where: { reportId: report.id } })).toBe(4);
   });
 
   it("an outcome records the crime in the same step, with its reference and date", async () => {
@@ -128,7 +128,7 @@ describe("a final outcome closes the report", () => {
       { type: "OUTCOME_RECORDED", outcome: "OUTCOME_18", crimeReference: null },
       { type: "REPORT_CLOSED", closeReason: "FINAL_OUTCOME" },
     ]);
-    expect(await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+    expect(await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
       crimeRecorded: "YES",
       crimeReference: "GW/18/1",
       status: "CLOSED",
@@ -147,7 +147,7 @@ describe("a final outcome closes the report", () => {
       updateDueBy: null,
       closed: false,
     });
-    expect(await db().victimUpdate.count({ where: { reportId: report.id } })).toBe(1);
+    expect(await ownerDb().victimUpdate.count({ where: { reportId: report.id } })).toBe(1);
     expect(await record({ type: "OUTCOME_RECORDED", ...date(4), outcome: "OUTCOME_1A" })).toMatchObject({
       fieldErrors: { outcome: "lifecycle.errors.outcomeAlreadyRecorded" },
     });
@@ -155,7 +155,7 @@ describe("a final outcome closes the report", () => {
       closed: true,
     });
     expect(await statusOf(report.id)).toMatchObject({ status: "CLOSED" });
-    expect(await db().victimUpdate.count({ where: { reportId: report.id } })).toBe(1);
+    expect(await ownerDb().victimUpdate.count({ where: { reportId: report.id } })).toBe(1);
   });
 
   it("outcome 20, recorded once the person was made aware, opens no update", async () => {
@@ -168,7 +168,7 @@ describe("a final outcome closes the report", () => {
       now,
     );
     expect(result).toMatchObject({ status: "recorded", updateDueBy: null, closed: true });
-    expect(await db().victimUpdate.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await ownerDb().victimUpdate.count({ where: { reportId: report.id } })).toBe(0);
   });
 });
 
@@ -254,7 +254,7 @@ describe("a supervisor closes and reopens a report with reasons", () => {
       expect(await reopenReport(user, report.id, { notes: "x" }, now)).toBeNull();
     }
     expect(await statusOf(report.id)).toMatchObject({ status: "OPEN" });
-    expect(await db().caseEvent.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await ownerDb().caseEvent.count({ where: { reportId: report.id } })).toBe(0);
     const denied = await db().auditEvent.findMany({ where: { recordId: report.id, outcome: "DENIED" } });
     expect(denied.filter((a) => a.action === "report.close").map((a) => a.actorId)).toEqual(
       refused.map((u) => u.id),

@@ -1,6 +1,7 @@
 // What the event form needs to know about a report: its reference to show, and whether the
 // person has enhanced rights (which shortens the time to tell them of a key decision).
-import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
@@ -25,20 +26,22 @@ export async function getReportForRecording(
 ): Promise<ReportForRecording | null> {
   const unitId = unitScope(user, "outcome:record:unit");
   if (!unitId || !isUuid(id)) return null;
-  const report = await db().incidentReport.findFirst({
-    where: { id, unitId, ...openableReportWhere(user) },
-    select: {
-      id: true,
-      reference: true,
-      enhancedRights: true,
-      status: true,
-      caseEvents: {
-        where: { type: { in: ["CRIME_RECORDED", "CHARGED"] } },
-        select: { type: true },
-        distinct: ["type"],
+  const report = await withRowScope(rowScopeOf(user), (tx) =>
+    tx.incidentReport.findFirst({
+      where: { id, unitId, ...openableReportWhere(user) },
+      select: {
+        id: true,
+        reference: true,
+        enhancedRights: true,
+        status: true,
+        caseEvents: {
+          where: { type: { in: ["CRIME_RECORDED", "CHARGED"] } },
+          select: { type: true },
+          distinct: ["type"],
+        },
       },
-    },
-  });
+    }),
+  );
   if (!report) return null;
   const { caseEvents, ...rest } = report;
   const has = (type: string) => caseEvents.some((e) => e.type === type);
@@ -55,8 +58,10 @@ export async function getReportForLifecycle(
 ): Promise<ReportForLifecycle | null> {
   const unitId = unitScope(user, "report:close:unit");
   if (!unitId || !isUuid(id)) return null;
-  return db().incidentReport.findFirst({
-    where: { id, unitId, ...openableReportWhere(user) },
-    select: { id: true, reference: true, status: true },
-  });
+  return withRowScope(rowScopeOf(user), (tx) =>
+    tx.incidentReport.findFirst({
+      where: { id, unitId, ...openableReportWhere(user) },
+      select: { id: true, reference: true, status: true },
+    }),
+  );
 }

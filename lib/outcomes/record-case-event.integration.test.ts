@@ -1,23 +1,14 @@
+import { ownerDb } from "@/tests/support/owner-db";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { recordCaseEvent } from "./record-case-event";
-import { makeOrganisation, makeReport, signedIn } from "@/tests/support/factories";
-import { makeCaseEvent } from "@/tests/support/case-factories";
-
-// A Monday in winter, so London time is UTC and five working days is the next Monday.
-const now = new Date("2026-03-09T10:00:00Z");
-const date = (d: number, m = 3, y = 2026) => ({
-  occurredOnDay: String(d),
-  occurredOnMonth: String(m),
-  occurredOnYear: String(y),
-});
-
-async function officerWithReport(overrides: Parameters<typeof makeReport>[1] = {}) {
-  const unit = await makeOrganisation();
-  const officer = await signedIn("LIAISON_OFFICER", unit.id);
-  const report = await makeReport(unit.id, { incidentFrom: new Date("2026-02-20T22:00:00Z"), ...overrides });
-  return { unit, officer, report };
-}
+import { makeOrganisation, signedIn } from "@/tests/support/factories";
+import {
+  makeCaseEvent,
+  officerWithReport,
+  winterMonday as now,
+  eventDate as date,
+} from "@/tests/support/case-factories";
 
 describe("recording the outcome trail", () => {
   it("an officer records a crime: the event, the report's crime reference and an audit event are saved together", async () => {
@@ -29,11 +20,11 @@ describe("recording the outcome trail", () => {
       now,
     );
     expect(result).toMatchObject({ status: "recorded", updateDueBy: null });
-    const events = await db().caseEvent.findMany({ where: { reportId: report.id } });
+    const events = await ownerDb().caseEvent.findMany({ where: { reportId: report.id } });
     expect(events).toMatchObject([
       { type: "CRIME_RECORDED", crimeReference: "GW/2026/1234", recordedById: officer.id },
     ]);
-    expect(await db().incidentReport.findUnique({ where: { id: report.id } })).toMatchObject({
+    expect(await ownerDb().incidentReport.findUnique({ where: { id: report.id } })).toMatchObject({
       crimeRecorded: "YES",
       crimeReference: "GW/2026/1234",
     });
@@ -42,14 +33,14 @@ describe("recording the outcome trail", () => {
     });
     expect(audit).toMatchObject([{ outcome: "SUCCESS", actorId: officer.id }]);
     expect(JSON.stringify(audit)).not.toContain("GW/2026/1234");
-    expect(await db().victimUpdate.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await ownerDb().victimUpdate.count({ where: { reportId: report.id } })).toBe(0);
   });
 
   it("an arrest opens an update due in 5 working days, skipping the weekend", async () => {
     const { officer, report } = await officerWithReport();
     const result = await recordCaseEvent(officer, report.id, { type: "ARRESTED", ...date(6) }, now);
     expect(result?.status).toBe("recorded");
-    const updates = await db().victimUpdate.findMany({ where: { reportId: report.id } });
+    const updates = await ownerDb().victimUpdate.findMany({ where: { reportId: report.id } });
     expect(updates).toHaveLength(1);
     // Friday 6 March + 5 working days = Friday 13 March, to the end of the London day.
     expect(updates[0]?.dueBy.toISOString()).toBe("2026-03-13T23:59:59.999Z");
@@ -65,7 +56,7 @@ describe("recording the outcome trail", () => {
       { type: "CHARGED", ...date(2, 4), offence: "Assault by beating" },
       new Date("2026-04-10T09:00:00Z"),
     );
-    const update = await db().victimUpdate.findFirstOrThrow({ where: { reportId: report.id } });
+    const update = await ownerDb().victimUpdate.findFirstOrThrow({ where: { reportId: report.id } });
     expect(update.dueBy.toISOString()).toBe("2026-04-07T22:59:59.999Z");
   });
 
@@ -109,7 +100,7 @@ describe("recording the outcome trail", () => {
       now,
     );
     expect(explained?.status).toBe("recorded");
-    expect(await db().caseEvent.findFirst({ where: { reportId: report.id } })).toMatchObject({
+    expect(await ownerDb().caseEvent.findFirst({ where: { reportId: report.id } })).toMatchObject({
       dateExplanation: "Arrested on a warrant for an earlier offence",
     });
   });
@@ -135,13 +126,13 @@ describe("recording the outcome trail", () => {
     );
     expect(result?.status).toBe("recorded");
     expect(
-      await db().caseEvent.findFirst({ where: { reportId: report.id, type: "OUTCOME_RECORDED" } }),
+      await ownerDb().caseEvent.findFirst({ where: { reportId: report.id, type: "OUTCOME_RECORDED" } }),
     ).toMatchObject({
       outcome: "OUTCOME_16",
       withdrawalReasons: ["FEAR_OF_BEING_OUTED", "OTHER"],
       notes: "Moving to another city",
     });
-    expect(await db().victimUpdate.count({ where: { reportId: report.id } })).toBe(1);
+    expect(await ownerDb().victimUpdate.count({ where: { reportId: report.id } })).toBe(1);
   });
 
   it("invalid answers store nothing and write no success", async () => {
@@ -156,7 +147,7 @@ describe("recording the outcome trail", () => {
       status: "invalid",
       fieldErrors: { rationale: "caseEvents.errors.rationale" },
     });
-    expect(await db().caseEvent.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await ownerDb().caseEvent.count({ where: { reportId: report.id } })).toBe(0);
     expect(
       await db().auditEvent.count({
         where: { action: "case-event.record", recordId: report.id, outcome: "SUCCESS" },
@@ -169,7 +160,7 @@ describe("recording the outcome trail", () => {
     const otherUnit = await makeOrganisation();
     const outsider = await signedIn("LIAISON_OFFICER", otherUnit.id);
     expect(await recordCaseEvent(outsider, report.id, { type: "ARRESTED", ...date(6) }, now)).toBeNull();
-    expect(await db().caseEvent.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await ownerDb().caseEvent.count({ where: { reportId: report.id } })).toBe(0);
     expect(
       await db().auditEvent.findFirst({ where: { action: "case-event.record", recordId: report.id } }),
     ).toMatchObject({
@@ -188,7 +179,7 @@ describe("recording the outcome trail", () => {
     ]) {
       expect(await recordCaseEvent(user, report.id, { type: "ARRESTED", ...date(6) }, now)).toBeNull();
     }
-    expect(await db().caseEvent.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await ownerDb().caseEvent.count({ where: { reportId: report.id } })).toBe(0);
   });
 
   it("a supervisor may record events in their unit", async () => {

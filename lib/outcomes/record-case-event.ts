@@ -1,7 +1,12 @@
 // Recording one event on a report's outcome trail. The event (and a crime recorded in the
 // same step), the Victims' Code update it may open, the closing a final outcome causes and
-// the audit events are written in one transaction.
-import { db } from "@/lib/db/client";
+// the audit events are written in one transaction. The form's token (lib/forms/form-token.ts)
+// makes a resent submit answer with the event the first one recorded, so a retry never
+// records it twice.
+import type { Tx } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+import { takeFormToken } from "@/lib/forms/form-token";
+import { isUniqueViolation } from "@/lib/organisations/unique";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -35,7 +40,51 @@ export async function recordCaseEvent(
 ): Promise<RecordCaseEventResult | null> {
   const unitId = unitScope(user, "outcome:record:unit");
   if (!unitId || !isUuid(reportId)) return null;
-  return db().$transaction(async (tx) => {
+  const { token, rest } =
+    typeof raw === "object" && raw !== null
+      ? takeFormToken(raw as Record<string, unknown>)
+      : { token: null, rest: raw };
+  try {
+    return await record(user, unitId, reportId, rest, token, now);
+  } catch (error) {
+    // Two submits of one form at once: the second loses on the token and answers with the first.
+    if (!token || !isUniqueViolation(error)) throw error;
+    const first = await withRowScope(rowScopeOf(user), (tx) => recordedBefore(tx, user, reportId, token));
+    if (!first) throw error;
+    return first;
+  }
+}
+
+// The event this officer already recorded from the form with this token, on this report
+// (which the caller has found in their unit), answered as it was when it was recorded.
+async function recordedBefore(
+  tx: Tx,
+  user: CurrentUser,
+  reportId: string,
+  token: string,
+): Promise<RecordCaseEventResult | null> {
+  const event = await tx.caseEvent.findFirst({
+    where: { idempotencyKey: token, reportId, recordedById: user.id },
+    select: { id: true, updatesDue: { select: { dueBy: true } }, report: { select: { status: true } } },
+  });
+  if (!event) return null;
+  return {
+    status: "recorded",
+    eventId: event.id,
+    updateDueBy: event.updatesDue[0]?.dueBy ?? null,
+    closed: event.report.status === "CLOSED",
+  };
+}
+
+async function record(
+  user: CurrentUser,
+  unitId: string,
+  reportId: string,
+  raw: unknown,
+  token: string | null,
+  now: Date,
+): Promise<RecordCaseEventResult | null> {
+  return withRowScope(rowScopeOf(user), async (tx): Promise<RecordCaseEventResult | null> => {
     const report = await tx.incidentReport.findFirst({
       where: { id: reportId, unitId, ...openableReportWhere(user) },
       select: {
@@ -56,6 +105,8 @@ export async function recordCaseEvent(
       });
       return null;
     }
+    const first = token ? await recordedBefore(tx, user, report.id, token) : null;
+    if (first) return first;
     const parsed = parseCaseEvent(raw, londonToday(now));
     if (!parsed.ok) return { status: "invalid", fieldErrors: parsed.fieldErrors };
     const { crimeRecordedOn, ...input } = parsed.input;
@@ -93,6 +144,7 @@ export async function recordCaseEvent(
         crimeReference: input.type === "OUTCOME_RECORDED" ? null : input.crimeReference,
         reportId: report.id,
         recordedById: user.id,
+        idempotencyKey: token,
       },
       select: { id: true },
     });

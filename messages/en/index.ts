@@ -1,6 +1,7 @@
 // The English catalogue, one file per area so that areas grow without touching each other.
 // Each file's top-level keys are namespaces and must not repeat across files.
 import common from "./common.json";
+import errorPage from "./error-page.json";
 import enums from "./enums.json";
 import reports from "./reports.json";
 import referrals from "./referrals.json";
@@ -28,6 +29,7 @@ import retention from "./retention.json";
 
 const messages = {
   ...common,
+  ...errorPage,
   ...enums,
   ...reports,
   ...referrals,

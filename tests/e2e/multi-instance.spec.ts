@@ -11,12 +11,12 @@
 // go round-robin.
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import net from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import pg from "pg";
 import { test, expect, submitSignIn } from "./fixtures";
+import { freePort } from "../../tools/free-port";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PICK = "x-liaison-test-instance";
@@ -28,17 +28,6 @@ type Instance = { name: "a" | "b"; port: number; child: ChildProcess; hits: numb
 const instances: Instance[] = [];
 let balancer: http.Server | undefined;
 let turn = 0;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startInstance(name: "a" | "b"): Promise<Instance> {
   const port = await freePort();

@@ -146,23 +146,14 @@ test("the database stops in the middle of an intake: nothing typed is lost, ever
   await name.fill("Outage Olwen");
   await expect(page.getByText(/^Draft saved at/)).toBeVisible({ timeout: 15_000 });
 
+  // A page loaded just now, so any earlier "the database is up" is still fresh when it goes.
+  const other = await page.context().newPage();
+  expect((await other.goto("/people"))?.status()).toBe(200);
+
   await relay.cut();
 
-  // Typed after the database went: autosave says it could not save, and keeps trying.
-  await name.fill("Outage Olwen, typed while the database was down");
-  await expect(page.getByText(/Could not save the draft just now/)).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByText(/^Draft saved at/)).toHaveCount(0);
-
-  // Continue: the form stays, with what was typed and why it was not saved.
-  await page.getByRole("button", { name: "Save and continue" }).click();
-  await expect(
-    page.getByRole("alert").filter({ hasText: "Liaison cannot reach its database." }),
-  ).toBeVisible();
-  await expect(name).toHaveValue("Outage Olwen, typed while the database was down");
-  await expect(page.getByText("Step 1 of 7")).toBeVisible();
-
-  // Any page load: Liaison's own page, status 503, in the app's layout, with the headers.
-  const other = await page.context().newPage();
+  // The very next page load, at once: Liaison's own page, status 503, in the app's layout,
+  // with the headers.
   const response = await other.goto("/people");
   expect(response?.status()).toBe(503);
   const headers = response?.headers() ?? {};
@@ -181,8 +172,24 @@ test("the database stops in the middle of an intake: nothing typed is lost, ever
   expect(await health.json()).toEqual({ status: "unavailable", checks: { database: "unavailable" } });
   await other.close();
 
+  // Typed after the database went: autosave says it could not save, and keeps trying.
+  await name.fill("Outage Olwen, typed while the database was down");
+  await expect(page.getByText(/Could not save the draft just now/)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/^Draft saved at/)).toHaveCount(0);
+
+  // Continue: the form stays, with what was typed and why it was not saved.
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Liaison cannot reach its database." }),
+  ).toBeVisible();
+  await expect(name).toHaveValue("Outage Olwen, typed while the database was down");
+  await expect(page.getByText("Step 1 of 7")).toBeVisible();
+
   await relay.start();
   await expect.poll(healthStatus, { timeout: 30_000, intervals: [500] }).toBe(200);
+  // Autosave kept trying, and saves on its own now the database is back.
+  await expect(page.getByText(/^Draft saved at/)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/Could not save the draft just now/)).toHaveCount(0);
 
   // Same page, same server: Continue now saves what was typed during the outage.
   await page.getByRole("button", { name: "Save and continue" }).click();

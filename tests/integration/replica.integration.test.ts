@@ -12,7 +12,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmod, cp, mkdir, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
@@ -22,6 +21,7 @@ import pg from "pg";
 import { applyMigrations } from "@/tools/db/migrate";
 import { enableRuntimeLogin } from "@/tools/db/roles";
 import { createDatabase, withDatabase } from "@/tools/db/server";
+import { freePort } from "@/tools/free-port";
 
 const isRoot = process.getuid?.() === 0;
 const id = randomBytes(4).toString("hex");
@@ -37,17 +37,6 @@ let standby: ChildProcess | undefined;
 let primaryPort = 0;
 let standbyPort = 0;
 const standbyLog: string[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const superUrl = (port: number, database = "postgres") =>
   `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;

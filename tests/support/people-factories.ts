@@ -1,12 +1,21 @@
 // Builders for the people and contacts tests, on top of factories.ts.
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/tests/support/owner-db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { makeOrganisation, makePerson, signedIn } from "@/tests/support/factories";
+
+// A unit with a signed-in officer and one person known to it.
+export async function unitWithOfficer() {
+  const unit = await makeOrganisation();
+  const officer = await signedIn("LIAISON_OFFICER", unit.id);
+  const person = await makePerson(unit.id);
+  return { unit, officer, person };
+}
 
 export async function makeDetailedPerson(
   unitId: string,
   overrides: Partial<Prisma.PersonUncheckedCreateInput> = {},
 ) {
-  return db().person.create({
+  return ownerDb().person.create({
     data: {
       unitId,
       workingName: "Robin",
@@ -27,7 +36,7 @@ export async function makeContact(
   personId: string,
   overrides: Partial<Prisma.LiaisonContactUncheckedCreateInput> = {},
 ) {
-  return db().liaisonContact.create({
+  return ownerDb().liaisonContact.create({
     data: {
       unitId,
       personId,
@@ -41,8 +50,8 @@ export async function makeContact(
 
 // A key decision on a report and the Victims' Code update it makes due.
 export async function makeDueUpdate(reportId: string, occurredOn: Date, dueBy: Date) {
-  const event = await db().caseEvent.create({ data: { reportId, type: "ARRESTED", occurredOn } });
-  return db().victimUpdate.create({ data: { reportId, caseEventId: event.id, dueBy } });
+  const event = await ownerDb().caseEvent.create({ data: { reportId, type: "ARRESTED", occurredOn } });
+  return ownerDb().victimUpdate.create({ data: { reportId, caseEventId: event.id, dueBy } });
 }
 
 // The log-a-contact form as a browser sends it, filled in correctly.

@@ -1,9 +1,14 @@
-// `npm run bench:http [-- --seconds=10 --sessions=20]`: the production build under
+// `npm run bench:http [-- --seconds=10 --sessions=20 --port=3600 --only=people,ping --no-build
+// --cpu-prof=DIR]`: the production build under
 // concurrent signed-in sessions. Starts `next start` on a free port against its own copy of
 // the demo database, then, in one run, sends requests from N concurrent sessions (one
 // keep-alive connection each) to each route for a fixed time and prints throughput, p50 and
 // p95 per route, and each route's throughput as a share of the ceiling: /api/ping, a route of
-// the same app that looks up no session and reads no database.
+// the same app that looks up no session and reads no database. Beside them: the database
+// transactions each request cost (PostgreSQL's own count for the bench's database, so a
+// round trip added anywhere shows) and the size of each response. `--only` measures some
+// routes (the ceiling always), `--no-build` uses the build as it is, `--cpu-prof` has
+// `next start` write a V8 CPU profile into DIR when it stops (open it in Chromium's DevTools).
 //
 // Sessions: signing in needs a TOTP code, and a code step can be used once per account, so
 // 20 sign-ins through the form would take minutes of waiting for fresh codes. The bench
@@ -13,8 +18,8 @@
 // Auth.js's own `encode` for the cookie, with the app's AUTH_SECRET. The app resolves every
 // one of them on every request exactly as it does a browser's.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import { join } from "node:path";
 import { ensureDatabaseServer, createDatabase, dropDatabase, withDatabase } from "../db/server";
 import { applyMigrations } from "../db/migrate";
@@ -22,6 +27,7 @@ import { enableRuntimeLogin } from "../db/roles";
 import { appEnvironment, applyLocalFieldKey, localSecrets, ROOT } from "../secrets";
 import { buildApp } from "../build";
 import { percentile } from "./stats";
+import { freePort } from "../free-port";
 
 const arg = (name: string, fallback: number) => {
   const raw = process.argv
@@ -34,24 +40,21 @@ const arg = (name: string, fallback: number) => {
 const SECONDS = arg("seconds", 10);
 const WARM_UP_SECONDS = arg("warm-up", 3);
 const SESSIONS = arg("sessions", 20);
+const PORT = arg("port", 0);
+const text = (name: string) =>
+  process.argv
+    .slice(2)
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.slice(name.length + 3);
+const ONLY = text("only")?.split(",") ?? null;
+const CPU_PROFILE_DIR = text("cpu-prof");
+const NO_BUILD = process.argv.includes("--no-build");
 const TARGET_SHARE = 0.5;
 const log = (s: string) => console.log(`[bench:http] ${s}`);
 
 const DEMO_PASSWORD = "LiaisonDemo!2026";
 const OFFICER = "officer@demo.liaison.test";
 const SUPERVISOR = "supervisor@demo.liaison.test";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
@@ -149,9 +152,41 @@ type Worker = {
   ok: (reply: Reply) => boolean;
 };
 
-type Result = { route: string; requests: number; errors: number; seconds: number; latencies: number[] };
+type Result = {
+  route: string;
+  requests: number;
+  errors: number;
+  seconds: number;
+  latencies: number[];
+  // Database transactions committed or rolled back per request, and response bytes (body).
+  transactions: number;
+  bytes: number;
+  // CPU time per request, in ms, of the app's process and of the database's backends serving
+  // it: unlike throughput, it hardly moves when other work shares the machine.
+  appCpuMs: number;
+  dbCpuMs: number;
+};
 
-async function measure(route: string, workers: Worker[]): Promise<Result> {
+// CPU time (user + system) a process has used so far, in ms, from Linux's /proc (the clock
+// ticks there are 1/100 s); 0 when the process is gone or this is not Linux.
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+type Probes = {
+  transactions: () => Promise<number>;
+  appPid: number;
+  databasePids: () => Promise<number[]>;
+};
+
+async function measure(route: string, workers: Worker[], probes: Probes): Promise<Result> {
+  let bytes = 0;
   const run = async (seconds: number, record: boolean) => {
     const latencies: number[] = [];
     let errors = 0;
@@ -164,16 +199,39 @@ async function measure(route: string, workers: Worker[]): Promise<Result> {
           const reply = await w.send().catch(() => null);
           const ms = performance.now() - t0;
           if (!record) continue;
-          if (reply && w.ok(reply)) latencies.push(ms);
-          else errors++;
+          if (reply && w.ok(reply)) {
+            latencies.push(ms);
+            bytes = Buffer.byteLength(reply.body);
+          } else errors++;
         }
       }),
     );
     return { latencies, errors, seconds: (performance.now() - started) / 1000 };
   };
   await run(WARM_UP_SECONDS, false);
+  const before = await probes.transactions();
+  const backends = await probes.databasePids();
+  const dbCpuBefore = new Map(backends.map((pid) => [pid, cpuMsOf(pid)]));
+  const appCpuBefore = cpuMsOf(probes.appPid);
   const { latencies, errors, seconds } = await run(SECONDS, true);
-  return { route, requests: latencies.length, errors, seconds, latencies };
+  const appCpu = cpuMsOf(probes.appPid) - appCpuBefore;
+  const dbCpu = (await probes.databasePids()).reduce(
+    (sum, pid) => sum + cpuMsOf(pid) - (dbCpuBefore.get(pid) ?? 0),
+    0,
+  );
+  const spent = (await probes.transactions()) - before;
+  const per = Math.max(1, latencies.length + errors);
+  return {
+    route,
+    requests: latencies.length,
+    errors,
+    seconds,
+    latencies,
+    transactions: spent / per,
+    bytes,
+    appCpuMs: appCpu / per,
+    dbCpuMs: dbCpu / per,
+  };
 }
 
 async function main() {
@@ -189,7 +247,7 @@ async function main() {
     // The app connects as its runtime role, as `npm start` and the end-to-end tests run it;
     // the bench prepares data as the owner.
     const runtimeServerUrl = await enableRuntimeLogin(server.url, localSecrets().DATABASE_RUNTIME_PASSWORD);
-    const port = await freePort();
+    const port = PORT || (await freePort());
     const appEnv: NodeJS.ProcessEnv = {
       ...appEnvironment(withDatabase(runtimeServerUrl, database), {
         url: `http://127.0.0.1:${port}`,
@@ -208,11 +266,20 @@ async function main() {
     await seedClient.$disconnect();
     if (!seeded.created) throw new Error(`Could not load the demo data: ${seeded.reason}`);
 
-    await buildApp(appEnv, log);
+    if (NO_BUILD) log(`Using the build in ${dist} as it is (--no-build)`);
+    else await buildApp(appEnv, log);
     log(`Starting the production build (${dist}) on port ${port}`);
     app = spawn(
       process.execPath,
-      [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+      [
+        ...(CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : []),
+        join(ROOT, "node_modules/next/dist/bin/next"),
+        "start",
+        "-p",
+        String(port),
+        "-H",
+        "127.0.0.1",
+      ],
       { cwd: ROOT, env: appEnv, stdio: ["ignore", "ignore", "inherit"] },
     );
     await waitForServer(port, app);
@@ -317,20 +384,35 @@ async function main() {
     if (!(intake[0] as Worker).ok(probe))
       throw new Error(`An intake save did not save: ${probe.status} ${probe.body.slice(0, 200)}`);
 
-    const plan: [string, Worker[]][] = [
+    const plan: [string, string, Worker[]][] = [
       // The same proxy path as the signed-in pages (proxy.ts lets a request with a session
       // cookie through); the route itself reads no session and no database.
-      ["ceiling: /api/ping (no session lookup, no database)", page("/api/ping", officerCookies)],
-      ["officer's home /", page("/", officerCookies)],
-      ["a case /reports/[id]", page(`/reports/${ownCase.id}`, officerCookies)],
-      ["people /people", page("/people", officerCookies)],
-      ["intake step save (server action)", intake],
-      ["dashboard /dashboard", page("/dashboard", supervisorCookies)],
+      ["ping", "ceiling: /api/ping (no session lookup, no database)", page("/api/ping", officerCookies)],
+      ["home", "officer's home /", page("/", officerCookies)],
+      ["case", "a case /reports/[id]", page(`/reports/${ownCase.id}`, officerCookies)],
+      ["people", "people /people", page("/people", officerCookies)],
+      ["intake", "intake step save (server action)", intake],
+      ["dashboard", "dashboard /dashboard", page("/dashboard", supervisorCookies)],
     ];
+    // PostgreSQL's count of transactions in the bench's database (each statement outside a
+    // transaction is one), read through the owner's connection.
+    const transactions = async () => {
+      const rows = await db().$queryRaw<{ n: bigint }[]>`
+        SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`;
+      return Number(rows[0]?.n ?? 0);
+    };
+    // The backends of the app's pool (and its liveness probe), not this tool's own.
+    const databasePids = async () =>
+      (
+        await db().$queryRaw<{ pid: number }[]>`
+          SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND usename <> current_user`
+      ).map((r) => r.pid);
+    const probes: Probes = { transactions, appPid: app.pid ?? 0, databasePids };
     log(`${SESSIONS} concurrent sessions, ${WARM_UP_SECONDS} s warm-up then ${SECONDS} s per route`);
     const results: Result[] = [];
-    for (const [route, workers] of plan) {
-      results.push(await measure(route, workers));
+    for (const [key, route, workers] of plan) {
+      if (ONLY && key !== "ping" && !ONLY.includes(key)) continue;
+      results.push(await measure(route, workers, probes));
       const r = results.at(-1) as Result;
       log(`${route}: ${(r.requests / r.seconds).toFixed(1)} req/s, ${r.errors} errors`);
     }
@@ -341,7 +423,7 @@ async function main() {
       throw new Error(`The ceiling route answered no request (${ceiling.errors} errors)`);
     const width = Math.max(...results.map((r) => r.route.length));
     console.log(
-      `\n${"route".padEnd(width)}  ${"req/s".padStart(8)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"errors".padStart(6)}  of ceiling`,
+      `\n${"route".padEnd(width)}  ${"req/s".padStart(8)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"errors".padStart(6)}  ${"db tx/req".padStart(9)}  ${"body kB".padStart(7)}  ${"app cpu ms".padStart(10)}  ${"db cpu ms".padStart(9)}  of ceiling`,
     );
     let below = 0;
     for (const r of results) {
@@ -350,11 +432,14 @@ async function main() {
       const share = rate / ceilingRate;
       if (r !== ceiling && share < TARGET_SHARE) below++;
       console.log(
-        `${r.route.padEnd(width)}  ${rate.toFixed(1).padStart(8)}  ${percentile(sorted, 0.5).toFixed(1).padStart(8)}  ${percentile(sorted, 0.95).toFixed(1).padStart(8)}  ${String(r.errors).padStart(6)}  ${r === ceiling ? "" : `${(share * 100).toFixed(1)}%${share < TARGET_SHARE ? " (below the 50% aim)" : ""}`}`,
+        `${r.route.padEnd(width)}  ${rate.toFixed(1).padStart(8)}  ${percentile(sorted, 0.5).toFixed(1).padStart(8)}  ${percentile(sorted, 0.95).toFixed(1).padStart(8)}  ${String(r.errors).padStart(6)}  ${r.transactions.toFixed(1).padStart(9)}  ${(r.bytes / 1000).toFixed(1).padStart(7)}  ${r.appCpuMs.toFixed(1).padStart(10)}  ${r.dbCpuMs.toFixed(1).padStart(9)}  ${r === ceiling ? "" : `${(share * 100).toFixed(1)}%${share < TARGET_SHARE ? " (below the 50% aim)" : ""}`}`,
       );
     }
     console.log(
       `\n${below === 0 ? "Every signed-in route is at or above" : `${below} route(s) below`} ${TARGET_SHARE * 100}% of the ceiling's throughput.`,
+    );
+    console.log(
+      "(db tx/req: PostgreSQL's count of transactions in the bench database over the run, per request; approximate, since backends report it with a delay of up to a few seconds. app/db cpu ms: CPU time per request of the app's process and of the database backends serving it, which the machine's other load hardly changes.)",
     );
     const failed = results.filter((r) => r.errors > 0).map((r) => r.route);
     if (failed.length > 0) {
@@ -365,7 +450,8 @@ async function main() {
   } finally {
     if (app?.pid && app.exitCode === null) {
       app.kill("SIGTERM");
-      await new Promise((r) => setTimeout(r, 1000));
+      // A CPU profile is written as the process exits, which takes a moment.
+      await new Promise((r) => setTimeout(r, CPU_PROFILE_DIR ? 10_000 : 1000));
       if (app.exitCode === null) app.kill("SIGKILL");
     }
     await dropDatabase(server.url, database).catch(() => undefined);

@@ -1,7 +1,10 @@
-// A browser without JavaScript, for the load bench: it keeps cookies, reads a page's forms and
-// posts them back the way a browser does before hydration (Next.js accepts a server action
-// as a multipart post carrying the form's hidden $ACTION_ fields). So every request the
-// bench makes is one a real browser could make, with no knowledge of the app's internals.
+// A browser for the load bench: it keeps cookies, reads a page's forms, and calls the page's
+// server actions the way the app's own JavaScript does. Every form here is driven by React
+// (useActionState), so there is no no-JavaScript post to make: the browser's script finds
+// the action's id and bound arguments in the page's React payload, posts the arguments
+// encoded as React encodes them (the form's fields under "_1_", the argument list in "0")
+// with the Next-Action header, and reads the answer: an `x-action-redirect` header when the
+// action succeeded and moved on, otherwise the action's returned state in the RSC payload.
 
 export type Field = [name: string, value: string];
 
@@ -10,7 +13,62 @@ export type Answer = {
   location: string | null;
   html: string;
   ms: number;
+  // For an action: the state it returned (status, formError…), when it did not redirect.
+  state?: { status?: string; formError?: string } | null;
 };
+
+// The server actions a page hands to its client components, by id, with the arguments
+// bound on the server: React writes each as {"id":…,"bound":"$@n"} (row n holds the list)
+// in the payload the page carries in its self.__next_f scripts.
+export function pageActions(html: string): Map<string, unknown[]> {
+  let flight = "";
+  for (const m of html.matchAll(/self\.__next_f\.push\((\[[\s\S]*?\])\)<\/script>/g)) {
+    try {
+      const chunk = JSON.parse(m[1] as string) as unknown[];
+      if (typeof chunk[1] === "string") flight += chunk[1];
+    } catch {
+      // Not a payload chunk.
+    }
+  }
+  const rows = new Map<string, string>();
+  for (const line of flight.split("\n")) {
+    const m = /^([0-9a-f]+):(.*)$/.exec(line);
+    if (m) rows.set(m[1] as string, m[2] as string);
+  }
+  const out = new Map<string, unknown[]>();
+  for (const m of flight.matchAll(/\{"id":"([0-9a-f]{40,44})","bound":(null|"\$@([0-9a-f]+)")/g)) {
+    const row = m[3] ? rows.get(m[3]) : undefined;
+    let bound: unknown[] = [];
+    if (row) {
+      try {
+        bound = JSON.parse(row) as unknown[];
+      } catch {
+        bound = [];
+      }
+    }
+    out.set(m[1] as string, bound);
+  }
+  return out;
+}
+
+// The action's returned state in an RSC answer: the first row that is an object with a status.
+function actionState(body: string): Answer["state"] {
+  for (const line of body.split("\n")) {
+    const m = /^([0-9a-f]+):(\{.*\})$/.exec(line);
+    if (!m || m[1] === "0") continue;
+    try {
+      const value = JSON.parse(m[2] as string) as Record<string, unknown>;
+      if (typeof value.status === "string")
+        return {
+          status: value.status,
+          formError: typeof value.formError === "string" ? value.formError : undefined,
+        };
+    } catch {
+      // Another kind of row.
+    }
+  }
+  return null;
+}
 
 const ENTITIES: Record<string, string> = {
   quot: '"',
@@ -136,9 +194,14 @@ export class Browser {
     };
   }
 
-  async post(path: string, fields: Field[]): Promise<Answer> {
+  // Calls action `id` as the page's script does: its bound arguments, the form's previous
+  // state (as it stands when the page has just loaded) and the form's fields.
+  async action(path: string, id: string, bound: unknown[], fields: Field[]): Promise<Answer> {
     const body = new FormData();
-    for (const [name, value] of fields) body.append(name, value);
+    const previous = { status: "idle", values: {}, fieldErrors: {} };
+    // In React's order: the form's fields, then the argument list that refers to them.
+    for (const [name, value] of fields) body.append(`_1_${name}`, value);
+    body.set("0", JSON.stringify([...bound, previous, "$K1"]));
     const started = performance.now();
     const response = await fetch(new URL(path, this.base), {
       method: "POST",
@@ -148,17 +211,20 @@ export class Browser {
         cookie: this.cookieHeader(),
         origin: new URL(this.base).origin,
         "sec-fetch-site": "same-origin",
-        accept: "text/html",
+        accept: "text/x-component",
+        "next-action": id,
       },
       signal: AbortSignal.timeout(30_000),
     });
     this.keep(response);
-    const html = await response.text();
+    const text = await response.text();
+    const redirect = response.headers.get("x-action-redirect");
     return {
       status: response.status,
-      location: response.headers.get("location"),
-      html,
+      location: redirect ? (redirect.split(";")[0] ?? null) : null,
+      html: text,
       ms: performance.now() - started,
+      state: redirect ? null : actionState(text),
     };
   }
 }

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
-import { requireUser } from "@/lib/auth/session-user";
+import { safeAction } from "@/lib/forms/safe-action";
 import { changePassword } from "@/lib/auth/account-credentials";
 import { PASSWORD_PROBLEM_MESSAGES, newPasswordFields } from "@/lib/auth/password-policy";
 
@@ -18,26 +18,28 @@ const schema = z.strictObject({
 });
 
 // Every signed-in user may change their own password, with the current one. No password is
-// ever sent back to the browser.
+// ever sent back to the browser, nor sealed when the session has lapsed (the wrapper keeps
+// only the values it is given: none here).
 export async function changePasswordAction(
   _prev: ChangePasswordState,
   form: FormData,
 ): Promise<ChangePasswordState> {
-  const user = await requireUser();
-  const parsed = schema.safeParse({
-    currentPassword: form.get("currentPassword") ?? undefined,
-    newPassword: form.get("newPassword") ?? undefined,
-    confirmPassword: form.get("confirmPassword") ?? undefined,
+  return safeAction<ChangePasswordState>("Changing a password", {}, async (user) => {
+    const parsed = schema.safeParse({
+      currentPassword: form.get("currentPassword") ?? undefined,
+      newPassword: form.get("newPassword") ?? undefined,
+      confirmPassword: form.get("confirmPassword") ?? undefined,
+    });
+    if (!parsed.success) return { status: "invalid", values: {}, fieldErrors: fieldErrorsOf(parsed.error) };
+    const { currentPassword, newPassword, confirmPassword } = parsed.data;
+    const result = await changePassword(user, currentPassword, newPassword, confirmPassword);
+    if (result.ok) return { status: "idle", values: {}, fieldErrors: {}, changed: true };
+    const fieldErrors: ChangePasswordState["fieldErrors"] =
+      result.reason === "current"
+        ? { currentPassword: "password.errors.current" }
+        : result.reason === "mismatch"
+          ? { confirmPassword: PASSWORD_PROBLEM_MESSAGES.mismatch }
+          : { newPassword: PASSWORD_PROBLEM_MESSAGES[result.reason] };
+    return { status: "invalid", values: {}, fieldErrors };
   });
-  if (!parsed.success) return { status: "invalid", values: {}, fieldErrors: fieldErrorsOf(parsed.error) };
-  const { currentPassword, newPassword, confirmPassword } = parsed.data;
-  const result = await changePassword(user, currentPassword, newPassword, confirmPassword);
-  if (result.ok) return { status: "idle", values: {}, fieldErrors: {}, changed: true };
-  const fieldErrors: ChangePasswordState["fieldErrors"] =
-    result.reason === "current"
-      ? { currentPassword: "password.errors.current" }
-      : result.reason === "mismatch"
-        ? { confirmPassword: PASSWORD_PROBLEM_MESSAGES.mismatch }
-        : { newPassword: PASSWORD_PROBLEM_MESSAGES[result.reason] };
-  return { status: "invalid", values: {}, fieldErrors };
 }

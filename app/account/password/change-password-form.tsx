@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/translations";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { TextField } from "@/components/form/text-field";
 import { SubmitButton } from "@/components/form/submit-button";
+import { FormRecovery } from "@/components/form/form-recovery";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
 import { changePasswordAction, type ChangePasswordState } from "./actions";
 
 const initial: ChangePasswordState = { status: "idle", values: {}, fieldErrors: {} };
@@ -12,11 +13,15 @@ const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(changePasswordAction, initial);
-  const errors = FIELDS.flatMap((f) => {
-    const key = state.fieldErrors[f];
-    return key ? [{ fieldId: f, message: t(key) }] : [];
-  });
+  const [state, action, pending] = useSafeActionState<ChangePasswordState>(changePasswordAction, initial);
+  const errors = [
+    // The database unreachable, the session lapsed, the network gone (lib/forms/safe-action.ts).
+    ...(state.formError ? [{ message: t(state.formError) }] : []),
+    ...FIELDS.flatMap((f) => {
+      const key = state.fieldErrors[f];
+      return key ? [{ fieldId: f, message: t(key) }] : [];
+    }),
+  ];
   const error = (f: (typeof FIELDS)[number]) => (state.fieldErrors[f] ? t(state.fieldErrors[f]) : undefined);
   return (
     <form action={action} noValidate className="max-w-md">
@@ -26,6 +31,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         </p>
       )}
       <ErrorSummary title={t("accountPassword.errorSummaryTitle")} errors={errors} />
+      <FormRecovery state={state} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <TextField
         id="currentPassword"

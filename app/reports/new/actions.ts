@@ -1,10 +1,10 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { requirePermission, getCurrentUser } from "@/lib/auth/session-user";
 import { startDraft, saveStep, discardDraft, savePersonSearch } from "@/lib/intake/drafts";
 import { submitDraft } from "@/lib/intake/submit";
 import { safeAction } from "@/lib/forms/safe-action";
+import type { ButtonState } from "@/components/form/action-button";
 import {
   readStepForm,
   stepAfter,
@@ -30,24 +30,36 @@ function stepSlug(value: string): StepSlug | null {
   return (STEP_SLUGS as string[]).includes(value) ? (value as StepSlug) : null;
 }
 
-export async function startIntakeAction(): Promise<void> {
-  const user = await requirePermission("report:create:unit");
-  const draftId = await startDraft(user);
-  if (!draftId) redirect("/");
-  redirect(`/reports/new/${draftId}/person`);
+// Start and discard are buttons with nothing typed: the wrapper still answers a failure with
+// a message beside the button instead of an error page (components/form/action-button.tsx).
+export async function startIntakeAction(_prev: ButtonState, _form: FormData): Promise<ButtonState> {
+  return safeAction<ButtonState>("Starting a report", {}, async (user) => {
+    if (!can(user, "report:create:unit")) notFound();
+    const draftId = await startDraft(user);
+    if (!draftId) redirect("/");
+    redirect(`/reports/new/${draftId}/person`);
+  });
 }
 
 // Searching for someone already known: a POST, and the words are kept in the draft, so a
-// working name never lands in the address bar, the history or an access log.
+// working name never lands in the address bar, the history or an access log. A plain form
+// (no client code: the step page is at its JavaScript budget), so a failure cannot be shown
+// beside the box: the step page is asked for again, which during an outage is Liaison's
+// own 503 page and after a lapsed session the way to sign in again. The step's answers are
+// not part of this form and are untouched.
 export async function searchPersonAction(
   draftId: string,
   returnTo: "check" | null,
   form: FormData,
 ): Promise<void> {
-  const user = await requirePermission("report:create:unit");
-  const saved = await savePersonSearch(user, String(draftId), form.get("q"));
-  if (!saved) redirect("/reports/drafts");
-  redirect(`/reports/new/${draftId}/person${returnTo === "check" ? "?return=check" : ""}`);
+  const here = `/reports/new/${draftId}/person${returnTo === "check" ? "?return=check" : ""}`;
+  await safeAction<ButtonState>("Searching for a person", {}, async (user) => {
+    if (!can(user, "report:create:unit")) notFound();
+    const saved = await savePersonSearch(user, String(draftId), form.get("q"));
+    if (!saved) redirect("/reports/drafts");
+    redirect(here);
+  });
+  redirect(here);
 }
 
 // "Continue": save what was typed, then move on if it is valid. Invalid answers are saved
@@ -75,8 +87,17 @@ export async function saveStepAction(
   });
 }
 
-export type AutosaveResult =
-  { status: "saved"; at: string } | { status: "signed-out" } | { status: "not-found" } | { status: "failed" };
+// "saved" with the time; "failed" (the database, or anything else) and "signed-out" are
+// told beside the form, which keeps trying every few seconds. What was typed stays in the
+// form: nothing is echoed or sealed here (Continue does that).
+export type AutosaveResult = (
+  { status: "saved"; at: string } | { status: "idle" | "not-found" | "failed" | "signed-out" }
+) & {
+  values: Record<string, never>;
+  fieldErrors: Record<string, never>;
+  formError?: string;
+  kept?: string;
+};
 
 // Called every few seconds while the officer types. A lapsed session is reported, not
 // redirected, so the page can say so without throwing away the form.
@@ -86,17 +107,13 @@ export async function autosaveStepAction(
   values: unknown,
 ): Promise<AutosaveResult> {
   const valid = stepSlug(slug);
-  if (!valid) return { status: "not-found" };
-  try {
-    const user = await getCurrentUser();
-    if (!user) return { status: "signed-out" };
-    if (!can(user, "report:create:unit")) return { status: "not-found" };
+  const none = { values: {}, fieldErrors: {} };
+  return safeAction<AutosaveResult>("Autosaving an intake step", {}, async (user) => {
+    if (!valid || !can(user, "report:create:unit")) return { status: "not-found", ...none };
     const result = await saveStep(user, draftId, valid, values, { validate: false });
-    return result.status === "not-found" ? result : { status: "saved", at: new Date().toISOString() };
-  } catch (error) {
-    console.error("Autosaving an intake step failed", error instanceof Error ? error.name : typeof error);
-    return { status: "failed" };
-  }
+    if (result.status === "not-found") return { status: "not-found", ...none };
+    return { status: "saved", at: new Date().toISOString(), ...none };
+  });
 }
 
 // `errors`: the answers to fix, by step. A failure to reach the database or a lapsed
@@ -126,8 +143,14 @@ export async function submitIntakeAction(draftId: string, _prev: SubmitState): P
   });
 }
 
-export async function discardDraftAction(draftId: string): Promise<void> {
-  const user = await requirePermission("draft:manage:own");
-  await discardDraft(user, draftId);
-  redirect("/reports/drafts?discarded=1");
+export async function discardDraftAction(
+  draftId: string,
+  _prev: ButtonState,
+  _form: FormData,
+): Promise<ButtonState> {
+  return safeAction<ButtonState>("Discarding a draft", {}, async (user) => {
+    if (!can(user, "draft:manage:own")) notFound();
+    await discardDraft(user, draftId);
+    redirect("/reports/drafts?discarded=1");
+  });
 }

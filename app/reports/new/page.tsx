@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session-user";
 import { startIntakeAction } from "./actions";
+import { ActionButton } from "@/components/form/action-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("intake");
@@ -21,11 +22,12 @@ export default async function NewReportPage() {
         <li>{t("startPointOptional")}</li>
         <li>{t("startPointSaved")}</li>
       </ul>
-      <form action={startIntakeAction} className="mb-6">
-        <button type="submit" className="rounded bg-brand px-5 py-2 font-bold text-white">
-          {t("startButton")}
-        </button>
-      </form>
+      <ActionButton
+        action={startIntakeAction}
+        label={t("startButton")}
+        className="rounded bg-brand px-5 py-2 font-bold text-white"
+        formClassName="mb-6"
+      />
       <Link href="/reports/drafts">{t("myDrafts")}</Link>
     </div>
   );

@@ -6,6 +6,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { safePublicAction } from "@/lib/forms/safe-action";
 import { chooseSetupPassword, completeSetup } from "@/lib/auth/account-credentials";
 import { PASSWORD_PROBLEM_MESSAGES, newPasswordFields } from "@/lib/auth/password-policy";
 
@@ -26,27 +27,31 @@ function setupPath(token: string): string {
   return `/setup/${encodeURIComponent(token)}`;
 }
 
+// Both steps run before anyone is signed in, in the public form wrapper: with the database
+// unreachable the page says so instead of failing. Passwords and codes are never echoed.
 export async function choosePasswordAction(
   token: string,
   _prev: FormState<SetupPasswordValues>,
   form: FormData,
 ): Promise<FormState<SetupPasswordValues>> {
-  const link = tokenSchema.safeParse(token);
-  if (!link.success) redirect("/setup/invalid");
-  const parsed = passwordSchema.safeParse({
-    newPassword: form.get("newPassword") ?? undefined,
-    confirmPassword: form.get("confirmPassword") ?? undefined,
+  return safePublicAction<FormState<SetupPasswordValues>>("Choosing a password", {}, async () => {
+    const link = tokenSchema.safeParse(token);
+    if (!link.success) redirect("/setup/invalid");
+    const parsed = passwordSchema.safeParse({
+      newPassword: form.get("newPassword") ?? undefined,
+      confirmPassword: form.get("confirmPassword") ?? undefined,
+    });
+    if (!parsed.success) return { status: "invalid", values: {}, fieldErrors: fieldErrorsOf(parsed.error) };
+    const result = await chooseSetupPassword(link.data, parsed.data.newPassword, parsed.data.confirmPassword);
+    // Chosen, or the link stopped working meanwhile: either way the page shows what is next.
+    if (result.ok || result.reason === "link") redirect(setupPath(link.data));
+    const field = result.reason === "mismatch" ? "confirmPassword" : "newPassword";
+    return {
+      status: "invalid",
+      values: {},
+      fieldErrors: { [field]: PASSWORD_PROBLEM_MESSAGES[result.reason] },
+    };
   });
-  if (!parsed.success) return { status: "invalid", values: {}, fieldErrors: fieldErrorsOf(parsed.error) };
-  const result = await chooseSetupPassword(link.data, parsed.data.newPassword, parsed.data.confirmPassword);
-  // Chosen, or the link stopped working meanwhile: either way the page shows what is next.
-  if (result.ok || result.reason === "link") redirect(setupPath(link.data));
-  const field = result.reason === "mismatch" ? "confirmPassword" : "newPassword";
-  return {
-    status: "invalid",
-    values: {},
-    fieldErrors: { [field]: PASSWORD_PROBLEM_MESSAGES[result.reason] },
-  };
 }
 
 export async function confirmEnrolmentAction(
@@ -54,13 +59,16 @@ export async function confirmEnrolmentAction(
   _prev: EnrolState,
   form: FormData,
 ): Promise<EnrolState> {
-  const link = tokenSchema.safeParse(token);
-  if (!link.success) redirect("/setup/invalid");
-  const parsed = codeSchema.safeParse({ code: form.get("code") ?? undefined });
-  if (!parsed.success) return { status: "invalid", values: {}, fieldErrors: fieldErrorsOf(parsed.error) };
-  const result = await completeSetup(link.data, parsed.data.code.replace(/\s/g, ""));
-  if (result.ok) return { status: "idle", values: {}, fieldErrors: {}, recoveryCodes: result.recoveryCodes };
-  if (result.reason === "link")
-    return { status: "failed", values: {}, fieldErrors: {}, formError: "setup.errors.link" };
-  return { status: "invalid", values: {}, fieldErrors: { code: "setup.errors.code" } };
+  return safePublicAction<EnrolState>("Confirming an authenticator", {}, async () => {
+    const link = tokenSchema.safeParse(token);
+    if (!link.success) redirect("/setup/invalid");
+    const parsed = codeSchema.safeParse({ code: form.get("code") ?? undefined });
+    if (!parsed.success) return { status: "invalid", values: {}, fieldErrors: fieldErrorsOf(parsed.error) };
+    const result = await completeSetup(link.data, parsed.data.code.replace(/\s/g, ""));
+    if (result.ok)
+      return { status: "idle", values: {}, fieldErrors: {}, recoveryCodes: result.recoveryCodes };
+    if (result.reason === "link")
+      return { status: "failed", values: {}, fieldErrors: {}, formError: "setup.errors.link" };
+    return { status: "invalid", values: {}, fieldErrors: { code: "setup.errors.code" } };
+  });
 }

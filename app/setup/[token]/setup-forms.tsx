@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/translations";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { TextField } from "@/components/form/text-field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { RecoveryCodes } from "@/components/account/recovery-codes";
 import type { FormState } from "@/lib/forms";
+import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
 import type { EnrolState, SetupPasswordValues } from "./actions";
 
 type PasswordAction = (
@@ -18,11 +18,19 @@ type EnrolAction = (prev: EnrolState, form: FormData) => Promise<EnrolState>;
 
 export function SetupPasswordForm({ action, email }: { action: PasswordAction; email: string }) {
   const t = useTranslations();
-  const [state, submit, pending] = useActionState(action, { status: "idle", values: {}, fieldErrors: {} });
-  const errors = (["newPassword", "confirmPassword"] as const).flatMap((f) => {
-    const key = state.fieldErrors[f];
-    return key ? [{ fieldId: f, message: t(key) }] : [];
+  const [state, submit, pending] = useSafeActionState<FormState<SetupPasswordValues>>(action, {
+    status: "idle",
+    values: {},
+    fieldErrors: {},
   });
+  const errors = [
+    // The database unreachable or the network gone (lib/forms/safe-action.ts).
+    ...(state.formError ? [{ message: t(state.formError) }] : []),
+    ...(["newPassword", "confirmPassword"] as const).flatMap((f) => {
+      const key = state.fieldErrors[f];
+      return key ? [{ fieldId: f, message: t(key) }] : [];
+    }),
+  ];
   return (
     <form action={submit} noValidate className="max-w-md">
       <ErrorSummary title={t("setup.errorSummaryTitle")} errors={errors} />
@@ -66,7 +74,11 @@ export function EnrolForm({
   uri: string;
 }) {
   const t = useTranslations();
-  const [state, submit, pending] = useActionState(action, { status: "idle", values: {}, fieldErrors: {} });
+  const [state, submit, pending] = useSafeActionState<EnrolState>(action, {
+    status: "idle",
+    values: {},
+    fieldErrors: {},
+  });
   if (state.recoveryCodes) {
     return (
       <div>

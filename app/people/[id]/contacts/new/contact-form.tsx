@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/translations";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
 import { FormRecovery } from "@/components/form/form-recovery";
@@ -27,6 +27,8 @@ type Props = {
   reports: { id: string; label: string }[];
   openUpdates: UpdateOption[];
   cancelHref: string;
+  // Made when the page rendered the form: a resent submit is the same contact.
+  idempotencyKey: string;
 };
 
 // Error summary order follows the page, top to bottom.
@@ -34,7 +36,7 @@ const SUMMARY_ORDER: ContactField[] = CONTACT_FIELDS.filter(
   (f) => !["occurredAtMonth", "occurredAtYear", "followUpOnMonth", "followUpOnYear"].includes(f),
 );
 
-export function ContactForm({ action, defaults, reports, openUpdates, cancelHref }: Props) {
+export function ContactForm({ action, defaults, reports, openUpdates, cancelHref, idempotencyKey }: Props) {
   const t = useTranslations();
   const [state, formAction, pending] = useSafeActionState(action, {
     status: "idle",
@@ -97,6 +99,7 @@ export function ContactForm({ action, defaults, reports, openUpdates, cancelHref
     >
       <ErrorSummary title={t("contacts.errorSummaryTitle")} errors={errors} />
       <FormRecovery state={state} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <ChoiceGroup
         name="type"
         type="radio"

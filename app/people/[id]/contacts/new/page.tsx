@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -51,6 +52,7 @@ export default async function NewContactPage({ params, searchParams }: Props) {
       <ContactForm
         action={createContactAction.bind(null, person.id, fromReport !== null)}
         cancelHref={back}
+        idempotencyKey={randomUUID()}
         defaults={{
           occurredAtDay: String(now.day),
           occurredAtMonth: String(now.month),

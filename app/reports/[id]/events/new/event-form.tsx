@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/translations";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
 import { FormRecovery } from "@/components/form/form-recovery";
@@ -54,9 +54,11 @@ type Props = {
   crimeRecorded: boolean;
   // The server action, already bound to the report.
   record: (prev: CaseEventState, form: FormData) => Promise<CaseEventState>;
+  // Made when the page rendered the form: a resent submit is the same event.
+  idempotencyKey: string;
 };
 
-export function EventForm({ type, crimeRecorded, record }: Props) {
+export function EventForm({ type, crimeRecorded, record, idempotencyKey }: Props) {
   const t = useTranslations();
   const [state, action, pending] = useSafeActionState(record, initial);
   const v = state.values;
@@ -77,6 +79,7 @@ export function EventForm({ type, crimeRecorded, record }: Props) {
       <ErrorSummary title={t("caseEvents.errorSummaryTitle")} errors={errors} />
       <FormRecovery state={state} />
       <input type="hidden" name="type" value={type} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <DateInput
         id="occurredOn"
         legend={t("caseEvents.date")}

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -78,6 +79,7 @@ export default async function RecordEventPage({ params, searchParams }: Props) {
         type={type}
         crimeRecorded={report.crimeRecorded}
         record={recordCaseEventAction.bind(null, report.id)}
+        idempotencyKey={randomUUID()}
       />
       <p className="mt-6">
         <Link href={caseHref}>{t("caseEvents.back")}</Link>

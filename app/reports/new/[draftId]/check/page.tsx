@@ -14,6 +14,7 @@ import { findPartnerAgencies } from "@/lib/organisations/queries";
 import { isUuid } from "@/lib/ids";
 import { SubmitForm } from "@/components/intake/submit-form";
 import { discardDraftAction } from "../../actions";
+import { ActionButton } from "@/components/form/action-button";
 
 type Props = { params: Promise<{ draftId: string }> };
 
@@ -116,11 +117,12 @@ export default async function CheckAnswersPage({ params }: Props) {
       <h2 className="mb-2 text-xl font-bold">{t("intake.submitTitle")}</h2>
       <p className="mb-4">{t("intake.submitIntro")}</p>
       <SubmitForm draftId={draftId} />
-      <form action={discardDraftAction.bind(null, draftId)} className="mt-8">
-        <button type="submit" className="text-danger underline">
-          {t("intake.discard")}
-        </button>
-      </form>
+      <ActionButton
+        action={discardDraftAction.bind(null, draftId)}
+        label={t("intake.discard")}
+        className="text-danger underline"
+        formClassName="mt-8"
+      />
     </div>
   );
 }

@@ -31,13 +31,13 @@ async function world() {
   const partner = await signedIn("PARTNER", agency.id);
   const partner2 = await signedIn("PARTNER", agency2.id);
   const person = await makePerson(unit.id, "Jade");
-  await db().person.update({ where: { id: person.id }, data: { legalName: "Megan Price" } });
+  await ownerDb().person.update({ where: { id: person.id }, data: { legalName: "Megan Price" } });
   const report = await makeReport(unit.id, {
     personId: person.id,
     narrative: "He picked me up outside the station and drove me to the industrial estate.",
     place: "14 Commercial Road",
   });
-  await db().suspect.create({
+  await ownerDb().suspect.create({
     data: {
       reportId: report.id,
       description: "White man in his 40s",
@@ -265,7 +265,7 @@ describe("safety alerts", () => {
     const w = await world();
     const id = await activeAlert(w);
     const fresh = await makeReport(w.unit.id);
-    await db().suspect.create({
+    await ownerDb().suspect.create({
       data: {
         reportId: fresh.id,
         identifiers: {

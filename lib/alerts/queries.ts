@@ -2,7 +2,7 @@
 // a partner sees only active, unexpired alerts addressed to their agency, and of each only
 // what goes on the printed sheet. Every read is scoped in the `where` and audited in the
 // same transaction; anything else is "not found", audited as DENIED.
-import { db } from "@/lib/db/client";
+
 import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -235,13 +235,13 @@ export async function findAlertMatchesForReport(
 ): Promise<AlertMatch[]> {
   const unitId = unitScope(user, "alert:read:unit");
   if (!unitId || !isUuid(reportId)) return [];
-  const identifiers = await db().suspectIdentifier.findMany({
-    where: { unitId, suspect: { reportId, report: { unitId } } },
-    select: { kind: true, normalised: true },
-  });
-  if (identifiers.length === 0) return [];
-  return withRowScope(rowScopeOf(user), (tx) =>
-    tx.safetyAlert.findMany({
+  return withRowScope(rowScopeOf(user), async (tx) => {
+    const identifiers = await tx.suspectIdentifier.findMany({
+      where: { unitId, suspect: { reportId, report: { unitId } } },
+      select: { kind: true, normalised: true },
+    });
+    if (identifiers.length === 0) return [];
+    return tx.safetyAlert.findMany({
       where: {
         unitId,
         ...liveAlertWhere(now),
@@ -252,6 +252,6 @@ export async function findAlertMatchesForReport(
       },
       orderBy: [{ approvedAt: "desc" }, { id: "desc" }],
       select: { id: true, title: true },
-    }),
-  );
+    });
+  });
 }

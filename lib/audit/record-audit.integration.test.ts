@@ -1,3 +1,5 @@
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+import { ownerDb } from "@/tests/support/owner-db";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "./record-audit";
@@ -9,7 +11,7 @@ describe("the audit trail", () => {
     const officer = await signedIn("LIAISON_OFFICER", unit.id);
     const report = await makeReport(unit.id);
     await expect(
-      db().$transaction(async (tx) => {
+      withRowScope(rowScopeOf(officer), async (tx) => {
         await tx.incidentReport.update({
           where: { id: report.id },
           data: { narrative: "changed", version: { increment: 1 } },
@@ -25,7 +27,9 @@ describe("the audit trail", () => {
       }),
     ).rejects.toThrow("something failed");
     expect(await db().auditEvent.count({ where: { action: "report.update" } })).toBe(0);
-    expect((await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).narrative).toBeNull();
+    expect(
+      (await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).narrative,
+    ).toBeNull();
   });
 
   it("records who, in which role, did what to which record and how it ended", async () => {

@@ -7,7 +7,8 @@ import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz/scope";
-import { db, type Db } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { env } from "@/lib/env";
 import { pageNumberSchema, pageOf, type Page } from "@/lib/pagination";
 import { recordAudit } from "./record-audit";
@@ -114,7 +115,7 @@ function filterWhere(f: AuditFilters): Prisma.Sql[] {
   return parts;
 }
 
-async function query(client: Db, scope: Scope, f: AuditFilters, limit: number, offset: number) {
+async function query(client: Tx, scope: Scope, f: AuditFilters, limit: number, offset: number) {
   const where = Prisma.join([scopeWhere(scope), ...filterWhere(f)], " AND ");
   const [{ total } = { total: 0 }] = await client.$queryRaw<{ total: number }[]>(
     Prisma.sql`SELECT count(*)::int AS total FROM "AuditEvent" e WHERE ${where}`,
@@ -152,13 +153,21 @@ export async function searchAudit(
     return null;
   }
   const size = env().PAGE_SIZE;
-  const { total, rows } = await query(client, scope, filters, size, (filters.page - 1) * size);
-  await recordAudit(client, {
-    actor: user,
-    action: "audit.search",
-    ...subjectOf(filters),
-    outcome: "SUCCESS",
-  });
+  // Scoped: the reports and people an event is about are under row security (decision 016).
+  const { total, rows } = await withRowScope(
+    rowScopeOf(user),
+    async (tx) => {
+      const found = await query(tx, scope, filters, size, (filters.page - 1) * size);
+      await recordAudit(tx, {
+        actor: user,
+        action: "audit.search",
+        ...subjectOf(filters),
+        outcome: "SUCCESS",
+      });
+      return found;
+    },
+    { client },
+  );
   return pageOf(rows, total, filters.page, size);
 }
 
@@ -175,13 +184,21 @@ export async function exportAudit(
     await recordAudit(client, { actor: user, action: "audit.export", outcome: "DENIED" });
     return null;
   }
-  const { total, rows } = await query(client, scope, filters, EXPORT_LIMIT, 0);
-  await recordAudit(client, {
-    actor: user,
-    action: "audit.export",
-    ...subjectOf(filters),
-    outcome: "SUCCESS",
-  });
+  // Scoped: the reports and people an event is about are under row security (decision 016).
+  const { total, rows } = await withRowScope(
+    rowScopeOf(user),
+    async (tx) => {
+      const found = await query(tx, scope, filters, EXPORT_LIMIT, 0);
+      await recordAudit(tx, {
+        actor: user,
+        action: "audit.export",
+        ...subjectOf(filters),
+        outcome: "SUCCESS",
+      });
+      return found;
+    },
+    { client },
+  );
   return { rows, truncated: total > rows.length };
 }
 

@@ -3,8 +3,8 @@
 // another agency, the lib function either answers (allowed) or answers "not found" (denied),
 // exactly as lib/authz/permissions.ts says. The expectation is computed from the table, so a
 // change to the table that the data layer does not follow (or the reverse) fails here.
+import { ownerDb } from "@/tests/support/owner-db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { PERMISSIONS, roleHas, type Permission } from "./permissions";
@@ -165,7 +165,7 @@ beforeAll(async () => {
       ]);
     }
   targets = Object.fromEntries(entries) as typeof targets;
-  expect(await db().incidentReport.count({ where: { restricted: true } })).toBeGreaterThanOrEqual(4);
+  expect(await ownerDb().incidentReport.count({ where: { restricted: true } })).toBeGreaterThanOrEqual(4);
 });
 
 describe("every cell of the permission table", () => {

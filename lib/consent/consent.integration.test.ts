@@ -31,7 +31,7 @@ describe("the database refuses a referral without a live consent", () => {
     const other = await makePerson(unit.id);
     const live = await makeConsent(person.id, agencyA.id);
     const withdrawn = await makeConsent(person.id, agencyA.id);
-    await db().consent.update({ where: { id: withdrawn.id }, data: { withdrawnAt: new Date() } });
+    await ownerDb().consent.update({ where: { id: withdrawn.id }, data: { withdrawnAt: new Date() } });
     const expired = await makeConsent(person.id, agencyA.id, {
       givenAt: new Date(Date.now() - 10 * DAY),
       expiresAt: new Date(Date.now() - DAY),
@@ -39,7 +39,7 @@ describe("the database refuses a referral without a live consent", () => {
     const otherAgency = await makeConsent(person.id, agencyB.id);
     const otherPerson = await makeConsent(other.id, agencyA.id);
     const notYet = await makeConsent(person.id, agencyA.id, { givenAt: new Date(Date.now() + DAY) });
-    const overrideForB = await db().sharingOverride.create({
+    const overrideForB = await ownerDb().sharingOverride.create({
       data: {
         unitId: unit.id,
         personId: person.id,
@@ -118,7 +118,7 @@ describe("recording consent", () => {
     const result = await recordConsent(officer, person.id, form(agencyA.id), now);
     expect(result.status).toBe("recorded");
     if (result.status !== "recorded") return;
-    const consent = await db().consent.findUniqueOrThrow({ where: { id: result.consentId } });
+    const consent = await ownerDb().consent.findUniqueOrThrow({ where: { id: result.consentId } });
     expect(consent).toMatchObject({
       agencyId: agencyA.id,
       fields: ["WORKING_NAME", "SUPPORT_NEEDED"],
@@ -164,7 +164,7 @@ describe("recording consent", () => {
     expect(wrongAgency.status === "invalid" && wrongAgency.fieldErrors.agencyId).toBe(
       "consents.errors.agencyId",
     );
-    expect(await db().consent.count({ where: { personId: person.id } })).toBe(0);
+    expect(await ownerDb().consent.count({ where: { personId: person.id } })).toBe(0);
   });
 
   it("another unit's person is not found, and the attempt is audited", async () => {
@@ -174,7 +174,7 @@ describe("recording consent", () => {
     expect(await recordConsent(stranger, person.id, form(agencyA.id), now)).toEqual({ status: "not-found" });
     const partner = await signedIn("PARTNER", agencyA.id);
     expect(await recordConsent(partner, person.id, form(agencyA.id), now)).toEqual({ status: "not-found" });
-    expect(await db().consent.count({ where: { personId: person.id } })).toBe(0);
+    expect(await ownerDb().consent.count({ where: { personId: person.id } })).toBe(0);
     expect(
       await db().auditEvent.count({
         where: { action: "consent.record", recordId: person.id, outcome: "DENIED" },
@@ -214,7 +214,7 @@ describe("withdrawing consent", () => {
       // The fact of the referral and its dates remain.
       expect(r.createdAt).toBeInstanceOf(Date);
     }
-    const stored = await db().consent.findUniqueOrThrow({ where: { id: consent.id } });
+    const stored = await ownerDb().consent.findUniqueOrThrow({ where: { id: consent.id } });
     expect(stored).toMatchObject({ withdrawalMethod: "VERBAL", withdrawnById: officer.id });
     expect(stored.withdrawnAt).not.toBeNull();
     expect(
@@ -254,7 +254,7 @@ describe("withdrawing consent", () => {
     expect(await withdrawConsent(stranger, person.id, consent.id, onTime, now)).toEqual({
       status: "not-found",
     });
-    expect((await db().consent.findUniqueOrThrow({ where: { id: consent.id } })).withdrawnAt).toBeNull();
+    expect((await ownerDb().consent.findUniqueOrThrow({ where: { id: consent.id } })).withdrawnAt).toBeNull();
     expect(
       await db().auditEvent.count({
         where: { action: "consent.withdraw", recordId: consent.id, outcome: "DENIED" },

@@ -1,6 +1,7 @@
 // Reading a person's consents for the unit: which agency, what may be shared, how it was
 // given, and whether it stands. Scoped to the unit and audited as a look at the person.
-import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -29,7 +30,7 @@ export async function findConsentsForPerson(
 ): Promise<ConsentRow[]> {
   const unitId = unitScope(user, "referral:read:unit");
   if (!unitId || !isUuid(personId)) return [];
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const rows = await tx.consent.findMany({
       where: { personId, person: { unitId } },
       orderBy: [{ givenAt: "desc" }, { id: "desc" }],
@@ -69,7 +70,7 @@ export async function getConsentForUnit(
 ): Promise<ConsentRow | null> {
   const unitId = unitScope(user, "referral:read:unit");
   if (!unitId || !isUuid(personId) || !isUuid(consentId)) return null;
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const row = await tx.consent.findFirst({
       where: { id: consentId, personId, person: { unitId } },
       select: {

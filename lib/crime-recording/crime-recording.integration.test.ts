@@ -1,3 +1,4 @@
+import { ownerDb } from "@/tests/support/owner-db";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -88,7 +89,7 @@ describe("crimes not yet recorded", () => {
     ).toEqual({
       status: "saved",
     });
-    expect(await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+    expect(await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
       crimeRecorded: "NO",
       crimeNotRecordedWhy: reason,
       version: report.version,
@@ -111,7 +112,7 @@ describe("crimes not yet recorded", () => {
       status: "invalid",
       formError: "caseCrimeRecording.errors.alreadyRecorded",
     });
-    expect(await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+    expect(await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
       crimeRecorded: "YES",
     });
   });
@@ -133,7 +134,7 @@ describe("crimes not yet recorded", () => {
       expect(await getCrimeRecordingForReport(user, report.id, later)).toBeNull();
       expect((await findUnrecordedCrimes(user, later)).rows.map((r) => r.reportId)).not.toContain(report.id);
     }
-    expect(await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+    expect(await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
       crimeRecorded: null,
       crimeNotRecordedWhy: null,
     });

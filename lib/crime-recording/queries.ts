@@ -1,7 +1,8 @@
 // Where crime recording stands on a report, and the unit's reports still waiting for a
 // crime to be recorded. The rule itself is in rule.ts; the list's `where` mirrors it
 // (the integration tests hold the two together). Text from the forms is stored trimmed.
-import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -34,10 +35,12 @@ export async function getCrimeRecordingForReport(
 ): Promise<ReportCrimeRecording | null> {
   const unitId = unitScope(user, "report:read:unit");
   if (!unitId || !isUuid(reportId)) return null;
-  const facts = await db().incidentReport.findFirst({
-    where: { id: reportId, unitId, ...openableReportWhere(user) },
-    select: FACTS,
-  });
+  const facts = await withRowScope(rowScopeOf(user), (tx) =>
+    tx.incidentReport.findFirst({
+      where: { id: reportId, unitId, ...openableReportWhere(user) },
+      select: FACTS,
+    }),
+  );
   if (!facts) return null;
   const why = facts.crimeRecorded === "NO" ? (facts.crimeNotRecordedWhy?.trim() ?? "") : "";
   return { state: crimeRecordingState(facts, now), notRecordedWhy: why === "" ? null : why };
@@ -86,15 +89,24 @@ export async function findUnrecordedCrimes(
   if (!unitId) return { total: 0, rows: [] };
   // A restricted case is listed only to those who may open it.
   const where = { AND: [unrecordedCrimeWhere(unitId, now), openableReportWhere(user)] };
-  const [total, rows] = await Promise.all([
-    db().incidentReport.count({ where }),
-    db().incidentReport.findMany({
-      where,
-      orderBy: [{ reportedAt: "asc" }, { id: "asc" }],
-      take: LIMIT,
-      select: { id: true, reference: true, reportedAt: true, assignedOfficer: { select: { name: true } } },
-    }),
-  ]);
+  const [total, rows] = await withRowScope(
+    rowScopeOf(user),
+    async (tx) =>
+      [
+        await tx.incidentReport.count({ where }),
+        await tx.incidentReport.findMany({
+          where,
+          orderBy: [{ reportedAt: "asc" }, { id: "asc" }],
+          take: LIMIT,
+          select: {
+            id: true,
+            reference: true,
+            reportedAt: true,
+            assignedOfficer: { select: { name: true } },
+          },
+        }),
+      ] as const,
+  );
   return {
     total,
     rows: rows.map((r) => ({
@@ -115,7 +127,7 @@ export async function getReportForNotRecordedForm(
 ): Promise<{ id: string; reference: string; crimeNotRecordedWhy: string | null } | null> {
   const unitId = unitScope(user, "report:update:unit");
   if (!unitId || !isUuid(id)) return null;
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const report = await tx.incidentReport.findFirst({
       where: { id, unitId, ...openableReportWhere(user) },
       select: { id: true, reference: true, crimeNotRecordedWhy: true },

@@ -1,6 +1,7 @@
 // Recording that a disclosed crime is not being recorded, and why. It sets the report's
 // crime-recording answer to "no" with the reason, audited in the same transaction. It is
 // refused once a crime reference exists: a recorded crime cannot also be "not recorded".
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
@@ -37,7 +38,7 @@ export async function recordCrimeNotRecorded(
     });
     return { status: "not-found" };
   }
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const report = await tx.incidentReport.findFirst({
       where: { id: reportId, unitId, ...openableReportWhere(user) },
       select: { id: true, crimeReference: true },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { FieldDecryptionError, identifierKey } from "@/lib/crypto/field-cipher";
 import { fieldKeyRing } from "@/lib/crypto/keys";
 import { findLinkedReports } from "@/lib/suspects/links";
@@ -235,9 +234,11 @@ describe("identifiers are matched through keyed hashes", () => {
   });
 
   it("refuses a search on an encrypted column instead of silently finding nothing", async () => {
-    await expect(db().person.findMany({ where: { legalName: "Megan Price" } })).rejects.toThrow(/encrypted/);
+    await expect(ownerDb().person.findMany({ where: { legalName: "Megan Price" } })).rejects.toThrow(
+      /encrypted/,
+    );
     await expect(
-      db().suspectIdentifier.findMany({ where: { normalised: { contains: "KTW" } } }),
+      ownerDb().suspectIdentifier.findMany({ where: { normalised: { contains: "KTW" } } }),
     ).rejects.toThrow(/exact values/);
   });
 });

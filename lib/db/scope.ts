@@ -1,25 +1,31 @@
-// Row-level security's half in the app (docs/decisions/016). The partner-facing tables
-// (referrals and their updates, third-party submissions, safety alerts and their recipients
-// and identifiers) show the runtime database role only the rows of the unit and the agency
-// named in two per-transaction settings. Every read and write of those tables runs inside
-// `withRowScope`, which sets them from the signed-in user; a query that forgot to do so
-// sees nothing and can write nothing.
+// Row-level security's half in the app (docs/decisions/016). The tables that hold case content
+// (people, reports and everything hung on them) and the partner-facing tables (referrals,
+// third-party submissions, safety alerts) show the runtime database role only the rows of the
+// unit and the agency named in per-transaction settings; drafts only their owner's. Every read
+// and write of those tables runs inside `withRowScope`, which sets them from the signed-in
+// user, so a query that forgot to do so sees nothing and can write nothing. One scoped
+// transaction per use case: a page's several reads and the audit event that records them share
+// it, so the audit is written in the same transaction as the read.
 import { db, type Db, type Tx } from "./client";
 
-export type RowScope = { unitId: string | null; agencyId: string | null };
+export type RowScope = { unitId: string | null; agencyId: string | null; userId?: string | null };
 
-// Only the unit or agency the user belongs to; administrators belong to neither.
-export function rowScopeOf(user: { unitId: string | null; agencyId: string | null }): RowScope {
-  return { unitId: user.unitId ?? null, agencyId: user.agencyId ?? null };
+// Only the unit or agency the user belongs to (administrators belong to neither), and the user
+// themselves for their own drafts.
+export function rowScopeOf(user: { id?: string; unitId: string | null; agencyId: string | null }): RowScope {
+  return { unitId: user.unitId ?? null, agencyId: user.agencyId ?? null, userId: user.id ?? null };
 }
 
 // Sets the scope for the rest of the transaction `tx` (set_config(…, true) ends with it).
 export async function applyRowScope(tx: Tx, scope: RowScope): Promise<void> {
   await tx.$queryRaw`SELECT set_config('liaison.unit_id', ${scope.unitId ?? ""}, true),
-                            set_config('liaison.agency_id', ${scope.agencyId ?? ""}, true)`;
+                            set_config('liaison.agency_id', ${scope.agencyId ?? ""}, true),
+                            set_config('liaison.user_id', ${scope.userId ?? ""}, true)`;
 }
 
 // Runs `fn` in a transaction scoped to `scope` (or to a signed-in user's unit and agency).
+// `client: readDb()` runs it on the read replica when one is configured: set_config works in a
+// read-only transaction on a standby, so the same policies hold there.
 export async function withRowScope<T>(
   scope: RowScope,
   fn: (tx: Tx) => Promise<T>,

@@ -1,6 +1,7 @@
 // Unfinished intake reports, kept on the server so nothing typed is lost. A draft belongs
 // to the officer who started it: nobody else can read, change or submit it.
-import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can } from "@/lib/authz/scope";
 import { isUuid } from "@/lib/ids";
@@ -25,7 +26,7 @@ function mayDraft(user: CurrentUser): boolean {
 
 export async function startDraft(user: CurrentUser): Promise<string | null> {
   if (!mayDraft(user)) return null;
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const draft = await tx.draft.create({
       data: { ownerId: user.id, kind: INTAKE_KIND, step: "person", data: {} },
       select: { id: true },
@@ -43,10 +44,12 @@ export async function startDraft(user: CurrentUser): Promise<string | null> {
 
 export async function getDraftForUser(user: CurrentUser, draftId: string): Promise<Draft | null> {
   if (!mayDraft(user) || !isUuid(draftId)) return null;
-  const draft = await db().draft.findFirst({
-    where: { id: draftId, ownerId: user.id, kind: INTAKE_KIND },
-    select: { id: true, step: true, data: true, updatedAt: true },
-  });
+  const draft = await withRowScope(rowScopeOf(user), (tx) =>
+    tx.draft.findFirst({
+      where: { id: draftId, ownerId: user.id, kind: INTAKE_KIND },
+      select: { id: true, step: true, data: true, updatedAt: true },
+    }),
+  );
   return draft ? { ...draft, data: draft.data as DraftData } : null;
 }
 
@@ -57,7 +60,7 @@ export async function findDraftsForUser(user: CurrentUser, page = 1): Promise<Pa
   const size = env().PAGE_SIZE;
   if (!mayDraft(user)) return pageOf([], 0, 1, size);
   const where = { ownerId: user.id, kind: INTAKE_KIND };
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const total = await tx.draft.count({ where });
     // A page past the end shows the last page rather than an empty one.
     const current = Math.min(page, Math.max(1, Math.ceil(total / size)));
@@ -126,7 +129,7 @@ export async function saveStep(
   const values = ownedValues(slug, input);
   const parsed = STEP_SCHEMAS[slug].safeParse(ownedValues(slug, input, { keepNul: true }));
   const data: DraftData = { ...draft.data, [slug]: values };
-  await db().$transaction(async (tx) => {
+  await withRowScope(rowScopeOf(user), async (tx) => {
     await tx.draft.updateMany({
       where: { id: draft.id, ownerId: user.id },
       data: { data: data as Prisma.InputJsonObject, step: slug },
@@ -148,7 +151,7 @@ export async function saveStep(
 
 export async function discardDraft(user: CurrentUser, draftId: string): Promise<boolean> {
   if (!mayDraft(user) || !isUuid(draftId)) return false;
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const { count } = await tx.draft.deleteMany({
       where: { id: draftId, ownerId: user.id, kind: INTAKE_KIND },
     });
@@ -174,7 +177,7 @@ export async function savePersonSearch(user: CurrentUser, draftId: string, raw: 
   const text = typeof raw === "string" ? raw.trim() : "";
   const personSearch = text.length <= PERSON_SEARCH_MAX && !hasControlCharacters(text) ? text : "";
   const data: DraftData = { ...draft.data, search: { person: personSearch } };
-  await db().$transaction(async (tx) => {
+  await withRowScope(rowScopeOf(user), async (tx) => {
     await tx.draft.updateMany({
       where: { id: draft.id, ownerId: user.id },
       data: { data: data as Prisma.InputJsonObject },

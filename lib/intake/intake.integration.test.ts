@@ -1,3 +1,4 @@
+import { ownerDb } from "@/tests/support/owner-db";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { startDraft, saveStep, getDraftForUser, findDraftsForUser, discardDraft } from "./drafts";
@@ -23,7 +24,7 @@ async function saveSteps(officer: CurrentUser, steps: StepInput[]) {
 async function submitted(officer: CurrentUser, draftId: string) {
   const result = await submitDraft(officer, draftId);
   if (result.status !== "created") throw new Error(`expected created, got ${JSON.stringify(result)}`);
-  return db().incidentReport.findUniqueOrThrow({
+  return ownerDb().incidentReport.findUniqueOrThrow({
     where: { id: result.reportId },
     include: { safeguarding: { orderBy: { concern: "asc" } } },
   });
@@ -95,7 +96,7 @@ describe("taking a report", () => {
     if (result.status !== "created") throw new Error(`expected created, got ${result.status}`);
     expect(result.reference).toMatch(/^SWL-\d{4}-00001$/);
 
-    const report = await db().incidentReport.findUniqueOrThrow({
+    const report = await ownerDb().incidentReport.findUniqueOrThrow({
       where: { id: result.reportId },
       include: { person: true, suspects: { include: { identifiers: true } } },
     });
@@ -130,7 +131,9 @@ describe("taking a report", () => {
       ["PHONE_NUMBER", "+447700900123"],
       ["VEHICLE_REGISTRATION", "ZX12ABC"],
     ]);
-    expect(await db().consent.count({ where: { personId: report.personId, agencyId: agency.id } })).toBe(1);
+    expect(await ownerDb().consent.count({ where: { personId: report.personId, agencyId: agency.id } })).toBe(
+      1,
+    );
     expect(await getDraftForUser(officer, draftId)).toBeNull();
     const audit = await db().auditEvent.findMany({ where: { recordId: result.reportId } });
     expect(audit.map((e) => e.action)).toContain("report.create");
@@ -146,7 +149,7 @@ describe("taking a report", () => {
     expect(a.status).toBe("created");
     expect(b).toEqual(a);
     expect(again).toEqual(a);
-    expect(await db().incidentReport.count({ where: { idempotencyKey: draftId } })).toBe(1);
+    expect(await ownerDb().incidentReport.count({ where: { idempotencyKey: draftId } })).toBe(1);
   });
 
   it("references count up within the year", async () => {
@@ -203,7 +206,7 @@ describe("taking a report", () => {
         "what-happened": { incidentDate: "intake.errors.date" },
       },
     });
-    expect(await db().incidentReport.count({ where: { createdById: officer.id } })).toBe(0);
+    expect(await ownerDb().incidentReport.count({ where: { createdById: officer.id } })).toBe(0);
   });
 
   it("a person from another unit cannot be attached to a report", async () => {
@@ -217,7 +220,7 @@ describe("taking a report", () => {
       status: "invalid",
       errors: { person: { existingPersonId: "intake.errors.personGone" } },
     });
-    expect(await db().incidentReport.count({ where: { createdById: officer.id } })).toBe(0);
+    expect(await ownerDb().incidentReport.count({ where: { createdById: officer.id } })).toBe(0);
   });
 
   it("an unanswered reporting route stays unanswered, and an unanswered report date is today", async () => {

@@ -1,9 +1,9 @@
 // Hostile input through the real save path: whatever arrives, saving a step answers with
 // "saved" or with validation messages, never an exception, and the draft in PostgreSQL holds
 // only fields the step owns.
+import { ownerDb } from "@/tests/support/owner-db";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { db } from "@/lib/db/client";
 import { startDraft, saveStep } from "./drafts";
 import { STEPS } from "./questions";
 import { makeOrganisation, signedIn } from "@/tests/support/factories";
@@ -44,7 +44,7 @@ describe("saving an intake step, given random and hostile input", () => {
           };
           const result = await saveStep(officer, draftId, step.slug, input);
           expect(["saved", "invalid"]).toContain(result.status);
-          const draft = await db().draft.findUniqueOrThrow({ where: { id: draftId } });
+          const draft = await ownerDb().draft.findUniqueOrThrow({ where: { id: draftId } });
           const stored = (draft.data as Record<string, Record<string, unknown>>)[step.slug] ?? {};
           for (const key of Object.keys(stored)) expect(owned).toContain(key);
           for (const value of Object.values(stored)) {
@@ -77,7 +77,7 @@ describe("saving an intake step, given random and hostile input", () => {
       { validate: false },
     );
     expect(autosaved.status).toBe("saved");
-    const draft = await db().draft.findUniqueOrThrow({ where: { id: draftId } });
+    const draft = await ownerDb().draft.findUniqueOrThrow({ where: { id: draftId } });
     expect((draft.data as Record<string, Record<string, string>>).who?.onlineHandles).toBe("@x");
   });
 });

@@ -2,8 +2,9 @@
 // the report with its reference, any suspect and identifiers, any consent to share, and
 // the audit events. The draft's id is the idempotency key, so a double-clicked or resent
 // submit creates one report.
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isUuid } from "@/lib/ids";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -52,10 +53,12 @@ export function validateDraft(
 }
 
 async function existingSubmission(user: CurrentUser, draftId: string, unitId: string) {
-  const report = await db().incidentReport.findFirst({
-    where: { idempotencyKey: draftId, unitId, createdById: user.id },
-    select: { id: true, reference: true },
-  });
+  const report = await withRowScope(rowScopeOf(user), (tx) =>
+    tx.incidentReport.findFirst({
+      where: { idempotencyKey: draftId, unitId, createdById: user.id },
+      select: { id: true, reference: true },
+    }),
+  );
   return report ? ({ status: "created", reportId: report.id, reference: report.reference } as const) : null;
 }
 
@@ -68,7 +71,7 @@ export async function submitDraft(user: CurrentUser, draftId: string): Promise<S
   const checked = validateDraft(draft.data, now);
   if ("errors" in checked) return { status: "invalid", errors: checked.errors };
   try {
-    return await db().$transaction((tx) =>
+    return await withRowScope(rowScopeOf(user), (tx) =>
       createReport(tx, user, unitId, draftId, checked.answers, checked.concerns, now),
     );
   } catch (error) {
@@ -311,9 +314,12 @@ export class IntakeConflict extends Error {
 
 // The confirmation after submitting: the officer who created the report sees its reference.
 export async function getSubmittedReport(user: CurrentUser, reportId: string) {
-  if (!user.unitId || !isUuid(reportId)) return null;
-  return db().incidentReport.findFirst({
-    where: { id: reportId, unitId: user.unitId, createdById: user.id, ...openableReportWhere(user) },
-    select: { id: true, reference: true },
-  });
+  const unitId = user.unitId;
+  if (!unitId || !isUuid(reportId)) return null;
+  return withRowScope(rowScopeOf(user), (tx) =>
+    tx.incidentReport.findFirst({
+      where: { id: reportId, unitId, createdById: user.id, ...openableReportWhere(user) },
+      select: { id: true, reference: true },
+    }),
+  );
 }

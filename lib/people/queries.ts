@@ -1,6 +1,7 @@
 // Reading people. Every function takes the signed-in user, scopes by their unit and audits
 // the look in the same transaction. Nothing a person said is ever written to the audit log.
-import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+
 import { hasControlCharacters } from "@/lib/text";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
@@ -82,7 +83,7 @@ export async function getPersonForUser(
 ): Promise<PersonView | null> {
   const unitId = unitScope(user, "person:read:unit");
   if (!unitId || !isUuid(id)) return null;
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const person = await tx.person.findFirst({
       where: { id, unitId },
       select: {
@@ -133,7 +134,7 @@ export async function findReportsForPerson(
   const unitId = unitScope(user, "person:read:unit");
   if (!unitId || !isUuid(personId)) return pageOf([], 0, 1, size);
   const where = { personId, unitId };
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const total = await tx.incidentReport.count({ where });
     const current = Math.min(page, Math.max(1, Math.ceil(total / size)));
     const rows = await tx.incidentReport.findMany({
@@ -167,7 +168,7 @@ export async function findPeopleByWorkingName(user: CurrentUser, query: string):
   const pattern = term.replace(/[\\%_]/g, "\\$&");
   const select = { id: true, workingName: true, selfDescription: true, language: true } as const;
   const orderBy = [{ workingName: "asc" as const }, { id: "asc" as const }];
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const starting = await tx.person.findMany({
       where: { unitId, workingName: { startsWith: pattern, mode: "insensitive" } },
       orderBy,

@@ -1,3 +1,4 @@
+import { ownerDb } from "@/tests/support/owner-db";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { updatePerson } from "./update-person";
@@ -29,7 +30,7 @@ describe("changing a person's details", () => {
       personId: person.id,
       version: 2,
     });
-    const saved = await db().person.findUniqueOrThrow({ where: { id: person.id } });
+    const saved = await ownerDb().person.findUniqueOrThrow({ where: { id: person.id } });
     expect(saved).toMatchObject({
       language: "ENGLISH",
       safeContactMethods: ["EMAIL", "TEXT_MESSAGE"],
@@ -60,7 +61,7 @@ describe("changing a person's details", () => {
       values: { doNotContactRules: "Text only", version: "1" },
       current: { doNotContactRules: "No voicemail, ever", version: "2" },
     });
-    expect((await db().person.findUniqueOrThrow({ where: { id: person.id } })).doNotContactRules).toBe(
+    expect((await ownerDb().person.findUniqueOrThrow({ where: { id: person.id } })).doNotContactRules).toBe(
       "No voicemail, ever",
     );
     // Having seen it, the second officer saves against the current version.
@@ -99,7 +100,7 @@ describe("changing a person's details", () => {
         version: "people.errors.version",
       },
     });
-    expect((await db().person.findUniqueOrThrow({ where: { id: person.id } })).version).toBe(1);
+    expect((await ownerDb().person.findUniqueOrThrow({ where: { id: person.id } })).version).toBe(1);
   });
 
   it("refuses fields the form does not own, such as the unit or the legal name", async () => {
@@ -113,7 +114,7 @@ describe("changing a person's details", () => {
         formError: "people.errors.unknownField",
       });
     }
-    expect(await db().person.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({
+    expect(await ownerDb().person.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({
       unitId: unit.id,
       legalName: "A private legal name",
     });
@@ -135,6 +136,6 @@ describe("changing a person's details", () => {
     for (const user of [await signedIn("PARTNER", agency.id), await signedIn("ADMIN", unit.id)]) {
       expect(await updatePerson(user, ours.id, form())).toEqual({ status: "not-found" });
     }
-    expect((await db().person.findUniqueOrThrow({ where: { id: ours.id } })).workingName).toBe("Ours");
+    expect((await ownerDb().person.findUniqueOrThrow({ where: { id: ours.id } })).workingName).toBe("Ours");
   });
 });

@@ -1,7 +1,8 @@
 // Changing a person's details. Scoped to the user's unit; the update names the version the
 // officer read, so a save made on top of someone else's newer change is refused and the
 // officer sees both. Audited in the same transaction, without any of the content.
-import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -32,7 +33,7 @@ export async function updatePerson(
   const values = personFormValues(raw);
   const parsed = personUpdateSchema.safeParse(raw);
 
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const saved = await tx.person.findFirst({ where: { id: personId, unitId }, select: PERSON_DETAILS });
     if (!saved) {
       await recordAudit(tx, {

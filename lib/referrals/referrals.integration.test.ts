@@ -89,7 +89,7 @@ describe("an officer refers a person", () => {
       expiresAt: new Date(Date.now() - DAY),
     });
     const someoneElse = await makeConsent(
-      (await db().person.create({ data: { unitId: world.unit.id, workingName: "Other" } })).id,
+      (await ownerDb().person.create({ data: { unitId: world.unit.id, workingName: "Other" } })).id,
       world.agencyA.id,
     );
     const answers = await Promise.all(

@@ -95,7 +95,7 @@ describe("reading reports", () => {
       notes: "Told about the arrest",
     });
     await makeContact(unit.id, report.personId, { occurredAt: new Date("2026-03-04T11:00:00Z") });
-    const consent = await db().consent.create({
+    const consent = await ownerDb().consent.create({
       data: {
         personId: report.personId,
         agencyId: agency.id,

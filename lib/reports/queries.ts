@@ -1,5 +1,5 @@
 // Reading reports. Every function takes the signed-in user and scopes by their unit.
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -37,24 +37,28 @@ export async function findOpenReportsForUnit(
   if (!unitId) return pageOf([], 0, 1, env().PAGE_SIZE);
   const size = env().PAGE_SIZE;
   const where = { unitId, status: "OPEN" as const };
-  const [total, rows] = await db().$transaction([
-    db().incidentReport.count({ where }),
-    db().incidentReport.findMany({
-      where,
-      orderBy: [{ reportedAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * size,
-      take: size,
-      select: {
-        id: true,
-        reference: true,
-        reportedAt: true,
-        incidentTypes: true,
-        status: true,
-        assignedOfficer: { select: { name: true } },
-        ...restrictionSelect(user),
-      },
-    }),
-  ]);
+  const [total, rows] = await withRowScope(
+    rowScopeOf(user),
+    async (tx) =>
+      [
+        await tx.incidentReport.count({ where }),
+        await tx.incidentReport.findMany({
+          where,
+          orderBy: [{ reportedAt: "desc" }, { id: "desc" }],
+          skip: (page - 1) * size,
+          take: size,
+          select: {
+            id: true,
+            reference: true,
+            reportedAt: true,
+            incidentTypes: true,
+            status: true,
+            assignedOfficer: { select: { name: true } },
+            ...restrictionSelect(user),
+          },
+        }),
+      ] as const,
+  );
   return pageOf(
     maskRestricted(user, rows, (row) => ({
       id: row.id,

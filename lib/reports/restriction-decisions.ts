@@ -1,7 +1,8 @@
 // Restricting a case, lifting a restriction, opening a restricted case by override, and the
 // supervisors' review of overrides. Each is authorised, scoped to the user's unit, validated
 // and audited in one transaction; a refusal is audited too.
-import { db, type Tx } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+import type { Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -39,7 +40,7 @@ export async function decideRestriction(
 ): Promise<RestrictionResult | null> {
   const action = restrict ? "report.restrict" : "report.restriction.lift";
   const unitId = unitScope(user, "report:restrict:unit");
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const report =
       unitId && isUuid(reportId)
         ? await tx.incidentReport.findFirst({
@@ -90,7 +91,7 @@ export async function overrideRestriction(
 ): Promise<RestrictionResult | null> {
   const unitId = unitScope(user, "report:read:unit");
   const recent = await hasRecentAuth(user, now);
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const report =
       unitId && isUuid(reportId)
         ? await tx.incidentReport.findFirst({
@@ -144,10 +145,12 @@ export async function getRestrictedCaseNotice(
   const unitId = unitScope(user, "report:read:unit");
   // Supervisors open every case of their unit: there is nothing to override.
   if (!unitId || !isUuid(reportId) || unitScope(user, "report:read:restricted")) return null;
-  return db().incidentReport.findFirst({
-    where: { id: reportId, unitId, restricted: true, NOT: openableReportWhere(user) },
-    select: { id: true, reference: true },
-  });
+  return withRowScope(rowScopeOf(user), (tx) =>
+    tx.incidentReport.findFirst({
+      where: { id: reportId, unitId, restricted: true, NOT: openableReportWhere(user) },
+      select: { id: true, reference: true },
+    }),
+  );
 }
 
 export type RestrictionHistoryRow = {
@@ -173,27 +176,29 @@ export async function getRestrictionState(
   const unitId = unitScope(user, "report:read:unit");
   if (!unitId || !isUuid(reportId)) return null;
   const supervisor = unitScope(user, "report:restrict:unit") !== null;
-  const report = await db().incidentReport.findFirst({
-    where: { id: reportId, unitId, ...openableReportWhere(user) },
-    select: {
-      restricted: true,
-      restrictions: {
-        orderBy: { decidedAt: "asc" },
-        select: {
-          id: true,
-          change: true,
-          reason: true,
-          decidedAt: true,
-          decidedBy: { select: { name: true } },
+  const report = await withRowScope(rowScopeOf(user), (tx) =>
+    tx.incidentReport.findFirst({
+      where: { id: reportId, unitId, ...openableReportWhere(user) },
+      select: {
+        restricted: true,
+        restrictions: {
+          orderBy: { decidedAt: "asc" },
+          select: {
+            id: true,
+            change: true,
+            reason: true,
+            decidedAt: true,
+            decidedBy: { select: { name: true } },
+          },
+        },
+        accessOverrides: {
+          where: supervisor ? {} : { userId: user.id },
+          orderBy: { createdAt: "asc" },
+          select: { id: true, reason: true, createdAt: true, user: { select: { name: true } } },
         },
       },
-      accessOverrides: {
-        where: supervisor ? {} : { userId: user.id },
-        orderBy: { createdAt: "asc" },
-        select: { id: true, reason: true, createdAt: true, user: { select: { name: true } } },
-      },
-    },
-  });
+    }),
+  );
   if (!report) return null;
   return {
     restricted: report.restricted,
@@ -215,19 +220,21 @@ export type OverrideToReview = {
 export async function findOverridesToReview(user: CurrentUser): Promise<OverrideToReview[]> {
   const unitId = unitScope(user, "report:restrict:unit");
   if (!unitId) return [];
-  const rows = await db().restrictedCaseOverride.findMany({
-    where: { unitId, reviewedAt: null },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 50,
-    select: {
-      id: true,
-      reportId: true,
-      reason: true,
-      createdAt: true,
-      report: { select: { reference: true } },
-      user: { select: { name: true } },
-    },
-  });
+  const rows = await withRowScope(rowScopeOf(user), (tx) =>
+    tx.restrictedCaseOverride.findMany({
+      where: { unitId, reviewedAt: null },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 50,
+      select: {
+        id: true,
+        reportId: true,
+        reason: true,
+        createdAt: true,
+        report: { select: { reference: true } },
+        user: { select: { name: true } },
+      },
+    }),
+  );
   return rows.map(({ report, user: u, ...o }) => ({ ...o, reference: report.reference, userName: u.name }));
 }
 
@@ -238,7 +245,7 @@ export async function reviewOverride(
   now: Date = new Date(),
 ): Promise<{ status: "done" } | null> {
   const unitId = unitScope(user, "report:restrict:unit");
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const changed =
       unitId && isUuid(overrideId)
         ? await tx.restrictedCaseOverride.updateMany({

@@ -1,3 +1,4 @@
+import { ownerDb } from "@/tests/support/owner-db";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -60,9 +61,9 @@ async function makeAuthStale(user: CurrentUser) {
 describe("restricting a case automatically", () => {
   it("a report whose suspect is police or an official is restricted by the database, with a record saying so", async () => {
     const { report } = await unitWithRestrictedCase();
-    const row = await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } });
+    const row = await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } });
     expect(row.restricted).toBe(true);
-    const history = await db().reportRestriction.findMany({ where: { reportId: report.id } });
+    const history = await ownerDb().reportRestriction.findMany({ where: { reportId: report.id } });
     expect(history).toMatchObject([{ change: "RESTRICTED_AUTOMATICALLY", reason: null, decidedById: null }]);
   });
 
@@ -70,14 +71,21 @@ describe("restricting a case automatically", () => {
     const unit = await makeOrganisation();
     const report = await makeReport(unit.id, { relationship: "CLIENT" });
     const suspect = await makeSuspect(report.id, [["PHONE_NUMBER", "07700 900123"]]);
-    expect((await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).restricted).toBe(
+    expect((await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).restricted).toBe(
       false,
     );
-    await db().suspect.update({ where: { id: suspect.id }, data: { relationship: "POLICE_OR_OFFICIAL" } });
-    expect((await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).restricted).toBe(true);
+    await ownerDb().suspect.update({
+      where: { id: suspect.id },
+      data: { relationship: "POLICE_OR_OFFICIAL" },
+    });
+    expect((await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).restricted).toBe(
+      true,
+    );
     const other = await makeReport(unit.id, { relationship: "CLIENT" });
-    await db().suspect.create({ data: { reportId: other.id, relationship: "POLICE_OR_OFFICIAL" } });
-    expect((await db().incidentReport.findUniqueOrThrow({ where: { id: other.id } })).restricted).toBe(true);
+    await ownerDb().suspect.create({ data: { reportId: other.id, relationship: "POLICE_OR_OFFICIAL" } });
+    expect((await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: other.id } })).restricted).toBe(
+      true,
+    );
   });
 
   it("an officer who records, in the report's edit, that the suspect is police or an official restricts the case", async () => {
@@ -102,9 +110,9 @@ describe("restricting a case automatically", () => {
     expect(await updateReport(officer, report.id, { ...edit, version: 2 })).toMatchObject({
       status: "saved",
     });
-    expect((await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).relationship).toBe(
-      "POLICE_OR_OFFICIAL",
-    );
+    expect(
+      (await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).relationship,
+    ).toBe("POLICE_OR_OFFICIAL");
   });
 
   it("a supervisor's lifting holds when the report is edited afterwards", async () => {
@@ -114,8 +122,8 @@ describe("restricting a case automatically", () => {
     ).toEqual({
       status: "done",
     });
-    await db().incidentReport.update({ where: { id: report.id }, data: { area: "Newport" } });
-    expect((await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).restricted).toBe(
+    await ownerDb().incidentReport.update({ where: { id: report.id }, data: { area: "Newport" } });
+    expect((await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).restricted).toBe(
       false,
     );
   });
@@ -161,7 +169,7 @@ describe("who sees a restricted case", () => {
 
   it("every other path to the case refuses a colleague: forms, edits, events, contacts, links, lists", async () => {
     const { unit, report, colleague, assigned, person } = await unitWithRestrictedCase();
-    await db().incidentReport.update({
+    await ownerDb().incidentReport.update({
       where: { id: report.id },
       data: { riskLevel: "HIGH", riskReviewOn: new Date("2026-01-01"), reportedAt: new Date("2026-01-01") },
     });
@@ -205,15 +213,15 @@ describe("who sees a restricted case", () => {
     );
     expect((await findOverdueRiskReviews(assigned, now)).rows.map((r) => r.reportId)).toContain(report.id);
     // Nothing was written by the refused edit and event.
-    expect((await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).narrative).toBe(
+    expect((await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).narrative).toBe(
       NARRATIVE,
     );
-    expect(await db().caseEvent.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await ownerDb().caseEvent.count({ where: { reportId: report.id } })).toBe(0);
   });
 
   it("crimes not yet recorded list a restricted case only to those who may open it", async () => {
     const { report, colleague, assigned } = await unitWithRestrictedCase();
-    await db().incidentReport.update({
+    await ownerDb().incidentReport.update({
       where: { id: report.id },
       data: { reportedAt: new Date("2026-01-01") },
     });
@@ -230,7 +238,7 @@ describe("who sees a restricted case", () => {
     await makeReport(unit.id, { ...at, relationship: "POLICE_OR_OFFICIAL" });
     await makeReport(unit.id, { ...at, relationship: "POLICE_OR_OFFICIAL" });
     await makeReport(unit.id, { ...at, relationship: "CLIENT" });
-    expect(await db().incidentReport.count({ where: { unitId: unit.id, restricted: true } })).toBe(2);
+    expect(await ownerDb().incidentReport.count({ where: { unitId: unit.id, restricted: true } })).toBe(2);
     const now = new Date("2026-05-14T10:00:00Z");
     expect((await getDashboard(supervisor, { period: "all" }, { now }))?.headline.received).toBe(3);
     expect((await getDashboard(officer, { period: "all" }, { now }))?.headline.received).toBe(3);
@@ -244,7 +252,7 @@ describe("opening a restricted case by override", () => {
     expect(await overrideRestriction(colleague, report.id, { reason: "the person asked me" })).toEqual({
       status: "reauth",
     });
-    expect(await db().restrictedCaseOverride.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await ownerDb().restrictedCaseOverride.count({ where: { reportId: report.id } })).toBe(0);
     const audit = await db().auditEvent.findMany({
       where: { action: "report.restriction.override", recordId: report.id },
     });
@@ -255,7 +263,7 @@ describe("opening a restricted case by override", () => {
     const { report, colleague } = await unitWithRestrictedCase();
     const result = await overrideRestriction(colleague, report.id, { reason: "   " });
     expect(result).toEqual({ status: "invalid", fieldErrors: { reason: "restriction.errors.reason" } });
-    expect(await db().restrictedCaseOverride.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await ownerDb().restrictedCaseOverride.count({ where: { reportId: report.id } })).toBe(0);
   });
 
   it("opens the case for that session only, is audited, and alerts the supervisors until one reviews it", async () => {
@@ -287,7 +295,9 @@ describe("opening a restricted case by override", () => {
     expect(await reviewOverride(elsewhere, overrideId)).toBeNull();
     expect(await reviewOverride(supervisor, overrideId)).toEqual({ status: "done" });
     expect(await findOverridesToReview(supervisor)).toEqual([]);
-    expect(await db().restrictedCaseOverride.findFirstOrThrow({ where: { unitId: unit.id } })).toMatchObject({
+    expect(
+      await ownerDb().restrictedCaseOverride.findFirstOrThrow({ where: { unitId: unit.id } }),
+    ).toMatchObject({
       reviewedById: supervisor.id,
     });
     const state = await getRestrictionState(supervisor, report.id);
@@ -309,7 +319,7 @@ describe("opening a restricted case by override", () => {
       expect(await getRestrictedCaseNotice(user, id)).toBeNull();
     }
     const ids = [report.id, plain.id];
-    expect(await db().restrictedCaseOverride.count({ where: { reportId: { in: ids } } })).toBe(0);
+    expect(await ownerDb().restrictedCaseOverride.count({ where: { reportId: { in: ids } } })).toBe(0);
     expect(
       await db().auditEvent.count({
         where: { action: "report.restriction.override", outcome: "DENIED", recordId: { in: ids } },
@@ -367,7 +377,9 @@ describe("a supervisor's restriction", () => {
     for (const user of [colleague, assigned, elsewhere]) {
       expect(await decideRestriction(user, report.id, false, { reason: "please" })).toBeNull();
     }
-    expect((await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).restricted).toBe(true);
+    expect((await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).restricted).toBe(
+      true,
+    );
     expect(
       await db().auditEvent.count({
         where: { action: "report.restriction.lift", outcome: "DENIED", recordId: report.id },

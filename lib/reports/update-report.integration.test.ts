@@ -1,3 +1,4 @@
+import { ownerDb } from "@/tests/support/owner-db";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getEditableReport, updateReport } from "./update-report";
@@ -24,7 +25,7 @@ describe("editing a report's details", () => {
   it("saves the new details, moves the version on and audits the change without its content", async () => {
     const { officer, report } = await unitWithReport();
     expect(await updateReport(officer, report.id, edit())).toEqual({ status: "saved", version: 2 });
-    expect(await db().incidentReport.findUnique({ where: { id: report.id } })).toMatchObject({
+    expect(await ownerDb().incidentReport.findUnique({ where: { id: report.id } })).toMatchObject({
       narrative: "He took the money back by force.",
       area: "City centre",
       incidentTypes: ["ROBBERY", "PHYSICAL_ASSAULT"],
@@ -43,7 +44,7 @@ describe("editing a report's details", () => {
       edit({ personWants: "FULL_INVESTIGATION" }),
       new Date("2026-03-09T10:00:00Z"),
     );
-    expect(await db().caseEvent.findMany({ where: { reportId: report.id } })).toMatchObject([
+    expect(await ownerDb().caseEvent.findMany({ where: { reportId: report.id } })).toMatchObject([
       {
         type: "PERSON_WANTS_CHANGED",
         personWants: "FULL_INVESTIGATION",
@@ -56,7 +57,7 @@ describe("editing a report's details", () => {
       report.id,
       edit({ version: "2", personWants: "FULL_INVESTIGATION", area: "North" }),
     );
-    expect(await db().caseEvent.count({ where: { reportId: report.id } })).toBe(1);
+    expect(await ownerDb().caseEvent.count({ where: { reportId: report.id } })).toBe(1);
   });
 
   it("two officers edit the same report: the second save is refused and shown both versions", async () => {
@@ -70,7 +71,7 @@ describe("editing a report's details", () => {
       status: "conflict",
       current: { version: 2, narrative: "Officer one's words" },
     });
-    expect((await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).narrative).toBe(
+    expect((await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).narrative).toBe(
       "Officer one's words",
     );
     expect(
@@ -95,7 +96,7 @@ describe("editing a report's details", () => {
       updateReport(colleague, report.id, edit({ narrative: "B" })),
     ]);
     expect(results.map((r) => r?.status).sort()).toEqual(["conflict", "saved"]);
-    expect((await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).version).toBe(2);
+    expect((await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).version).toBe(2);
   });
 
   it("the edit appears on the case timeline with who and when, never what", async () => {
@@ -125,7 +126,7 @@ describe("editing a report's details", () => {
     expect((await updateReport(officer, report.id, edit({ unitId: "x", status: "CLOSED" })))?.status).toBe(
       "invalid",
     );
-    expect((await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).version).toBe(1);
+    expect((await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).version).toBe(1);
   });
 
   it("another unit's report, and any report for partners and administrators, is not found", async () => {
@@ -141,6 +142,6 @@ describe("editing a report's details", () => {
       expect(await updateReport(user, report.id, edit())).toBeNull();
       expect(await getEditableReport(user, report.id)).toBeNull();
     }
-    expect((await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).version).toBe(1);
+    expect((await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).version).toBe(1);
   });
 });

@@ -1,8 +1,9 @@
 // Editing a report's details. Each save names the version it was read at; if another
 // officer saved in between, nothing is written and the caller gets both versions back, so
 // the second officer can compare and reapply their text instead of losing it.
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { z } from "zod";
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -80,7 +81,7 @@ const editableSelect = {
 // the same transaction as the read, refusals included.
 export async function getEditableReport(user: CurrentUser, id: string): Promise<EditableReport | null> {
   const unitId = unitScope(user, "report:update:unit");
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const report =
       unitId && isUuid(id)
         ? await tx.incidentReport.findFirst({
@@ -110,7 +111,7 @@ export async function updateReport(
 ): Promise<UpdateReportResult | null> {
   const unitId = unitScope(user, "report:update:unit");
   if (!unitId || !isUuid(id)) return null;
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const before = await tx.incidentReport.findFirst({
       where: { id, unitId, ...openableReportWhere(user) },
       select: editableSelect,

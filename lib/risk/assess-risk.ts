@@ -1,6 +1,7 @@
 // Recording a risk assessment on a report. The assessment, the report's current level and
 // review date (kept on the report for lists and counts) and the audit event are written in
 // one transaction, so the report never shows a level that no assessment gave it.
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
@@ -39,7 +40,7 @@ export async function assessRisk(
     });
     return { status: "not-found" };
   }
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const report = await tx.incidentReport.findFirst({
       where: { id: reportId, unitId, ...openableReportWhere(user) },
       select: { id: true },

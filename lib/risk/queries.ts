@@ -1,5 +1,6 @@
 // Reading risk assessments. Every function takes the signed-in user and scopes by unit.
-import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
@@ -33,20 +34,22 @@ export async function getRiskForReport(
 ): Promise<ReportRisk | null> {
   const unitId = unitScope(user, "report:read:unit");
   if (!unitId || !isUuid(reportId)) return null;
-  const rows = await db().riskAssessment.findMany({
-    where: { reportId, unitId, report: openableReportWhere(user) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      level: true,
-      factors: true,
-      rationale: true,
-      safetyPlan: true,
-      reviewOn: true,
-      createdAt: true,
-      assessedBy: { select: { name: true } },
-    },
-  });
+  const rows = await withRowScope(rowScopeOf(user), (tx) =>
+    tx.riskAssessment.findMany({
+      where: { reportId, unitId, report: openableReportWhere(user) },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        level: true,
+        factors: true,
+        rationale: true,
+        safetyPlan: true,
+        reviewOn: true,
+        createdAt: true,
+        assessedBy: { select: { name: true } },
+      },
+    }),
+  );
   const views = rows.map(({ createdAt, assessedBy, ...row }) => ({
     ...row,
     assessedAt: createdAt,
@@ -65,10 +68,12 @@ export type ReportForRiskForm = { id: string; reference: string; riskLevel: Risk
 export async function getReportForRiskForm(user: CurrentUser, id: string): Promise<ReportForRiskForm | null> {
   const unitId = unitScope(user, "risk:assess:unit");
   if (!unitId || !isUuid(id)) return null;
-  return db().incidentReport.findFirst({
-    where: { id, unitId, ...openableReportWhere(user) },
-    select: { id: true, reference: true, riskLevel: true },
-  });
+  return withRowScope(rowScopeOf(user), (tx) =>
+    tx.incidentReport.findFirst({
+      where: { id, unitId, ...openableReportWhere(user) },
+      select: { id: true, reference: true, riskLevel: true },
+    }),
+  );
 }
 
 export type OverdueReview = {
@@ -114,24 +119,25 @@ export async function findOverdueRiskReviews(
     { riskReviewOn: "asc" as const },
     { id: "asc" as const },
   ];
-  const [total, mine] = await Promise.all([
-    db().incidentReport.count({ where }),
-    db().incidentReport.findMany({
+  const { total, mine, others } = await withRowScope(rowScopeOf(user), async (tx) => {
+    const total = await tx.incidentReport.count({ where });
+    const mine = await tx.incidentReport.findMany({
       where: { ...where, assignedOfficerId: user.id },
       orderBy,
       take: LIMIT,
       select,
-    }),
-  ]);
-  const others =
-    mine.length < LIMIT
-      ? await db().incidentReport.findMany({
-          where: { ...where, OR: [{ assignedOfficerId: null }, { assignedOfficerId: { not: user.id } }] },
-          orderBy,
-          take: LIMIT - mine.length,
-          select,
-        })
-      : [];
+    });
+    const others =
+      mine.length < LIMIT
+        ? await tx.incidentReport.findMany({
+            where: { ...where, OR: [{ assignedOfficerId: null }, { assignedOfficerId: { not: user.id } }] },
+            orderBy,
+            take: LIMIT - mine.length,
+            select,
+          })
+        : [];
+    return { total, mine, others };
+  });
   const rows = [...mine, ...others].flatMap((r) =>
     r.riskReviewOn
       ? [

@@ -1,3 +1,4 @@
+import { ownerDb } from "@/tests/support/owner-db";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { assessRisk } from "./assess-risk";
@@ -21,12 +22,12 @@ describe("risk assessment", () => {
     const report = await makeReport(unit.id);
     const result = await assessRisk(officer, report.id, high, now);
     expect(result).toMatchObject({ status: "assessed", reviewOn: day("2026-03-16") });
-    const saved = await db().riskAssessment.findMany({ where: { reportId: report.id } });
+    const saved = await ownerDb().riskAssessment.findMany({ where: { reportId: report.id } });
     expect(saved).toMatchObject([
       { unitId: unit.id, level: "HIGH", assessedById: officer.id, reviewOn: day("2026-03-16") },
     ]);
     expect(saved[0]?.factors.sort()).toEqual(["CURRENT_THREAT", "PERPETRATOR_KNOWN_WITH_ACCESS"]);
-    const after = await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } });
+    const after = await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } });
     expect(after).toMatchObject({
       riskLevel: "HIGH",
       riskReviewOn: day("2026-03-16"),
@@ -56,7 +57,7 @@ describe("risk assessment", () => {
       later,
     );
     expect(second).toMatchObject({ status: "assessed", reviewOn: day("2026-04-01") });
-    expect(await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+    expect(await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
       riskLevel: "STANDARD",
       riskReviewOn: day("2026-04-01"),
     });
@@ -91,7 +92,7 @@ describe("risk assessment", () => {
       },
       formError: undefined,
     });
-    expect(await db().riskAssessment.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await ownerDb().riskAssessment.count({ where: { reportId: report.id } })).toBe(0);
   });
 
   it("refuses fields the form does not own, such as a unit or an assessor", async () => {
@@ -100,7 +101,7 @@ describe("risk assessment", () => {
     const report = await makeReport(unit.id);
     const result = await assessRisk(officer, report.id, { ...high, unitId: unit.id }, now);
     expect(result).toMatchObject({ status: "invalid", formError: "caseRisk.errors.unknownField" });
-    expect(await db().riskAssessment.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await ownerDb().riskAssessment.count({ where: { reportId: report.id } })).toBe(0);
   });
 
   it("another unit's officer gets not found, and the refusal is audited", async () => {
@@ -110,8 +111,8 @@ describe("risk assessment", () => {
     const report = await makeReport(unit.id);
     expect(await assessRisk(stranger, report.id, high, now)).toEqual({ status: "not-found" });
     expect(await getRiskForReport(stranger, report.id, now)).toEqual({ current: null, earlier: [] });
-    expect(await db().riskAssessment.count({ where: { reportId: report.id } })).toBe(0);
-    expect(await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+    expect(await ownerDb().riskAssessment.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
       riskLevel: null,
     });
     expect(
@@ -128,7 +129,7 @@ describe("risk assessment", () => {
       expect(await getRiskForReport(user, report.id, now)).toBeNull();
       expect(await findOverdueRiskReviews(user, now)).toEqual({ total: 0, rows: [] });
     }
-    expect(await db().riskAssessment.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await ownerDb().riskAssessment.count({ where: { reportId: report.id } })).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 // Reading safeguarding records. Scoped by unit in the `where`.
-import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
@@ -24,19 +25,21 @@ export async function findSafeguardingForReport(
 ): Promise<SafeguardingView[] | null> {
   const unitId = unitScope(user, "report:read:unit");
   if (!unitId || !isUuid(reportId)) return null;
-  const rows = await db().safeguardingRecord.findMany({
-    where: { reportId, unitId, report: openableReportWhere(user) },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      concern: true,
-      referralMade: true,
-      referredTo: true,
-      notMadeReason: true,
-      createdAt: true,
-      recordedBy: { select: { name: true } },
-    },
-  });
+  const rows = await withRowScope(rowScopeOf(user), (tx) =>
+    tx.safeguardingRecord.findMany({
+      where: { reportId, unitId, report: openableReportWhere(user) },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        concern: true,
+        referralMade: true,
+        referredTo: true,
+        notMadeReason: true,
+        createdAt: true,
+        recordedBy: { select: { name: true } },
+      },
+    }),
+  );
   return rows.map(({ createdAt, recordedBy, ...row }) => ({
     ...row,
     recordedAt: createdAt,
@@ -51,8 +54,10 @@ export async function getReportForSafeguardingForm(
 ): Promise<{ id: string; reference: string } | null> {
   const unitId = unitScope(user, "safeguarding:record:unit");
   if (!unitId || !isUuid(id)) return null;
-  return db().incidentReport.findFirst({
-    where: { id, unitId, ...openableReportWhere(user) },
-    select: { id: true, reference: true },
-  });
+  return withRowScope(rowScopeOf(user), (tx) =>
+    tx.incidentReport.findFirst({
+      where: { id, unitId, ...openableReportWhere(user) },
+      select: { id: true, reference: true },
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 // Adding a safeguarding record to a report from the case page. The record and its audit
 // event are written in one transaction.
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
@@ -41,7 +42,7 @@ export async function recordSafeguarding(
     });
     return { status: "not-found" };
   }
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const report = await tx.incidentReport.findFirst({
       where: { id: reportId, unitId, ...openableReportWhere(user) },
       select: { id: true },

@@ -1,3 +1,4 @@
+import { ownerDb } from "@/tests/support/owner-db";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { recordSafeguarding } from "./record-safeguarding";
@@ -44,7 +45,7 @@ describe("safeguarding records on the case page", () => {
       notMadeReason: "Children's services referred the same day; reference shared with us.",
     });
     expect(result).toMatchObject({ status: "recorded" });
-    expect(await db().safeguardingRecord.findFirst({ where: { reportId: report.id } })).toMatchObject({
+    expect(await ownerDb().safeguardingRecord.findFirst({ where: { reportId: report.id } })).toMatchObject({
       unitId: unit.id,
       referralMade: false,
       referredTo: null,
@@ -79,7 +80,7 @@ describe("safeguarding records on the case page", () => {
         referralMade: "caseSafeguarding.errors.referralMade",
       },
     });
-    expect(await db().safeguardingRecord.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await ownerDb().safeguardingRecord.count({ where: { reportId: report.id } })).toBe(0);
   });
 
   it("another unit's officer gets not found and sees nothing; partners and administrators are refused", async () => {
@@ -101,7 +102,7 @@ describe("safeguarding records on the case page", () => {
       expect(await recordSafeguarding(user, report.id, valid)).toEqual({ status: "not-found" });
       expect(await findSafeguardingForReport(user, report.id)).toBeNull();
     }
-    expect(await db().safeguardingRecord.count({ where: { reportId: report.id } })).toBe(1);
+    expect(await ownerDb().safeguardingRecord.count({ where: { reportId: report.id } })).toBe(1);
     const denied = await db().auditEvent.count({
       where: { action: "safeguarding.record", recordId: report.id, outcome: "DENIED" },
     });

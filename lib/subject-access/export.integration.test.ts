@@ -1,6 +1,7 @@
 // Subject access export: the person's own data is in it; a suspect's description and
 // identifiers, and another person's name, are not. Only a re-authenticated supervisor of
 // the person's unit may export, and every attempt is audited without content.
+import { ownerDb } from "@/tests/support/owner-db";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
@@ -22,7 +23,7 @@ describe("subject access export", () => {
     const supervisor = await signedIn("SUPERVISOR", unit.id);
     const tag = randomUUID();
     const person = await makePerson(unit.id, `Subject ${tag}`);
-    await db().person.update({
+    await ownerDb().person.update({
       where: { id: person.id },
       data: { phone: "07700900123", legalName: `Legal ${tag}` },
     });
@@ -30,7 +31,10 @@ describe("subject access export", () => {
     const report = await makeReport(unit.id, { personId: person.id, narrative: `My account ${tag}` });
     await makeReport(unit.id, { personId: other.id, narrative: `Other account ${tag}` });
     const suspect = await makeSuspect(report.id, [["PHONE_NUMBER", "07700900999"]]);
-    await db().suspect.update({ where: { id: suspect.id }, data: { description: `Suspect looks ${tag}` } });
+    await ownerDb().suspect.update({
+      where: { id: suspect.id },
+      data: { description: `Suspect looks ${tag}` },
+    });
     const event = await makeCaseEvent(report.id, { notes: `Investigation note ${tag}` });
     await makeVictimUpdate(report.id, event.id, new Date("2026-03-10T00:00:00Z"));
     await makeContact(unit.id, person.id, { notes: `Contact note ${tag}` });

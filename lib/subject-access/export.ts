@@ -40,7 +40,8 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 export type SubjectAccessExport = Awaited<ReturnType<typeof gather>>;
 
-async function gather(user: CurrentUser & { unitId: string }, personId: string, now: Date) {
+// The export and its audit event in one transaction: what was read is recorded with it.
+async function gather(user: CurrentUser & { unitId: string }, personId: string, now: Date, action: string) {
   return withRowScope(rowScopeOf(user), async (tx) => {
     const person = await tx.person.findFirst({
       where: { id: personId, unitId: user.unitId },
@@ -63,6 +64,13 @@ async function gather(user: CurrentUser & { unitId: string }, personId: string, 
         createdAt: true,
         updatedAt: true,
       },
+    });
+    await recordAudit(tx, {
+      actor: user,
+      action,
+      recordType: "Person",
+      recordId: personId,
+      outcome: person ? "SUCCESS" : "DENIED",
     });
     if (!person) return null;
     const reports = await tx.incidentReport.findMany({
@@ -262,14 +270,7 @@ export async function subjectAccessExport(
   };
   if (!roleHas(user.role, "retention:review:unit") || !user.unitId) throw await deny("forbidden");
   if (!(await hasRecentAuth(user, now))) throw await deny("reauth");
-  const result = await gather({ ...user, unitId: user.unitId }, personId, now);
-  if (!result) throw await deny("not-found");
-  await recordAudit(db(), {
-    actor: user,
-    action,
-    recordType: "Person",
-    recordId: personId,
-    outcome: "SUCCESS",
-  });
+  const result = await gather({ ...user, unitId: user.unitId }, personId, now, action);
+  if (!result) throw new SubjectAccessRefused("not-found");
   return result;
 }

@@ -2,7 +2,8 @@
 // (vehicle registration, phone number, online handle) with this one, compared in normalised
 // form. Officers and supervisors see the links; partners and administrators never do, as
 // they may not read reports at all.
-import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
@@ -21,7 +22,7 @@ export type LinkedReport = {
 export async function findLinkedReports(user: CurrentUser, reportId: string): Promise<LinkedReport[]> {
   const unitId = unitScope(user, "report:read:unit");
   if (!unitId || !isUuid(reportId)) return [];
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const own = await tx.suspectIdentifier.findMany({
       where: { unitId, suspect: { reportId, report: { unitId, ...openableReportWhere(user) } } },
       select: { kind: true, normalised: true },

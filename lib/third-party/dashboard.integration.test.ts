@@ -3,6 +3,7 @@
 // whatever the person first wanted, and it is a conversion once they want a full
 // investigation. Intelligence only and contact through the partner (anonymous contact) are
 // not yet conversions; a later change to a full investigation is.
+import { ownerDb } from "@/tests/support/owner-db";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
@@ -39,7 +40,7 @@ describe("third-party reports on the dashboard", () => {
     expect(before.totals).toMatchObject({ reports: 3, startedQuiet: 3, converted: 1 });
 
     // The person who wanted intelligence only now wants a full investigation.
-    const first = await db().incidentReport.findUniqueOrThrow({ where: { id: reportIds[0] } });
+    const first = await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: reportIds[0] } });
     expect(
       await updateReport(supervisor, first.id, {
         version: first.version,

@@ -168,7 +168,7 @@ describe("the unit's third-party reports queue", () => {
     expect(result).toMatchObject({ status: "done" });
     const submission = await ownerDb().thirdPartySubmission.findUniqueOrThrow({ where: { id } });
     expect(submission).toMatchObject({ status: "REPORT_OPENED", triagedById: w.officer.id });
-    const report = await db().incidentReport.findUniqueOrThrow({
+    const report = await ownerDb().incidentReport.findUniqueOrThrow({
       where: { id: submission.reportId! },
       include: { person: true, suspects: { include: { identifiers: true } } },
     });
@@ -206,7 +206,7 @@ describe("the unit's third-party reports queue", () => {
     });
     const result = await triageSubmission(w.supervisor, id, { decision: "NEW_PERSON" });
     expect(result.status).toBe("done");
-    const report = await db().incidentReport.findFirstOrThrow({
+    const report = await ownerDb().incidentReport.findFirstOrThrow({
       where: { unitId: w.unit.id },
       include: { person: true },
     });
@@ -226,9 +226,9 @@ describe("the unit's third-party reports queue", () => {
     ).toMatchObject({
       status: "done",
     });
-    const report = await db().incidentReport.findFirstOrThrow({ where: { unitId: w.unit.id } });
+    const report = await ownerDb().incidentReport.findFirstOrThrow({ where: { unitId: w.unit.id } });
     expect(report).toMatchObject({ personId: person.id, personWants: "FULL_INVESTIGATION" });
-    expect(await db().person.count({ where: { unitId: w.unit.id } })).toBe(1);
+    expect(await ownerDb().person.count({ where: { unitId: w.unit.id } })).toBe(1);
   });
 
   it("refuses another unit's person and keeps the submission open", async () => {
@@ -242,7 +242,7 @@ describe("the unit's third-party reports queue", () => {
       fieldErrors: { personId: "thirdParty.errors.person" },
       values: { decision: "EXISTING_PERSON", personId: stranger.id },
     });
-    expect(await db().incidentReport.count({ where: { unitId: w.unit.id } })).toBe(0);
+    expect(await ownerDb().incidentReport.count({ where: { unitId: w.unit.id } })).toBe(0);
     expect((await ownerDb().thirdPartySubmission.findUniqueOrThrow({ where: { id } })).status).toBe(
       "RECEIVED",
     );
@@ -259,7 +259,7 @@ describe("the unit's third-party reports queue", () => {
     expect(await denials("submission.view", id)).toBe(1);
     expect(await denials("submission.triage", id)).toBe(1);
     expect(await denials("submission.look", id)).toBe(1);
-    expect(await db().incidentReport.count({ where: { unitId: w.unit.id } })).toBe(0);
+    expect(await ownerDb().incidentReport.count({ where: { unitId: w.unit.id } })).toBe(0);
     expect((await ownerDb().thirdPartySubmission.findUniqueOrThrow({ where: { id } })).status).toBe(
       "RECEIVED",
     );
@@ -293,7 +293,7 @@ describe("the unit's third-party reports queue", () => {
       status: "invalid",
       formError: "thirdParty.errors.stateChanged",
     });
-    expect(await db().incidentReport.count({ where: { unitId: w.unit.id } })).toBe(0);
+    expect(await ownerDb().incidentReport.count({ where: { unitId: w.unit.id } })).toBe(0);
   });
 });
 

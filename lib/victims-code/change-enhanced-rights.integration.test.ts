@@ -1,3 +1,4 @@
+import { ownerDb } from "@/tests/support/owner-db";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { changeEnhancedRights, getEnhancedRightsForChange } from "./change-enhanced-rights";
@@ -22,14 +23,14 @@ async function enhancedReport(unitId: string) {
   const open = await makeVictimUpdate(report.id, arrested.id, updateDueBy(arrested.occurredOn, true));
   const given = await makeVictimUpdate(report.id, interviewed.id, updateDueBy(interviewed.occurredOn, true));
   const contact = await makeContact(unitId, report.personId);
-  await db().victimUpdate.update({
+  await ownerDb().victimUpdate.update({
     where: { id: given.id },
     data: { clearedAt: new Date("2026-06-23T09:00:00Z"), clearedByContactId: contact.id },
   });
   return { report, open, given };
 }
 
-const dueBy = async (id: string) => (await db().victimUpdate.findUniqueOrThrow({ where: { id } })).dueBy;
+const dueBy = async (id: string) => (await ownerDb().victimUpdate.findUniqueOrThrow({ where: { id } })).dueBy;
 
 describe("an officer changing a person's enhanced rights", () => {
   it("records the decision and reason, moves open updates' due dates, leaves given ones, and audits", async () => {
@@ -46,7 +47,7 @@ describe("an officer changing a person's enhanced rights", () => {
     );
 
     expect(result).toEqual({ status: "saved", updatesMoved: 1 });
-    expect(await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+    expect(await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
       enhancedRights: false,
       enhancedRightsByOfficer: true,
       enhancedRightsReason: "Robbery only; the person asked for weekly updates.",
@@ -54,7 +55,7 @@ describe("an officer changing a person's enhanced rights", () => {
     // Friday 26 June 2026: 1 working day is Monday 29 June; 5 are Friday 3 July.
     expect(await dueBy(open.id)).toEqual(new Date("2026-07-03T22:59:59.999Z"));
     expect(await dueBy(given.id)).toEqual(givenDueBefore);
-    const events = await db().caseEvent.findMany({
+    const events = await ownerDb().caseEvent.findMany({
       where: { reportId: report.id, type: "ENHANCED_RIGHTS_CHANGED" },
     });
     expect(events).toHaveLength(1);
@@ -97,13 +98,13 @@ describe("an officer changing a person's enhanced rights", () => {
       status: "invalid",
       fieldErrors: { enhancedRights: "enhancedRights.errors.unknownField" },
     });
-    expect(await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+    expect(await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
       enhancedRights: true,
       enhancedRightsByOfficer: false,
     });
     expect(await dueBy(open.id)).toEqual(before);
     expect(
-      await db().caseEvent.count({ where: { reportId: report.id, type: "ENHANCED_RIGHTS_CHANGED" } }),
+      await ownerDb().caseEvent.count({ where: { reportId: report.id, type: "ENHANCED_RIGHTS_CHANGED" } }),
     ).toBe(0);
   });
 
@@ -129,7 +130,7 @@ describe("an officer changing a person's enhanced rights", () => {
         where: { action: "report.enhanced-rights.change", recordId: report.id, outcome: "DENIED" },
       }),
     ).toBe(3);
-    expect(await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+    expect(await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
       enhancedRights: true,
       enhancedRightsByOfficer: false,
     });
@@ -178,16 +179,16 @@ describe("enhanced rights when the incident types are edited", () => {
       status: "saved",
       version: 2,
     });
-    expect((await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).enhancedRights).toBe(
-      false,
-    );
+    expect(
+      (await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).enhancedRights,
+    ).toBe(false);
     expect(await dueBy(open.id)).toEqual(new Date("2026-07-03T22:59:59.999Z"));
     expect(await dueBy(given.id)).toEqual(givenDueBefore);
 
     await updateReport(officer, report.id, edit(2, ["ROBBERY", "HATE_INCIDENT"]), now);
-    expect((await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).enhancedRights).toBe(
-      true,
-    );
+    expect(
+      (await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).enhancedRights,
+    ).toBe(true);
     expect(await dueBy(open.id)).toEqual(new Date("2026-06-29T22:59:59.999Z"));
   });
 
@@ -203,7 +204,7 @@ describe("enhanced rights when the incident types are edited", () => {
     );
     const before = await dueBy(open.id);
     await updateReport(officer, report.id, edit(1, ["THEFT"]), now);
-    expect(await db().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+    expect(await ownerDb().incidentReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
       enhancedRights: true,
       enhancedRightsByOfficer: true,
     });

@@ -2,6 +2,7 @@
 // reason. From then on the rights no longer follow the offence; the decision is an event on
 // the timeline, the due dates of updates still owed move with it, and it is audited — all
 // in one transaction, so none of these happens without the others.
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -61,7 +62,7 @@ export async function getEnhancedRightsForChange(
 ): Promise<EnhancedRightsView | null> {
   const unitId = unitScope(user, "report:update:unit");
   if (!unitId || !isUuid(id)) return null;
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const report = await tx.incidentReport.findFirst({
       where: { id, unitId, ...openableReportWhere(user) },
       select: {
@@ -113,7 +114,7 @@ export async function changeEnhancedRights(
     });
     return { status: "not-found" };
   }
-  return db().$transaction(async (tx) => {
+  return withRowScope(rowScopeOf(user), async (tx) => {
     const report = await tx.incidentReport.findFirst({
       where: { id, unitId, ...openableReportWhere(user) },
       select: { id: true },

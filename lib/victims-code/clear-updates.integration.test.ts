@@ -1,5 +1,6 @@
+import { withRowScope } from "@/lib/db/scope";
+import { ownerDb } from "@/tests/support/owner-db";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { clearDueUpdates } from "./clear-updates";
 import { findDueUpdatesForOfficer } from "./queries";
 import { makeOrganisation, makePerson, makeReport, signedIn } from "@/tests/support/factories";
@@ -16,13 +17,13 @@ async function clear(
   args: { unitId: string; personId: string; reportId: string; updateIds: string[] },
   contact: { id: string; occurredAt: Date },
 ) {
-  return db().$transaction((tx) =>
+  return withRowScope({ unitId: args.unitId, agencyId: null }, (tx) =>
     clearDueUpdates(tx, { ...args, contactId: contact.id, occurredAt: contact.occurredAt }),
   );
 }
 
 const clearedBy = async (id: string) =>
-  (await db().victimUpdate.findUniqueOrThrow({ where: { id } })).clearedByContactId;
+  (await ownerDb().victimUpdate.findUniqueOrThrow({ where: { id } })).clearedByContactId;
 
 describe("clearing Victims' Code updates with a case-update contact", () => {
   it("clears only the named updates on the named report, for decisions made by the contact's day", async () => {
@@ -47,7 +48,7 @@ describe("clearing Victims' Code updates with a case-update contact", () => {
     );
 
     expect(cleared).toBe(1);
-    expect(await db().victimUpdate.findUniqueOrThrow({ where: { id: told.id } })).toMatchObject({
+    expect(await ownerDb().victimUpdate.findUniqueOrThrow({ where: { id: told.id } })).toMatchObject({
       clearedByContactId: contact.id,
       clearedAt: contact.occurredAt,
     });
@@ -71,7 +72,7 @@ describe("clearing Victims' Code updates with a case-update contact", () => {
     const report = await makeReport(unit.id, { personId: person.id });
     const earlierContact = await makeContact(unit.id, person.id);
     const done = await updateOwed(report.id, "2026-03-02");
-    await db().victimUpdate.update({
+    await ownerDb().victimUpdate.update({
       where: { id: done.id },
       data: { clearedAt: new Date("2026-03-03T09:00:00Z"), clearedByContactId: earlierContact.id },
     });
@@ -124,7 +125,7 @@ describe("an officer's updates due", () => {
     const unit = await makeOrganisation();
     const officer = await signedIn("LIAISON_OFFICER", unit.id);
     const colleague = await signedIn("LIAISON_OFFICER", unit.id);
-    const person = await db().person.create({
+    const person = await ownerDb().person.create({
       data: {
         unitId: unit.id,
         workingName: "Sky",

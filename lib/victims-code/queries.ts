@@ -1,7 +1,8 @@
 // Victims' Code updates an officer owes: open updates on the open and closed reports they
 // look after, with the way each person agreed to be contacted. Several updates on one report
 // due the same day are one row (one contact answers them), soonest first.
-import { db } from "@/lib/db/client";
+import { rowScopeOf, withRowScope } from "@/lib/db/scope";
+
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ContactMethod } from "@/lib/generated/prisma/enums";
@@ -36,38 +37,40 @@ export async function findDueUpdatesForOfficer(
 ): Promise<DueUpdateRow[]> {
   const unitId = unitScope(user, "report:read:unit");
   if (!unitId) return [];
-  const rows = await db().victimUpdate.findMany({
-    where: {
-      clearedAt: null,
-      report: { unitId, ...openableReportWhere(user) },
-      OR: [
-        { report: { assignedOfficerId: user.id } },
-        { report: { assignedOfficerId: null }, caseEvent: { recordedById: user.id } },
-      ],
-    },
-    orderBy: [{ dueBy: "asc" }, { id: "asc" }],
-    take: LIMIT,
-    select: {
-      id: true,
-      dueBy: true,
-      caseEvent: { select: { type: true, occurredOn: true } },
-      report: {
-        select: {
-          id: true,
-          reference: true,
-          person: {
-            select: {
-              id: true,
-              workingName: true,
-              safeContactMethods: true,
-              safeContactTimes: true,
-              doNotContactRules: true,
+  const rows = await withRowScope(rowScopeOf(user), (tx) =>
+    tx.victimUpdate.findMany({
+      where: {
+        clearedAt: null,
+        report: { unitId, ...openableReportWhere(user) },
+        OR: [
+          { report: { assignedOfficerId: user.id } },
+          { report: { assignedOfficerId: null }, caseEvent: { recordedById: user.id } },
+        ],
+      },
+      orderBy: [{ dueBy: "asc" }, { id: "asc" }],
+      take: LIMIT,
+      select: {
+        id: true,
+        dueBy: true,
+        caseEvent: { select: { type: true, occurredOn: true } },
+        report: {
+          select: {
+            id: true,
+            reference: true,
+            person: {
+              select: {
+                id: true,
+                workingName: true,
+                safeContactMethods: true,
+                safeContactTimes: true,
+                doNotContactRules: true,
+              },
             },
           },
         },
       },
-    },
-  });
+    }),
+  );
   const groups = groupDueUpdates(
     rows.map((row) => ({
       ...row,

@@ -46,7 +46,7 @@ export async function signedIn(role: Role, organisationId: string): Promise<Curr
 }
 
 export async function makePerson(unitId: string, workingName = `Person ${unique()}`) {
-  return db().person.create({ data: { unitId, workingName } });
+  return ownerDb().person.create({ data: { unitId, workingName } });
 }
 
 let sequence = 0;
@@ -57,7 +57,7 @@ export async function makeReport(
 ) {
   const person = overrides.personId ? null : await makePerson(unitId);
   sequence += 1;
-  return db().incidentReport.create({
+  return ownerDb().incidentReport.create({
     data: {
       reference: `SWL-2026-${String(sequence).padStart(5, "0")}-${unique()}`,
       unitId,
@@ -76,7 +76,7 @@ export async function makeReferral(
   consent: Partial<Prisma.ConsentUncheckedCreateInput> = {},
 ) {
   const person = await makePerson(unitId);
-  const given = await db().consent.create({
+  const given = await ownerDb().consent.create({
     data: {
       personId: person.id,
       agencyId,

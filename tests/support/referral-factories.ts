@@ -1,6 +1,6 @@
 // Builders for the consent and referral tests: a unit with an officer, a supervisor and two
 // partner agencies each with a partner user, and consents written straight to the database.
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/tests/support/owner-db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { makeOrganisation, signedIn } from "./factories";
 import { makeDetailedPerson } from "./people-factories";
@@ -26,7 +26,7 @@ export async function makeConsent(
   agencyId: string,
   overrides: Partial<Prisma.ConsentUncheckedCreateInput> = {},
 ) {
-  return db().consent.create({
+  return ownerDb().consent.create({
     data: {
       personId,
       agencyId,

@@ -162,6 +162,9 @@ test.describe("the case record", () => {
     page,
     browser,
   }) => {
+    // Opens open cases one by one until one has a linked report, scans it, then signs a
+    // partner in: more than the default 30 seconds on a busy machine.
+    test.slow();
     await signIn(page, "officer");
     await page.goto("/");
     const hrefs = await page

@@ -1,6 +1,8 @@
 // The audit chain (docs/decisions/016): every event is chained to the one before it, the
 // chain stays linear with several app instances writing at once, and `npm run
-// audit:verify` finds the first event an owner changed or removed behind the app's back.
+// audit:verify` finds the first event an owner changed, removed or added behind the app's back.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createPrismaClient, db } from "@/lib/db/client";
@@ -88,6 +90,52 @@ describe("the audit chain", () => {
       await client.end();
     }
   });
+
+  it("finds an event an owner added with the chain trigger switched off, and the command says where", async () => {
+    await recordAudit(db(), { actor: null, action: "test.forge", outcome: "SUCCESS" });
+    expect((await verifyAuditChain(ownerUrl())).ok).toBe(true);
+    const head = await ownerSql().query<{ seq: string; hash: string }>(
+      `SELECT seq::text AS seq, hash FROM "AuditEvent" WHERE seq = (SELECT max(seq) FROM "AuditEvent")`,
+    );
+    const forgedSeq = String(BigInt(head.rows[0]!.seq) + 1n);
+    // A made-up event that names the real head as its predecessor, so only its own hash
+    // can give it away.
+    const client = await ownerSql().connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER USER`);
+      await client.query(
+        `INSERT INTO "AuditEvent" (id, action, outcome, "recordIds", seq, "prevHash", hash)
+         VALUES (gen_random_uuid(), 'person.view', 'SUCCESS', '{}', $1::bigint, $2, $3)`,
+        [forgedSeq, head.rows[0]!.hash, "0".repeat(64)],
+      );
+      await client.query(`ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
+    } finally {
+      client.release();
+    }
+    expect(await verifyAuditChain(ownerUrl())).toMatchObject({
+      ok: false,
+      broken: { seq: forgedSeq, reason: "hash" },
+    });
+
+    // `npm run audit:verify` on the same database (it inherits DATABASE_URL, the runtime role,
+    // which may read the log): exit code 2 and the broken event named.
+    const run = promisify(execFile);
+    const failed = await run("npx", ["tsx", "tools/audit/verify-cli.ts"]).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain(`Audit chain BROKEN at event seq ${forgedSeq}`);
+
+    // Taken out again, the chain is whole, as the next test needs it.
+    await tamper(`DELETE FROM "AuditEvent" WHERE seq = $1::bigint`, [forgedSeq]);
+    expect((await verifyAuditChain(ownerUrl())).ok).toBe(true);
+  }, 60_000);
 
   it("finds an event whose content an owner changed, and one an owner removed", async () => {
     for (let n = 0; n < 5; n++)

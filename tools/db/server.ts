@@ -50,7 +50,9 @@ async function startEmbedded(purpose: Purpose, log: (line: string) => void): Pro
   const passwordFile = `${dataDir}.password`;
   // PostgreSQL's own output, kept only to explain a failure.
   const serverLog: string[] = [];
+  let portHeldLines = 0;
   const keep = (message: unknown) => {
+    if (String(message).includes("Address already in use")) portHeldLines++;
     serverLog.push(String(message).trimEnd());
     if (serverLog.length > 40) serverLog.shift();
   };
@@ -90,9 +92,22 @@ async function startEmbedded(purpose: Purpose, log: (line: string) => void): Pro
       throw failure(`Could not create the embedded PostgreSQL data folder ${shownDir}`, error, serverLog);
     });
   }
-  await server.start().catch((error: unknown) => {
-    throw failure(`Embedded PostgreSQL in ${shownDir} did not start on port ${port}`, error, serverLog);
-  });
+  // The port sits in the range the OS hands out for outgoing connections, so a client
+  // socket elsewhere on the machine can hold it for a moment: try again a few times
+  // before calling it taken.
+  for (let attempt = 1; ; attempt++) {
+    const heldBefore = portHeldLines;
+    const error = await server.start().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (!error) break;
+    const portHeld = portHeldLines > heldBefore;
+    if (!portHeld || attempt === 4)
+      throw failure(`Embedded PostgreSQL in ${shownDir} did not start on port ${port}`, error, serverLog);
+    log(`Port ${port} is held for the moment; trying again (${attempt} of 3)`);
+    await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
+  }
   log(
     `Embedded PostgreSQL ready on 127.0.0.1:${port} (${shownDir}, ${Math.round(performance.now() - started)} ms)`,
   );

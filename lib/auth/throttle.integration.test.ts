@@ -170,6 +170,34 @@ describe("sign-in throttling", () => {
     ).toBeNull();
   });
 
+  it("colleagues behind one address whose attempts reach the counters out of order are not refused", async () => {
+    // Each attempt takes its time when it starts, then may queue for a password-check slot:
+    // the later-started one can be charged first. Neither is past the allowance, so neither
+    // may be told to wait (an end-to-end run here was refused "wait 1 minute" this way).
+    const limits = {
+      accountFreeAttempts: 5,
+      addressFreeAttempts: 5,
+      maxWaitMs: 900_000,
+      overallPerMinute: 100,
+    };
+    const later = new Date("2031-01-01T00:00:02Z");
+    const earlier = new Date(later.getTime() - 2_000);
+    const address = "192.0.2.210";
+    expect(await reserveAttempt({ accountKey: "queued-a", address }, later, limits)).toBeNull();
+    expect(await reserveAttempt({ accountKey: "queued-b", address }, earlier, limits)).toBeNull();
+    // The same account, too: a second browser's attempt that started first.
+    expect(
+      await reserveAttempt({ accountKey: "queued-a", address: "192.0.2.211" }, earlier, limits),
+    ).toBeNull();
+    // Past the allowance, the wait still holds, whichever order the attempts arrive in.
+    for (let i = 0; i < 3; i++)
+      expect(await reserveAttempt({ accountKey: `queued-c${i}`, address }, later, limits)).toBeNull();
+    expect(await reserveAttempt({ accountKey: "queued-d", address }, earlier, limits)).toEqual({
+      limit: "address",
+      retryAfterSeconds: 30,
+    });
+  });
+
   it("counters left alone for a day are cleared away; the overall counter stays", async () => {
     const then = new Date("2031-01-01T00:00:00Z");
     await reserveAttempt({ accountKey: "old", address: "192.0.2.200" }, then);

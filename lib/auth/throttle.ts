@@ -53,7 +53,7 @@ export function hasRested(blockedUntil: Date, now: Date, maxWaitMs: number): boo
 
 export type ThrottleSubject = { accountKey: string; address: string };
 export type Refusal = { retryAfterSeconds: number; limit: "account" | "address" | "overall" };
-type Row = { key: string; attempts: number; blockedUntil: Date; windowStartAt: Date };
+type Row = { key: string; attempts: number; blockedUntil: Date; windowStartAt: Date; updatedAt: Date };
 
 function keysOf(subject: ThrottleSubject) {
   return {
@@ -76,11 +76,12 @@ export async function reserveAttempt(
       SELECT k, 0, ${now}, ${now}, ${now} FROM unnest(${keys}::text[]) AS k ORDER BY k
       ON CONFLICT (key) DO NOTHING`;
     const rows = await tx.$queryRaw<Row[]>`
-      SELECT key, attempts, "blockedUntil", "windowStartAt" FROM "SignInThrottle"
+      SELECT key, attempts, "blockedUntil", "windowStartAt", "updatedAt" FROM "SignInThrottle"
        WHERE key = ANY(${keys}::text[]) ORDER BY key FOR UPDATE`;
     const byKey = new Map(rows.map((r) => [r.key, r]));
     const refusals: Refusal[] = [];
-    const updates: { key: string; attempts: number; blockedUntil: Date; windowStartAt: Date }[] = [];
+    const updates: { key: string; attempts: number; blockedUntil: Date; windowStartAt: Date; at: Date }[] =
+      [];
 
     for (const [key, limit, free] of [
       [account, "account", limits.accountFreeAttempts],
@@ -88,15 +89,21 @@ export async function reserveAttempt(
     ] as const) {
       const row = byKey.get(key);
       if (!row) throw new Error("throttle row missing");
-      const attempts = hasRested(row.blockedUntil, now, limits.maxWaitMs) ? 0 : row.attempts;
-      const waitMs = row.blockedUntil.getTime() - now.getTime();
+      // An attempt takes its time as it starts, then may queue for a password-check slot, so
+      // a later-started attempt from the same account or address can be charged first. Each
+      // counter's clock therefore never runs backwards: an attempt counts as made no earlier
+      // than the last one charged to it, or a free attempt would be told to wait.
+      const at = new Date(Math.max(now.getTime(), row.updatedAt.getTime()));
+      const attempts = hasRested(row.blockedUntil, at, limits.maxWaitMs) ? 0 : row.attempts;
+      const waitMs = row.blockedUntil.getTime() - at.getTime();
       if (attempts > 0 && waitMs > 0) refusals.push({ limit, retryAfterSeconds: Math.ceil(waitMs / 1000) });
       const charged = attempts + 1;
       updates.push({
         key,
         attempts: charged,
-        blockedUntil: new Date(now.getTime() + waitAfter(charged, free, limits.maxWaitMs)),
+        blockedUntil: new Date(at.getTime() + waitAfter(charged, free, limits.maxWaitMs)),
         windowStartAt: row.windowStartAt,
+        at,
       });
     }
 
@@ -112,6 +119,7 @@ export async function reserveAttempt(
       attempts: used + 1,
       blockedUntil: overall.blockedUntil,
       windowStartAt: fresh ? now : overall.windowStartAt,
+      at: now,
     });
 
     if (refusals.length > 0)
@@ -123,7 +131,7 @@ export async function reserveAttempt(
           attempts: u.attempts,
           blockedUntil: u.blockedUntil,
           windowStartAt: u.windowStartAt,
-          updatedAt: now,
+          updatedAt: u.at,
         },
       });
     return null;
@@ -135,13 +143,15 @@ export async function reserveAttempt(
 // The overall counter keeps it: it bounds the work of checking passwords, right or wrong.
 export async function recordSuccess(subject: ThrottleSubject, now: Date): Promise<void> {
   const { account, address } = keysOf(subject);
+  // As in reserveAttempt, a counter's last-attempt time never moves backwards.
   await db().$transaction([
-    db().signInThrottle.updateMany({
-      where: { key: account },
-      data: { attempts: 0, blockedUntil: now, updatedAt: now },
-    }),
     db().$executeRaw`
-      UPDATE "SignInThrottle" SET attempts = GREATEST(attempts - 1, 0), "updatedAt" = ${now}
+      UPDATE "SignInThrottle" SET attempts = 0, "blockedUntil" = ${now},
+             "updatedAt" = GREATEST("updatedAt", ${now})
+       WHERE key = ${account}`,
+    db().$executeRaw`
+      UPDATE "SignInThrottle" SET attempts = GREATEST(attempts - 1, 0),
+             "updatedAt" = GREATEST("updatedAt", ${now})
        WHERE key = ${address}`,
   ]);
 }

@@ -6,11 +6,18 @@ import { expect, signIn, type AccountName } from "./fixtures";
 
 export const OFFICER_NAME = "PC Rhian Morgan";
 
-// Fails on any serious or critical WCAG 2.2 AA violation axe finds on the page. The
-// framework streams each page's <title> after its body, so the check first waits for a
-// title to arrive; a page that never gets one still fails, here or in axe.
+// Fails on any serious or critical WCAG 2.2 AA violation axe finds on the page. It first
+// waits for the page to be whole: the framework streams each page's <title> after its body
+// (a page that never gets one still fails, here or in axe), and a page whose stylesheets
+// are still loading lays out unstyled, which makes axe measure targets that are not there.
 export async function expectAccessible(page: Page): Promise<void> {
   await expect(page).toHaveTitle(/\S/);
+  await page.waitForLoadState("load");
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')).every(
+      (link) => link.sheet !== null,
+    ),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();

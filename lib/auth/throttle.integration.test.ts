@@ -12,6 +12,12 @@ vi.stubEnv("SIGN_IN_ADDRESS_FREE_ATTEMPTS", "8");
 
 const FREE = 5;
 
+// Limits passed straight to reserveAttempt: five free attempts per account and address,
+// waits up to 15 minutes, and the given cap on password checks per minute.
+function fiveFree(overallPerMinute: number) {
+  return { accountFreeAttempts: FREE, addressFreeAttempts: FREE, maxWaitMs: 900_000, overallPerMinute };
+}
+
 async function enrolledOfficer() {
   const unit = await makeOrganisation();
   const user = await makeUser("LIAISON_OFFICER", unit.id);
@@ -148,12 +154,7 @@ describe("sign-in throttling", () => {
   });
 
   it("caps password checks per minute in all, whatever the account and address", async () => {
-    const limits = {
-      accountFreeAttempts: 5,
-      addressFreeAttempts: 5,
-      maxWaitMs: 900_000,
-      overallPerMinute: 3,
-    };
+    const limits = fiveFree(3);
     const now = new Date("2030-01-01T00:00:00Z");
     const answers = [];
     for (let i = 0; i < 5; i++)
@@ -174,12 +175,7 @@ describe("sign-in throttling", () => {
     // Each attempt takes its time when it starts, then may queue for a password-check slot:
     // the later-started one can be charged first. Neither is past the allowance, so neither
     // may be told to wait (an end-to-end run here was refused "wait 1 minute" this way).
-    const limits = {
-      accountFreeAttempts: 5,
-      addressFreeAttempts: 5,
-      maxWaitMs: 900_000,
-      overallPerMinute: 100,
-    };
+    const limits = fiveFree(100);
     const later = new Date("2031-01-01T00:00:02Z");
     const earlier = new Date(later.getTime() - 2_000);
     const address = "192.0.2.210";

@@ -92,9 +92,10 @@ async function startEmbedded(purpose: Purpose, log: (line: string) => void): Pro
       throw failure(`Could not create the embedded PostgreSQL data folder ${shownDir}`, error, serverLog);
     });
   }
-  // The port sits in the range the OS hands out for outgoing connections, so a client
-  // socket elsewhere on the machine can hold it for a moment: try again a few times
-  // before calling it taken.
+  // Another program can hold the port for a moment after the check above: it sits in the
+  // range the OS hands out to any program asking for a free port (the tests' own servers
+  // do), and one run here failed once with "Address already in use", cause not found. Try
+  // again a few times before calling it taken.
   for (let attempt = 1; ; attempt++) {
     const heldBefore = portHeldLines;
     const error = await server.start().then(

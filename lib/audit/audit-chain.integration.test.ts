@@ -12,14 +12,18 @@ import { ownerSql, ownerUrl } from "@/tests/support/owner-sql";
 import { verifyAuditChain } from "@/tools/audit/verify";
 
 async function tamper(statement: string, params: unknown[]) {
-  // The owner can switch the append-only trigger off: exactly the insider the chain is for.
+  // The owner can switch the table's triggers off (append-only and chain alike): exactly the
+  // insider the chain is for.
   const client = await ownerSql().connect();
   try {
     await client.query("BEGIN");
-    await client.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_append_only`);
+    await client.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER USER`);
     await client.query(statement, params);
-    await client.query(`ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_append_only`);
+    await client.query(`ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`);
     await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
   } finally {
     client.release();
   }
@@ -100,23 +104,11 @@ describe("the audit chain", () => {
     const forgedSeq = String(BigInt(head.rows[0]!.seq) + 1n);
     // A made-up event that names the real head as its predecessor, so only its own hash
     // can give it away.
-    const client = await ownerSql().connect();
-    try {
-      await client.query("BEGIN");
-      await client.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER USER`);
-      await client.query(
-        `INSERT INTO "AuditEvent" (id, action, outcome, "recordIds", seq, "prevHash", hash)
-         VALUES (gen_random_uuid(), 'person.view', 'SUCCESS', '{}', $1::bigint, $2, $3)`,
-        [forgedSeq, head.rows[0]!.hash, "0".repeat(64)],
-      );
-      await client.query(`ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`);
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK");
-      throw error;
-    } finally {
-      client.release();
-    }
+    await tamper(
+      `INSERT INTO "AuditEvent" (id, action, outcome, "recordIds", seq, "prevHash", hash)
+       VALUES (gen_random_uuid(), 'person.view', 'SUCCESS', '{}', $1::bigint, $2, $3)`,
+      [forgedSeq, head.rows[0]!.hash, "0".repeat(64)],
+    );
     expect(await verifyAuditChain(ownerUrl())).toMatchObject({
       ok: false,
       broken: { seq: forgedSeq, reason: "hash" },

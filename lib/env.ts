@@ -7,6 +7,9 @@ const schema = z.object({
   DATABASE_REPLICA_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: "DATABASE_REPLICA_URL must be a postgresql:// URL" })
     .optional(),
+  // Connections each app instance keeps to the primary (and again to the replica, if set).
+  // Instances × this must stay under the server's max_connections, less a few for tools.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
   // The site's own address, pinned: links the app hands out (set-up links) are built on it,
   // never on a forwarded Host header.
@@ -67,6 +70,9 @@ const fieldKeySchema = z.object({
   LIAISON_MASTER_KEY: z.string().min(32, "LIAISON_MASTER_KEY must be at least 32 bytes (base64 or text)"),
   // Comma-separated key ids: the first encrypts new values, all of them may be read.
   LIAISON_FIELD_KEY_IDS: z.string().default("k1"),
+  // Connections each app instance keeps to the primary (and again to the replica, if set).
+  // Instances × this must stay under the server's max_connections, less a few for tools.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   AUTH_SECRET: z.string().optional(),
 });
 

@@ -5,16 +5,16 @@ import { getTranslations } from "next-intl/server";
 // proxy.ts rewrites the request here, so the address bar keeps the page the person asked
 // for and "Try again" (an empty link: this same address) simply asks for it again.
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("outage");
-  return { title: t("title") };
+  const t = await getTranslations("errorPage");
+  return { title: t("unavailableTitle") };
 }
 
 export default async function DatabaseUnavailablePage() {
-  const t = await getTranslations("outage");
+  const t = await getTranslations("errorPage");
   return (
     <>
-      <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
-      <p className="mb-6 max-w-2xl">{t("body")}</p>
+      <h1 className="mb-4 text-3xl font-bold">{t("unavailableTitle")}</h1>
+      <p className="mb-6 max-w-2xl">{t("unavailableBody")}</p>
       <a href="" className="rounded bg-brand px-4 py-2 font-bold text-white no-underline">
         {t("tryAgain")}
       </a>

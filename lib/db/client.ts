@@ -6,11 +6,16 @@ import { env } from "@/lib/env";
 import { fieldKeyRing } from "@/lib/crypto/keys";
 import { withFieldEncryption } from "./encryption";
 
+const TRANSACTION_MAX_WAIT_MS = 10_000;
+
 export function createPrismaClient(connectionString: string, poolSize = 10): PrismaClient {
   // Personal data is encrypted at rest field by field (lib/db/encryption.ts).
   return withFieldEncryption(
     new PrismaClient({
       adapter: new PrismaPg({ connectionString, max: poolSize }),
+      // Under load every connection can be busy for a while; a transaction waits up to 10 s
+      // for one (Prisma's default, 2 s, failed requests that would have been served).
+      transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS },
       // The audit chain's columns belong to the database (trigger-written, read by
       // `npm run audit:verify` in SQL); ordinary reads never need them.
       omit: { auditEvent: { seq: true, prevHash: true, hash: true } },
@@ -22,7 +27,7 @@ export function createPrismaClient(connectionString: string, poolSize = 10): Pri
 const holder = globalThis as unknown as { liaisonPrisma?: PrismaClient };
 
 export function db(): PrismaClient {
-  holder.liaisonPrisma ??= createPrismaClient(env().DATABASE_URL);
+  holder.liaisonPrisma ??= createPrismaClient(env().DATABASE_URL, env().DATABASE_POOL_SIZE);
   return holder.liaisonPrisma;
 }
 

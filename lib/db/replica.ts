@@ -17,6 +17,6 @@ const holder = globalThis as unknown as { liaisonReplica?: PrismaClient };
 export function readDb(): PrismaClient {
   const url = env().DATABASE_REPLICA_URL;
   if (!url) return db();
-  holder.liaisonReplica ??= createPrismaClient(url);
+  holder.liaisonReplica ??= createPrismaClient(url, env().DATABASE_POOL_SIZE);
   return holder.liaisonReplica;
 }

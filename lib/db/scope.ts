@@ -6,6 +6,8 @@
 // user, so a query that forgot to do so sees nothing and can write nothing. One scoped
 // transaction per use case: a page's several reads and the audit event that records them share
 // it, so the audit is written in the same transaction as the read.
+import { setTimeout as sleep } from "node:timers/promises";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Db, type Tx } from "./client";
 
 export type RowScope = { unitId: string | null; agencyId: string | null; userId?: string | null };
@@ -23,20 +25,48 @@ export async function applyRowScope(tx: Tx, scope: RowScope): Promise<void> {
                             set_config('liaison.user_id', ${scope.userId ?? ""}, true)`;
 }
 
+// A transaction PostgreSQL ended because it deadlocked with another or could not be
+// serialised (40P01, 40001; Prisma's P2034). Nothing it did was kept, so it may run again.
+// Model queries report it as P2034; raw queries as P2010 with the driver's error attached.
+export function isTransactionConflict(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2034") return true;
+  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: unknown } } | undefined)?.cause;
+  return cause?.originalCode === "40P01" || cause?.originalCode === "40001";
+}
+
+// How often a use case runs before a conflict is given up on, and the pause between tries.
+// Deadlocks are rare and short-lived (the audit chain's lock, decision 016, is the usual
+// partner), so a few tries a few tens of milliseconds apart clear them under load.
+const CONFLICT_TRIES = 4;
+const conflictPause = (attempt: number) => 20 * attempt + Math.floor(Math.random() * 40);
+
 // Runs `fn` in a transaction scoped to `scope` (or to a signed-in user's unit and agency).
 // `client: readDb()` runs it on the read replica when one is configured: set_config works in a
 // read-only transaction on a standby, so the same policies hold there.
+//
+// When PostgreSQL ends the transaction for a deadlock or a serialisation failure, the whole
+// of `fn` runs again in a fresh transaction (nothing of the failed one was kept), so `fn`
+// must do nothing outside the transaction that would be wrong twice. A conflict that outlasts
+// the tries is thrown as it came.
 export async function withRowScope<T>(
   scope: RowScope,
   fn: (tx: Tx) => Promise<T>,
   options: { client?: Db; timeout?: number } = {},
 ): Promise<T> {
   const client = options.client ?? db();
-  return client.$transaction(
-    async (tx) => {
-      await applyRowScope(tx, scope);
-      return fn(tx);
-    },
-    options.timeout ? { timeout: options.timeout } : undefined,
-  );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await client.$transaction(
+        async (tx) => {
+          await applyRowScope(tx, scope);
+          return fn(tx);
+        },
+        options.timeout ? { timeout: options.timeout } : undefined,
+      );
+    } catch (error) {
+      if (attempt >= CONFLICT_TRIES || !isTransactionConflict(error)) throw error;
+      await sleep(conflictPause(attempt));
+    }
+  }
 }

@@ -1,0 +1,81 @@
+// withRowScope runs a use case again when PostgreSQL ends its transaction for a deadlock
+// (lib/db/scope.ts). Under load, two transactions that take the same locks in opposite
+// orders (the audit chain's lock and a report's rows, say) deadlock; PostgreSQL ends one,
+// and before this the person behind it saw an error for work nothing had kept.
+import { randomInt } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { isTransactionConflict, withRowScope, type RowScope } from "./scope";
+import type { Tx } from "./client";
+
+const NO_ONE: RowScope = { unitId: null, agencyId: null, userId: null };
+
+// Resolves once `parties` callers are waiting on it.
+function barrier(parties: number): () => Promise<void> {
+  let waiting = 0;
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return () => {
+    waiting += 1;
+    if (waiting === parties) open();
+    return opened;
+  };
+}
+
+const lock = (tx: Tx, key: number) =>
+  tx.$queryRaw`SELECT 1 AS held FROM pg_advisory_xact_lock(${key}::bigint)`;
+
+describe("withRowScope and transaction conflicts", () => {
+  it("runs a use case again when PostgreSQL ends it for a deadlock, and both finish", async () => {
+    const first = randomInt(1, 2 ** 40);
+    const second = first + 1;
+    const bothHoldOne = barrier(2);
+    const runs = { a: 0, b: 0 };
+    // Each takes one lock, waits until the other holds its own, then asks for the other's.
+    const a = withRowScope(NO_ONE, async (tx) => {
+      runs.a += 1;
+      await lock(tx, first);
+      if (runs.a === 1) await bothHoldOne();
+      await lock(tx, second);
+      return "a";
+    });
+    const b = withRowScope(NO_ONE, async (tx) => {
+      runs.b += 1;
+      await lock(tx, second);
+      if (runs.b === 1) await bothHoldOne();
+      await lock(tx, first);
+      return "b";
+    });
+
+    await expect(Promise.all([a, b])).resolves.toEqual(["a", "b"]);
+    // PostgreSQL ended exactly one of them; it ran once more, after the other committed.
+    expect(runs.a + runs.b).toBe(3);
+  }, 20_000);
+
+  it("recognises the deadlock error, and does not run again for any other error", async () => {
+    const first = randomInt(1, 2 ** 40);
+    const second = first + 1;
+    const bothHoldOne = barrier(2);
+    // Without withRowScope: the raw error PostgreSQL's deadlock comes back as.
+    const { db } = await import("./client");
+    const attempt = (mine: number, theirs: number) =>
+      db().$transaction(async (tx) => {
+        await lock(tx, mine);
+        await bothHoldOne();
+        await lock(tx, theirs);
+      });
+    const settled = await Promise.allSettled([attempt(first, second), attempt(second, first)]);
+    const failed = settled.filter((s) => s.status === "rejected");
+    expect(failed).toHaveLength(1);
+    expect(isTransactionConflict((failed[0] as PromiseRejectedResult).reason)).toBe(true);
+
+    let runs = 0;
+    await expect(
+      withRowScope(NO_ONE, async () => {
+        runs += 1;
+        throw new Error("not a conflict");
+      }),
+    ).rejects.toThrow("not a conflict");
+    expect(runs).toBe(1);
+    expect(isTransactionConflict(new Error("deadlock detected"))).toBe(false);
+  }, 20_000);
+});

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { TableKey } from "@/lib/dashboard/tables";
 import { cellDrillHref } from "@/lib/dashboard/drill-links";
 import { cellText, csvHref, printedText, type DashboardView } from "./view";
@@ -6,6 +5,11 @@ import { cellText, csvHref, printedText, type DashboardView } from "./view";
 // One dashboard table: caption, column and row headers with scope, the exact figures (each
 // count a link to the reports it counts), and a link that downloads the same table (with
 // small numbers suppressed) as CSV. In print, the suppressed figures stand in their place.
+//
+// A table can hold a few hundred figures, and each is sent twice (as HTML and again in the
+// page's React payload), so a cell carries as little as it can: its look comes from
+// dashboard.css, not classes; its links are plain anchors (a drill-down is a new page, and a
+// framework link would prefetch every one of them that scrolls into view).
 export function FigureTable({
   view,
   table: key,
@@ -45,15 +49,12 @@ export function FigureTable({
             {table.rows.map((row) => {
               const href = rowLink?.(row.key) ?? null;
               return (
-                <tr key={row.key} className="border-b border-line align-top">
-                  <th scope="row" className="px-2 py-2 font-normal">
+                <tr key={row.key}>
+                  <th scope="row">
                     {href ? (
-                      <Link
-                        href={href}
-                        aria-label={t("dashboard.breakdowns.showOnly", { value: row.header })}
-                      >
+                      <a href={href} aria-label={t("dashboard.breakdowns.showOnly", { value: row.header })}>
                         {row.header}
-                      </Link>
+                      </a>
                     ) : (
                       <span className="font-bold">{row.header}</span>
                     )}
@@ -61,26 +62,34 @@ export function FigureTable({
                   </th>
                   {row.cells.map((cell, i) => {
                     const exact = cellText(view, cell);
+                    const printed = printedText(view, cell);
                     const drill = cell.kind === "count" ? cellDrillHref(view.d, key, row.key, i) : null;
+                    const shown = drill ? (
+                      <a
+                        href={drill}
+                        aria-label={t("dashboard.drill.label", {
+                          count: exact,
+                          column: table.columns[i] ?? "",
+                          row: row.header,
+                        })}
+                      >
+                        {exact}
+                      </a>
+                    ) : (
+                      exact
+                    );
+                    // Most figures print as they show; only suppressed or withheld ones carry
+                    // a second, printed form.
                     return (
-                      <td key={table.columns[i] ?? i} className="px-2 py-2 text-right tabular-nums">
-                        <span className="screen-only">
-                          {drill ? (
-                            <Link
-                              href={drill}
-                              aria-label={t("dashboard.drill.label", {
-                                count: exact,
-                                column: table.columns[i] ?? "",
-                                row: row.header,
-                              })}
-                            >
-                              {exact}
-                            </Link>
-                          ) : (
-                            exact
-                          )}
-                        </span>
-                        <span className="print-only">{printedText(view, cell)}</span>
+                      <td key={i}>
+                        {printed === exact ? (
+                          shown
+                        ) : (
+                          <>
+                            <span className="screen-only">{shown}</span>
+                            <span className="print-only">{printed}</span>
+                          </>
+                        )}
                       </td>
                     );
                   })}

@@ -338,34 +338,62 @@ function histogramOf(rows: CellRow[], dimension: string): { days: number; report
 // apply: a referral is about a person, not a report.
 export type ReferralCounts = { made: number; accepted: number; takenUp: number };
 
-async function referralsOf(tx: Tx, scope: Scope, range: MonthRange): Promise<ReferralCounts> {
+// The unit's officers and areas (to check the filters against and to offer them), with JIT
+// compilation switched off for the transaction (plans here are cheap; compiling them would
+// cost more than running them): one round trip.
+async function choicesOf(
+  tx: Tx,
+  scope: Scope,
+): Promise<{ officers: { id: string; name: string }[]; areas: string[] }> {
+  const [row] = await tx.$queryRaw<
+    { officers: { id: string; name: string }[]; areas: string[] }[]
+  >(Prisma.sql`
+    SELECT set_config('jit', 'off', true) AS jit,
+      (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name, u.id), '[]')
+        FROM "User" u
+        WHERE u."organisationId" = ${scope.unitId}::uuid AND u.role IN ('LIAISON_OFFICER', 'SUPERVISOR')
+      ) AS officers,
+      (SELECT coalesce(json_agg(a.area ORDER BY a.area), '[]')
+        FROM (
+          SELECT DISTINCT c.value AS area FROM "DashboardMonthlyCount" c
+          WHERE c."unitId" = ${scope.unitId}::uuid AND c."officerKey" = ${scope.own ? scope.officerKey : ""}
+            AND c.dimension = 'area' AND c.value <> '' AND c.reports <> 0
+        ) a
+      ) AS areas`);
+  return { officers: row?.officers ?? [], areas: row?.areas ?? [] };
+}
+
+// Liaison contacts by month and the referrals made in the period, in one round trip.
+async function contactsAndReferralsOf(
+  tx: Tx,
+  scope: Scope,
+  range: MonthRange,
+): Promise<{ contacts: { month: string; contacts: number }[]; referrals: ReferralCounts }> {
   const officer = scope.officerKey
     ? Prisma.sql`AND r."createdById" = ${scope.officerKey}::uuid`
     : Prisma.empty;
-  const [row] = await tx.$queryRaw<ReferralCounts[]>(Prisma.sql`
-    SELECT count(*)::int AS made,
+  const [row] = await tx.$queryRaw<
+    { contacts: { month: string; contacts: number }[]; made: number; accepted: number; takenUp: number }[]
+  >(Prisma.sql`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('month', m."month", 'contacts', m.contacts) ORDER BY m."month"), '[]')
+        FROM (
+          SELECT to_char(c."month", 'YYYY-MM') AS "month", sum(c.contacts)::int AS contacts
+          FROM "DashboardContactMonth" c
+          WHERE c."unitId" = ${scope.unitId}::uuid AND c."officerKey" = ${scope.officerKey}
+            ${monthWhere(Prisma.sql`c."month"`, range)}
+          GROUP BY c."month" HAVING sum(c.contacts) <> 0
+        ) m
+      ) AS contacts,
+      count(*)::int AS made,
       (count(*) FILTER (WHERE r."respondedAt" IS NOT NULL AND r."declineReason" IS NULL))::int AS accepted,
       (count(*) FILTER (WHERE r."closeReason" = 'SUPPORT_TAKEN_UP'))::int AS "takenUp"
     FROM "Referral" r
     WHERE r."unitId" = ${scope.unitId}::uuid ${officer} ${momentWhere(Prisma.sql`r."createdAt"`, range)}`);
-  return row ?? { made: 0, accepted: 0, takenUp: 0 };
-}
-
-async function officersOf(tx: Tx, unitId: string): Promise<{ id: string; name: string }[]> {
-  return tx.user.findMany({
-    where: { organisationId: unitId, role: { in: ["LIAISON_OFFICER", "SUPERVISOR"] } },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true },
-  });
-}
-
-async function areasOf(tx: Tx, scope: Scope): Promise<string[]> {
-  const rows = await tx.$queryRaw<{ area: string }[]>(Prisma.sql`
-    SELECT DISTINCT c.value AS area FROM "DashboardMonthlyCount" c
-    WHERE c."unitId" = ${scope.unitId}::uuid AND c."officerKey" = ${scope.own ? scope.officerKey : ""}
-      AND c.dimension = 'area' AND c.value <> '' AND c.reports <> 0
-    ORDER BY 1`);
-  return rows.map((r) => r.area);
+  return {
+    contacts: row?.contacts ?? [],
+    referrals: { made: row?.made ?? 0, accepted: row?.accepted ?? 0, takenUp: row?.takenUp ?? 0 },
+  };
 }
 
 // `client` is used for everything when given (tests); otherwise the figures are read from the
@@ -393,11 +421,8 @@ export async function readDashboard(
   const initial = scopeFor(user, requested);
   if (!initial) return null;
   const { now } = opts;
-  // Plans here are cheap; compiling them would cost more than running them.
-  await tx.$executeRaw`SET LOCAL jit = off`;
   const problems = [...opts.problems];
-  const officers = await officersOf(tx, initial.unitId);
-  const areas = await areasOf(tx, initial);
+  const { officers, areas } = await choicesOf(tx, initial);
   // An officer or area from another unit, or not known here, is ignored and said so.
   const filters = { ...requested };
   if (initial.own) delete filters.officer;
@@ -416,13 +441,7 @@ export async function readDashboard(
   const counted = areaName ? { ...filters, area: areaName } : filters;
   const source = opts.source ?? (singleFilterOf(counted) === undefined ? "facts" : "summary");
   const rows = await tx.$queryRaw<CellRow[]>(cellsQuery(scope, counted, range, source));
-  const contacts = await tx.$queryRaw<{ month: string; contacts: number }[]>(Prisma.sql`
-    SELECT to_char(c."month", 'YYYY-MM') AS "month", sum(c.contacts)::int AS contacts
-    FROM "DashboardContactMonth" c
-    WHERE c."unitId" = ${scope.unitId}::uuid AND c."officerKey" = ${scope.officerKey}
-      ${monthWhere(Prisma.sql`c."month"`, range)}
-    GROUP BY c."month" HAVING sum(c.contacts) <> 0 ORDER BY c."month"`);
-  const referrals = await referralsOf(tx, scope, range);
+  const { contacts, referrals } = await contactsAndReferralsOf(tx, scope, range);
   const months = monthsOf(rows, range);
   const totals = months.reduce((sum, m) => add(sum, m.counts), ZERO);
   const openAtStage = STAGES.map(

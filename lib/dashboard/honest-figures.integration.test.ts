@@ -426,5 +426,16 @@ describe("trust and engagement", () => {
       { now: NOW },
     )) as Dashboard;
     expect(chosen.referrals).toEqual(own.referrals);
+
+    // The figures come from monthly summaries kept by triggers: a rebuild from the referrals
+    // themselves changes nothing, and a referral removed (erasure) is taken away.
+    await ownerDb().$executeRaw`SELECT dashboard_rebuild(${unit.id}::uuid)`;
+    expect(((await getDashboard(supervisor, period, { now: NOW })) as Dashboard).referrals).toEqual(
+      unitView.referrals,
+    );
+    await ownerDb().referral.delete({ where: { id: made[0]!.id } });
+    const after = (await getDashboard(supervisor, period, { now: NOW })) as Dashboard;
+    expect(after.referrals).toEqual({ made: 4, accepted: 2, takenUp: 0 });
+    expect(await countReferrals(supervisor, span)).toEqual(after.referrals);
   });
 });

@@ -112,14 +112,6 @@ export function scopeFor(user: CurrentUser, filters: DashboardFilters): Scope | 
 
 const monthStart = (month: string) => Prisma.sql`${`${month}-01`}::date`;
 
-// The same months as bounds on a moment (UK months), so that an index on it can be used and
-// no function runs per row.
-function momentWhere(column: Prisma.Sql, range: MonthRange): Prisma.Sql {
-  const start = (month: string) => Prisma.sql`(${`${month}-01`}::timestamp AT TIME ZONE 'Europe/London')`;
-  const from = range.from ? Prisma.sql`AND ${column} >= ${start(range.from)}` : Prisma.empty;
-  return Prisma.sql`${from} AND ${column} < ${start(addMonths(range.to, 1))}`;
-}
-
 export function monthWhere(column: Prisma.Sql, range: MonthRange): Prisma.Sql {
   const from = range.from ? Prisma.sql`AND ${column} >= ${monthStart(range.from)}` : Prisma.empty;
   return Prisma.sql`${from} AND ${column} <= ${monthStart(range.to)}`;
@@ -363,15 +355,14 @@ async function choicesOf(
   return { officers: row?.officers ?? [], areas: row?.areas ?? [] };
 }
 
-// Liaison contacts by month and the referrals made in the period, in one round trip.
+// Liaison contacts by month and the referrals made in the period, in one round trip, both from
+// their monthly summaries (migrations dashboard_summaries, dashboard_referral_months): the
+// unit's or one officer's (who made the referral).
 async function contactsAndReferralsOf(
   tx: Tx,
   scope: Scope,
   range: MonthRange,
 ): Promise<{ contacts: { month: string; contacts: number }[]; referrals: ReferralCounts }> {
-  const officer = scope.officerKey
-    ? Prisma.sql`AND r."createdById" = ${scope.officerKey}::uuid`
-    : Prisma.empty;
   const [row] = await tx.$queryRaw<
     { contacts: { month: string; contacts: number }[]; made: number; accepted: number; takenUp: number }[]
   >(Prisma.sql`
@@ -385,11 +376,12 @@ async function contactsAndReferralsOf(
           GROUP BY c."month" HAVING sum(c.contacts) <> 0
         ) m
       ) AS contacts,
-      count(*)::int AS made,
-      (count(*) FILTER (WHERE r."respondedAt" IS NOT NULL AND r."declineReason" IS NULL))::int AS accepted,
-      (count(*) FILTER (WHERE r."closeReason" = 'SUPPORT_TAKEN_UP'))::int AS "takenUp"
-    FROM "Referral" r
-    WHERE r."unitId" = ${scope.unitId}::uuid ${officer} ${momentWhere(Prisma.sql`r."createdAt"`, range)}`);
+      coalesce(sum(r.made), 0)::int AS made,
+      coalesce(sum(r.accepted), 0)::int AS accepted,
+      coalesce(sum(r."takenUp"), 0)::int AS "takenUp"
+    FROM "DashboardReferralMonth" r
+    WHERE r."unitId" = ${scope.unitId}::uuid AND r."officerKey" = ${scope.officerKey}
+      ${monthWhere(Prisma.sql`r."month"`, range)}`);
   return {
     contacts: row?.contacts ?? [],
     referrals: { made: row?.made ?? 0, accepted: row?.accepted ?? 0, takenUp: row?.takenUp ?? 0 },

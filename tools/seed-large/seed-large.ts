@@ -450,6 +450,7 @@ async function rebuildSummaries(client: pg.Client, unitId: Prisma.Sql, bar: Bar)
     progress.update(index + 1);
   }
   await run(client, Prisma.sql`SELECT dashboard_rebuild_contacts(${unitId})`);
+  await run(client, Prisma.sql`SELECT dashboard_rebuild_referrals(${unitId})`);
   progress.finish();
 }
 
@@ -505,7 +506,7 @@ export async function seedLarge(
     log("Vacuuming and updating the planner's statistics…");
     await client.query(
       `VACUUM ANALYZE "Person", "IncidentReport", "Suspect", "CaseEvent", "VictimUpdate", "LiaisonContact", "Consent",
-       "Referral", "DashboardReportFact", "DashboardMonthlyCount", "DashboardContactMonth"`,
+       "Referral", "DashboardReportFact", "DashboardMonthlyCount", "DashboardContactMonth", "DashboardReferralMonth"`,
     );
     return {
       created: true,

@@ -126,11 +126,5 @@ BEGIN
 END
 $$;
 
--- The referrals already there.
-INSERT INTO "DashboardReferralMonth" ("unitId", "officerKey", "month", "made", "accepted", "takenUp")
-  SELECT r."unitId", k."officerKey", dashboard_month(r."createdAt"), count(*)::int,
-    count(*) FILTER (WHERE r."respondedAt" IS NOT NULL AND r."declineReason" IS NULL)::int,
-    count(*) FILTER (WHERE r."closeReason" = 'SUPPORT_TAKEN_UP')::int
-  FROM "Referral" r
-  CROSS JOIN LATERAL dashboard_contact_keys(r."createdById") k
-  GROUP BY 1, 2, 3;
+-- The referrals already there, unit by unit.
+SELECT dashboard_rebuild_referrals(u."unitId") FROM (SELECT DISTINCT "unitId" FROM "Referral") u;

@@ -494,7 +494,6 @@ export async function readDashboard(
 export const DASHBOARD_TRANSACTION = {
   isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
   timeout: 60_000,
-  maxWait: 10_000,
 };
 
 export async function getDashboard(

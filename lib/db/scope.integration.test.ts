@@ -24,25 +24,28 @@ function barrier(parties: number): () => Promise<void> {
 const lock = (tx: Tx, key: number) =>
   tx.$queryRaw`SELECT 1 AS held FROM pg_advisory_xact_lock(${key}::bigint)`;
 
+// Takes its own lock, waits (on the first try only) until the other side holds theirs, then
+// asks for theirs: two of these with the keys swapped deadlock.
+async function takeBoth(tx: Tx, mine: number, theirs: number, wait: (() => Promise<void>) | null) {
+  await lock(tx, mine);
+  if (wait) await wait();
+  await lock(tx, theirs);
+}
+
 describe("withRowScope and transaction conflicts", () => {
   it("runs a use case again when PostgreSQL ends it for a deadlock, and both finish", async () => {
     const first = randomInt(1, 2 ** 40);
     const second = first + 1;
     const bothHoldOne = barrier(2);
     const runs = { a: 0, b: 0 };
-    // Each takes one lock, waits until the other holds its own, then asks for the other's.
     const a = withRowScope(NO_ONE, async (tx) => {
       runs.a += 1;
-      await lock(tx, first);
-      if (runs.a === 1) await bothHoldOne();
-      await lock(tx, second);
+      await takeBoth(tx, first, second, runs.a === 1 ? bothHoldOne : null);
       return "a";
     });
     const b = withRowScope(NO_ONE, async (tx) => {
       runs.b += 1;
-      await lock(tx, second);
-      if (runs.b === 1) await bothHoldOne();
-      await lock(tx, first);
+      await takeBoth(tx, second, first, runs.b === 1 ? bothHoldOne : null);
       return "b";
     });
 
@@ -58,11 +61,7 @@ describe("withRowScope and transaction conflicts", () => {
     // Without withRowScope: the raw error PostgreSQL's deadlock comes back as.
     const { db } = await import("./client");
     const attempt = (mine: number, theirs: number) =>
-      db().$transaction(async (tx) => {
-        await lock(tx, mine);
-        await bothHoldOne();
-        await lock(tx, theirs);
-      });
+      db().$transaction((tx) => takeBoth(tx, mine, theirs, bothHoldOne));
     const settled = await Promise.allSettled([attempt(first, second), attempt(second, first)]);
     const failed = settled.filter((s) => s.status === "rejected");
     expect(failed).toHaveLength(1);

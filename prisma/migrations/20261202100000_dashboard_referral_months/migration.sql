@@ -13,19 +13,19 @@ CREATE TABLE "DashboardReferralMonth" (
     CONSTRAINT "DashboardReferralMonth_pkey" PRIMARY KEY ("unitId","officerKey","month")
 );
 
--- Adds (sign 1) or takes away (sign -1) referrals, given as parallel arrays: the whole unit's
--- count, and that of the officer who made each (the dashboard's officer filter and an
--- officer's own view count referrals by who made them). Key order, so writers never deadlock
--- on these rows among themselves.
-CREATE FUNCTION dashboard_count_referrals(
-  unit_ids uuid[], creator_ids uuid[], moments timestamptz[], accepted boolean[], taken_up boolean[], sign integer
-) RETURNS void
+-- Adds (sign 1) or takes away (sign -1) the given referrals: the whole unit's counts, and
+-- those of the officer who made each (the dashboard's officer filter and an officer's own
+-- view count referrals by who made them). Accepted: answered and not declined; taken up:
+-- closed with the support taken up (the rules of lib/referrals/counts.ts, which a test holds
+-- the dashboard to). Key order, so writers never deadlock on these rows among themselves.
+CREATE FUNCTION dashboard_count_referrals(referrals "Referral"[], sign integer) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
   INSERT INTO "DashboardReferralMonth" AS m ("unitId", "officerKey", "month", "made", "accepted", "takenUp")
-  SELECT r.unit_id, k."officerKey", dashboard_month(r.moment),
-    sign * count(*)::int, sign * count(*) FILTER (WHERE r.accepted)::int, sign * count(*) FILTER (WHERE r.taken_up)::int
-  FROM unnest(unit_ids, creator_ids, moments, accepted, taken_up) AS r(unit_id, creator_id, moment, accepted, taken_up)
-  CROSS JOIN LATERAL dashboard_contact_keys(r.creator_id) k
+  SELECT r."unitId", k."officerKey", dashboard_month(r."createdAt"), sign * count(*)::int,
+    sign * count(*) FILTER (WHERE r."respondedAt" IS NOT NULL AND r."declineReason" IS NULL)::int,
+    sign * count(*) FILTER (WHERE r."closeReason" = 'SUPPORT_TAKEN_UP')::int
+  FROM unnest(referrals) AS r
+  CROSS JOIN LATERAL dashboard_contact_keys(r."createdById") k
   GROUP BY 1, 2, 3
   ORDER BY 1, 2, 3
   ON CONFLICT ("unitId", "officerKey", "month") DO UPDATE SET
@@ -34,8 +34,6 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
     "takenUp" = m."takenUp" + EXCLUDED."takenUp"
 $$;
 
--- Accepted: answered and not declined; taken up: closed with the support taken up. The same
--- rules as lib/referrals/counts.ts, which a test holds the dashboard to.
 CREATE FUNCTION dashboard_on_referral_change() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
@@ -44,18 +42,10 @@ BEGIN
   END IF;
   -- Added first, then taken away, so an update that changes nothing the counts see nets out.
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    PERFORM dashboard_count_referrals(
-      ARRAY(SELECT n."unitId" FROM new_rows n), ARRAY(SELECT n."createdById" FROM new_rows n),
-      ARRAY(SELECT n."createdAt" FROM new_rows n),
-      ARRAY(SELECT n."respondedAt" IS NOT NULL AND n."declineReason" IS NULL FROM new_rows n),
-      ARRAY(SELECT coalesce(n."closeReason" = 'SUPPORT_TAKEN_UP', false) FROM new_rows n), 1);
+    PERFORM dashboard_count_referrals(ARRAY(SELECT n::"Referral" FROM new_rows n), 1);
   END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    PERFORM dashboard_count_referrals(
-      ARRAY(SELECT o."unitId" FROM old_rows o), ARRAY(SELECT o."createdById" FROM old_rows o),
-      ARRAY(SELECT o."createdAt" FROM old_rows o),
-      ARRAY(SELECT o."respondedAt" IS NOT NULL AND o."declineReason" IS NULL FROM old_rows o),
-      ARRAY(SELECT coalesce(o."closeReason" = 'SUPPORT_TAKEN_UP', false) FROM old_rows o), -1);
+    PERFORM dashboard_count_referrals(ARRAY(SELECT o::"Referral" FROM old_rows o), -1);
   END IF;
   RETURN NULL;
 END
@@ -91,14 +81,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
   LOCK TABLE "DashboardReferralMonth" IN SHARE ROW EXCLUSIVE MODE;
   DELETE FROM "DashboardReferralMonth" WHERE "unitId" = unit;
-  INSERT INTO "DashboardReferralMonth" ("unitId", "officerKey", "month", "made", "accepted", "takenUp")
-  SELECT r."unitId", k."officerKey", dashboard_month(r."createdAt"), count(*)::int,
-    count(*) FILTER (WHERE r."respondedAt" IS NOT NULL AND r."declineReason" IS NULL)::int,
-    count(*) FILTER (WHERE r."closeReason" = 'SUPPORT_TAKEN_UP')::int
-  FROM "Referral" r
-  CROSS JOIN LATERAL dashboard_contact_keys(r."createdById") k
-  WHERE r."unitId" = unit
-  GROUP BY 1, 2, 3;
+  PERFORM dashboard_count_referrals(ARRAY(SELECT r FROM "Referral" r WHERE r."unitId" = unit), 1);
 END
 $$;
 

@@ -2,10 +2,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session-user";
-import { findOpenReportsForUnit } from "@/lib/reports/queries";
-import { findDueUpdatesForOfficer } from "@/lib/victims-code/queries";
+import { getHomeView } from "@/lib/home/home-view";
 import { UpdatesDue } from "./_components/updates-due";
-import { findOfficersInUnit } from "@/lib/users/queries";
 import { HomeSafetyLists } from "./_components/safety-lists";
 import { OverdueReferrals } from "./_components/overdue-referrals";
 import { pageNumberSchema } from "@/lib/pagination";
@@ -35,20 +33,17 @@ export default async function HomePage({ searchParams }: Props) {
 async function UnitHome({ user, page }: { user: CurrentUser; page: number }) {
   const t = await getTranslations();
   const format = await getFormatter();
-  const [reports, officers, updates] = await Promise.all([
-    findOpenReportsForUnit(user, page),
-    user.role === "SUPERVISOR" ? findOfficersInUnit(user) : Promise.resolve([]),
-    findDueUpdatesForOfficer(user),
-  ]);
+  const { reports, officers, updates, overrides, reviews, crimes, overdueReferrals, submissionsWaiting } =
+    await getHomeView(user, page, new Date());
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t("home.officerTitle")}</h1>
       <p className="mb-6 text-muted">{t("home.officerIntro")}</p>
-      <RestrictedOverrides user={user} />
+      <RestrictedOverrides rows={overrides} />
       <UpdatesDue updates={updates} />
-      <HomeSafetyLists user={user} />
-      <OverdueReferrals user={user} />
-      <SubmissionsLink user={user} />
+      <HomeSafetyLists reviews={reviews} crimes={crimes} />
+      <OverdueReferrals rows={overdueReferrals} />
+      <SubmissionsLink user={user} waiting={submissionsWaiting} />
       {user.role === "SUPERVISOR" && (
         <section aria-labelledby="officers-heading" className="mb-8">
           <h2 id="officers-heading" className="mb-2 text-xl font-bold">

@@ -1,13 +1,11 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { findOverdueReferrals } from "@/lib/referrals/queries";
+import type { OverdueReferralRow } from "@/lib/referrals/queries";
 import { DataTable } from "@/components/data-table";
 
 // Referrals a partner agency has not answered within 5 working days: the person agreed to
 // be referred and is waiting, so the officer chases the agency. Nothing shows when none are.
-export async function OverdueReferrals({ user }: { user: CurrentUser }) {
-  const rows = await findOverdueReferrals(user);
+export async function OverdueReferrals({ rows }: { rows: OverdueReferralRow[] }) {
   if (rows.length === 0) return null;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   return (

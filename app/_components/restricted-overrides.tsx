@@ -1,14 +1,12 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { findOverridesToReview } from "@/lib/reports/restriction-decisions";
+import type { OverrideToReview } from "@/lib/reports/restriction-decisions";
 import { DataTable } from "@/components/data-table";
 import { reviewOverrideAction } from "@/app/reports/[id]/restriction/actions";
 
 // The supervisors' alert: colleagues who opened a restricted case by override, with their
 // reason, until a supervisor marks each one reviewed. Nothing shows when there are none.
-export async function RestrictedOverrides({ user }: { user: CurrentUser }) {
-  const rows = await findOverridesToReview(user);
+export async function RestrictedOverrides({ rows }: { rows: OverrideToReview[] }) {
   if (rows.length === 0) return null;
   const [t, format] = await Promise.all([getTranslations("restriction"), getFormatter()]);
   return (

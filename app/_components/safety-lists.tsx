@@ -1,20 +1,22 @@
 // The officer's home: risk reviews whose day has passed, and disclosed crimes still not
-// recorded 24 hours after the report. Each list fetches its own rows; only references,
+// recorded 24 hours after the report, read with the rest of the home (lib/home); only references,
 // levels and dates are shown (no case content), like the list of open reports.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { findOverdueRiskReviews } from "@/lib/risk/queries";
-import { findUnrecordedCrimes } from "@/lib/crime-recording/queries";
+import type { OverdueReview } from "@/lib/risk/queries";
+import type { UnrecordedCrime } from "@/lib/crime-recording/queries";
 import { DataTable } from "@/components/data-table";
 
-export async function HomeSafetyLists({ user, now = new Date() }: { user: CurrentUser; now?: Date }) {
-  const [t, format, reviews, crimes] = await Promise.all([
-    getTranslations(),
-    getFormatter(),
-    findOverdueRiskReviews(user, now),
-    findUnrecordedCrimes(user, now),
-  ]);
+type Listed<Row> = { total: number; rows: Row[] };
+
+export async function HomeSafetyLists({
+  reviews,
+  crimes,
+}: {
+  reviews: Listed<OverdueReview>;
+  crimes: Listed<UnrecordedCrime>;
+}) {
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const date = (d: Date) => format.dateTime(d, "date");
   const unassigned = t("reports.unassigned");
   return (

@@ -6,6 +6,7 @@ import type { Tx, Db } from "@/lib/db/client";
 import type { AuditOutcome, Role } from "@/lib/generated/prisma/enums";
 import { env } from "@/lib/env";
 import { clientAddressFrom, UNKNOWN_ADDRESS } from "@/lib/auth/client-address";
+import { deferAudit } from "@/lib/db/scope";
 
 export type AuditEntry = {
   actor: { id: string; role: Role; sessionId?: string } | null;
@@ -32,18 +33,19 @@ async function requestAddress(): Promise<string | null> {
 }
 
 export async function recordAudit(client: Tx | Db, entry: AuditEntry): Promise<void> {
-  await client.auditEvent.create({
-    data: {
-      actorId: entry.actor?.id ?? null,
-      actorRole: entry.actor?.role ?? null,
-      sessionId: entry.actor?.sessionId ?? null,
-      clientAddress: entry.clientAddress ?? (await requestAddress()),
-      action: entry.action,
-      recordType: entry.recordType ?? null,
-      recordId: entry.recordId ?? null,
-      recordIds: entry.recordIds ?? [],
-      outcome: entry.outcome,
-      subjectKey: entry.subjectKey ?? null,
-    },
-  });
+  const data = {
+    actorId: entry.actor?.id ?? null,
+    actorRole: entry.actor?.role ?? null,
+    sessionId: entry.actor?.sessionId ?? null,
+    clientAddress: entry.clientAddress ?? (await requestAddress()),
+    action: entry.action,
+    recordType: entry.recordType ?? null,
+    recordId: entry.recordId ?? null,
+    recordIds: entry.recordIds ?? [],
+    outcome: entry.outcome,
+    subjectKey: entry.subjectKey ?? null,
+  };
+  // In a page's shared transaction the event is written with the others at its end.
+  if (deferAudit(client, data)) return;
+  await client.auditEvent.create({ data });
 }

@@ -6,6 +6,7 @@
 // user, so a query that forgot to do so sees nothing and can write nothing. One scoped
 // transaction per use case: a page's several reads and the audit event that records them share
 // it, so the audit is written in the same transaction as the read.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Db, type Tx } from "./client";
@@ -41,6 +42,49 @@ export function isTransactionConflict(error: unknown): boolean {
 const CONFLICT_TRIES = 4;
 const conflictPause = (attempt: number) => 20 * attempt + Math.floor(Math.random() * 40);
 
+// A page that shows several use cases' results (the case record, the officer's home) reads
+// them all in one transaction rather than one each: on these machines every statement is a
+// system call or two, and BEGIN, the scope and COMMIT were most of a page's statements
+// (docs/decisions/014). Inside `withOneTransaction`, each `withRowScope` for the same scope
+// and client joins the open transaction instead of starting its own, and the audit events
+// they record are written together just before it commits, so the audit chain's lock
+// (decision 016) is held for one statement and the commit, not for the whole page.
+type Shared = { client: Db; scope: RowScope; tx: Tx; audits: Prisma.AuditEventCreateManyInput[] };
+const shared = new AsyncLocalStorage<Shared>();
+
+const sameScope = (a: RowScope, b: RowScope) =>
+  a.unitId === b.unitId && a.agencyId === b.agencyId && (a.userId ?? null) === (b.userId ?? null);
+
+// Runs `fn`, whose use cases share one scoped transaction; a conflict runs all of it again.
+// Only for reads and the audit events that record them: an event written here is not in
+// the table until `fn` has finished.
+export async function withOneTransaction<T>(
+  scope: RowScope,
+  fn: () => Promise<T>,
+  options: { client?: Db } = {},
+): Promise<T> {
+  const client = options.client ?? db();
+  return withRowScope(
+    scope,
+    async (tx) => {
+      const open: Shared = { client, scope, tx, audits: [] };
+      const result = await shared.run(open, fn);
+      if (open.audits.length > 0) await tx.auditEvent.createMany({ data: open.audits });
+      return result;
+    },
+    { client },
+  );
+}
+
+// For recordAudit: keeps the event for the shared transaction `client` belongs to, if it
+// belongs to one, and says whether it did.
+export function deferAudit(client: unknown, event: Prisma.AuditEventCreateManyInput): boolean {
+  const open = shared.getStore();
+  if (!open || open.tx !== client) return false;
+  open.audits.push(event);
+  return true;
+}
+
 // Runs `fn` in a transaction scoped to `scope` (or to a signed-in user's unit and agency).
 // `client: readDb()` runs it on the read replica when one is configured: set_config works in a
 // read-only transaction on a standby, so the same policies hold there.
@@ -55,6 +99,8 @@ export async function withRowScope<T>(
   options: { client?: Db; timeout?: number } = {},
 ): Promise<T> {
   const client = options.client ?? db();
+  const open = shared.getStore();
+  if (open && open.client === client && sameScope(open.scope, scope)) return fn(open.tx);
   for (let attempt = 1; ; attempt++) {
     try {
       return await client.$transaction(

@@ -4,9 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session-user";
 import { can } from "@/lib/authz/scope";
-import { getPersonForUser } from "@/lib/people/queries";
-import { findContactsForPerson } from "@/lib/contacts/queries";
-import { findReportsForPerson } from "@/lib/people/queries";
+import { getPersonView } from "@/lib/people/person-view";
 import { pageNumberSchema } from "@/lib/pagination";
 import { Pagination } from "@/components/pagination";
 import { DataTable } from "@/components/data-table";
@@ -35,14 +33,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PersonPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { id } = await params;
-  const person = await getPersonForUser(user, id, { withReports: false });
-  if (!person) notFound();
   const flags = await searchParams;
   // Both lists grow for as long as the unit knows the person: each is read a page at a time.
-  const [reports, contacts] = await Promise.all([
-    findReportsForPerson(user, person.id, pageNumberSchema.parse(flags.reports)),
-    findContactsForPerson(user, person.id, pageNumberSchema.parse(flags.contacts)),
-  ]);
+  const view = await getPersonView(
+    user,
+    id,
+    { reports: pageNumberSchema.parse(flags.reports), contacts: pageNumberSchema.parse(flags.contacts) },
+    new Date(),
+  );
+  if (!view) notFound();
+  const { person, reports, contacts } = view;
   const pages = { reports: String(reports.page), contacts: String(contacts.page) };
   const banner =
     flags.contact === "saved" ? "contacts.saved" : flags.person === "saved" ? "people.saved" : null;
@@ -111,7 +111,13 @@ export default async function PersonPage({ params, searchParams }: Props) {
         )}
       </section>
 
-      <Sharing user={user} person={person} flags={flags} />
+      <Sharing
+        user={user}
+        person={person}
+        consents={view.consents}
+        referrals={view.referrals}
+        flags={flags}
+      />
 
       <section aria-labelledby="contacts-heading">
         <h2 id="contacts-heading" className="mb-2 text-xl font-bold">

@@ -2,28 +2,24 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz/scope";
-import { findConsentsForPerson } from "@/lib/consent/queries";
-import { findReferralsForUnit } from "@/lib/referrals/queries";
+import type { ConsentRow } from "@/lib/consent/queries";
+import type { UnitReferralRow } from "@/lib/referrals/queries";
 import { DataTable } from "@/components/data-table";
 import { UnitReferrals } from "@/components/referrals/unit-referrals";
 
 type Props = {
   user: CurrentUser;
   person: { id: string; workingName: string };
+  consents: ConsentRow[];
+  referrals: UnitReferralRow[];
   flags: { consent?: string | string[]; referral?: string | string[] };
 };
 
 // Consent to share and referrals on the person's page: what may go to which agency, what
 // went, and what came back.
-export async function Sharing({ user, person, flags }: Props) {
+export async function Sharing({ user, person, consents, referrals, flags }: Props) {
   if (!can(user, "referral:read:unit")) return null;
-  const now = new Date();
-  const [t, format, consents, referrals] = await Promise.all([
-    getTranslations(),
-    getFormatter(),
-    findConsentsForPerson(user, person.id, now),
-    findReferralsForUnit(user, { personId: person.id }, now),
-  ]);
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const date = (d: Date) => format.dateTime(d, "date");
   const mayRecord = can(user, "consent:record:unit");
   const consentBanner =

@@ -2,17 +2,17 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz/scope";
-import { findAlertMatchesForReport } from "@/lib/alerts/queries";
+import type { AlertMatch } from "@/lib/alerts/queries";
 
-type Props = { user: CurrentUser; reportId: string; now: Date };
+type Props = { user: CurrentUser; reportId: string; matches: AlertMatch[] };
 
 // Tells the officer when this report's suspect matches an active safety alert of the unit,
 // and offers to draft an alert from this report.
-export async function CaseAlerts({ user, reportId, now }: Props) {
+export async function CaseAlerts({ user, reportId, matches }: Props) {
   if (!can(user, "alert:read:unit")) return null;
-  const [matches, t] = await Promise.all([findAlertMatchesForReport(user, reportId, now), getTranslations()]);
   const drafting = can(user, "alert:draft:unit");
   if (matches.length === 0 && !drafting) return null;
+  const t = await getTranslations();
   return (
     <section aria-labelledby="case-alerts-heading" className="mb-8 max-w-3xl">
       <h2 id="case-alerts-heading" className="mb-2 text-xl font-bold">

@@ -1,23 +1,21 @@
 import { getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz/scope";
-import { findReferralsForUnit } from "@/lib/referrals/queries";
+import type { UnitReferralRow } from "@/lib/referrals/queries";
 import { UnitReferrals } from "@/components/referrals/unit-referrals";
 
 type Props = {
   user: CurrentUser;
   report: { id: string; reference: string; person: { id: string } };
+  referrals: UnitReferralRow[];
   flags: Record<string, unknown>;
 };
 
 // Referrals made from this case, with the agencies' answers and updates; a new referral
 // from here starts with the case chosen.
-export async function CaseReferrals({ user, report, flags }: Props) {
+export async function CaseReferrals({ user, report, referrals, flags }: Props) {
   if (!can(user, "referral:read:unit")) return null;
-  const [t, referrals] = await Promise.all([
-    getTranslations(),
-    findReferralsForUnit(user, { reportId: report.id }),
-  ]);
+  const t = await getTranslations();
   return (
     <UnitReferrals
       referrals={referrals}

@@ -2,12 +2,19 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz/scope";
-import { getRestrictionState } from "@/lib/reports/restriction-decisions";
+import type { RestrictionState } from "@/lib/reports/restriction-decisions";
 
 // On the case record: whether the case is restricted and why, who opened it by override
 // (supervisors see everyone's, others their own), and the supervisor's link to decide.
-export async function CaseRestriction({ user, reportId }: { user: CurrentUser; reportId: string }) {
-  const state = await getRestrictionState(user, reportId);
+export async function CaseRestriction({
+  user,
+  reportId,
+  state,
+}: {
+  user: CurrentUser;
+  reportId: string;
+  state: RestrictionState | null;
+}) {
   if (!state) return null;
   const mayDecide = can(user, "report:restrict:unit");
   if (!state.restricted && state.history.length === 0 && !mayDecide) return null;

@@ -1,26 +1,28 @@
-// The case page's safety pieces, fetched here so the shared page only renders them:
-// `CaseSafetyAlerts` sits at the top (saved banners and the crime-recording warning),
-// `CaseSafety` beside the case details (risk assessment and safeguarding). They are part of
-// the case view, which getReportForUser has already audited.
+// The case page's safety pieces: `CaseSafetyAlerts` sits at the top (saved banners and the
+// crime-recording warning), `CaseSafety` beside the case details (risk assessment and
+// safeguarding). They are read with the case view (lib/reports/case-view.ts), which
+// getReportForUser audits.
 import { getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz/scope";
-import { getCrimeRecordingForReport } from "@/lib/crime-recording/queries";
-import { getRiskForReport } from "@/lib/risk/queries";
-import { findSafeguardingForReport } from "@/lib/safeguarding/queries";
+import type { ReportCrimeRecording } from "@/lib/crime-recording/queries";
+import type { ReportRisk } from "@/lib/risk/queries";
+import type { SafeguardingView } from "@/lib/safeguarding/queries";
 import { CrimeRecordingPanel } from "./crime-recording/crime-recording-panel";
 import { RiskPanel } from "./risk/risk-panel";
 import { SafeguardingPanel } from "./safeguarding/safeguarding-panel";
 
-type Props = { user: CurrentUser; reportId: string; now: Date };
+type Props = { user: CurrentUser; reportId: string };
 // The page's query flags, of which these read `risk`, `safeguarding` and `crimeRecording`.
 type Flags = Record<string, string | undefined>;
 
-export async function CaseSafetyAlerts({ user, reportId, now, flags }: Props & { flags: Flags }) {
-  const [t, recording] = await Promise.all([
-    getTranslations(),
-    getCrimeRecordingForReport(user, reportId, now),
-  ]);
+export async function CaseSafetyAlerts({
+  user,
+  reportId,
+  recording,
+  flags,
+}: Props & { recording: ReportCrimeRecording | null; flags: Flags }) {
+  const t = await getTranslations();
   const banner = flags.risk
     ? t("caseRisk.savedBanner")
     : flags.safeguarding
@@ -47,11 +49,12 @@ export async function CaseSafetyAlerts({ user, reportId, now, flags }: Props & {
   );
 }
 
-export async function CaseSafety({ user, reportId, now }: Props) {
-  const [risk, safeguarding] = await Promise.all([
-    getRiskForReport(user, reportId, now),
-    findSafeguardingForReport(user, reportId),
-  ]);
+export function CaseSafety({
+  user,
+  reportId,
+  risk,
+  safeguarding,
+}: Props & { risk: ReportRisk | null; safeguarding: SafeguardingView[] | null }) {
   return (
     <>
       {risk && <RiskPanel reportId={reportId} risk={risk} canAssess={can(user, "risk:assess:unit")} />}

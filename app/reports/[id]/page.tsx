@@ -5,8 +5,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session-user";
 import { can } from "@/lib/authz/scope";
-import { getReportForUser } from "@/lib/reports/queries";
-import { findLinkedReports } from "@/lib/suspects/links";
+import { getCaseView } from "@/lib/reports/case-view";
 import { DataTable } from "@/components/data-table";
 import { EventDetail } from "./event-detail";
 import { LinkedReports } from "./linked-reports";
@@ -17,7 +16,6 @@ import { VictimUpdates } from "./victim-updates";
 import { CaseSafety, CaseSafetyAlerts } from "./case-safety";
 import { CaseAlerts } from "./case-alerts";
 import { CaseRestriction, RestrictedCase } from "./case-restriction";
-import { getRestrictedCaseNotice } from "@/lib/reports/restriction-decisions";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -33,20 +31,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReportPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { id } = await params;
-  const report = await getReportForUser(user, id);
-  if (!report) {
-    // A restricted case they may not open: its reference and the way to ask, nothing more.
-    const notice = await getRestrictedCaseNotice(user, id);
-    if (!notice) notFound();
-    return <RestrictedCase id={notice.id} reference={notice.reference} />;
-  }
-  const [links, flags, t, format] = await Promise.all([
-    findLinkedReports(user, report.id),
-    searchParams,
-    getTranslations(),
-    getFormatter(),
-  ]);
   const now = new Date();
+  const view = await getCaseView(user, id, now);
+  if (!view.found) {
+    // A restricted case they may not open: its reference and the way to ask, nothing more.
+    if (!view.notice) notFound();
+    return <RestrictedCase id={view.notice.id} reference={view.notice.reference} />;
+  }
+  const { report } = view;
+  const [flags, t, format] = await Promise.all([searchParams, getTranslations(), getFormatter()]);
   const notGiven = t("reports.notGiven");
   const when = report.incidentFrom
     ? [report.incidentFrom, report.incidentTo]
@@ -119,9 +112,9 @@ export default async function ReportPage({ params, searchParams }: Props) {
           </ul>
         </nav>
       )}
-      <CaseRestriction user={user} reportId={report.id} />
-      <CaseSafetyAlerts user={user} reportId={report.id} now={now} flags={flags} />
-      <CaseAlerts user={user} reportId={report.id} now={now} />
+      <CaseRestriction user={user} reportId={report.id} state={view.restriction} />
+      <CaseSafetyAlerts user={user} reportId={report.id} recording={view.recording} flags={flags} />
+      <CaseAlerts user={user} reportId={report.id} matches={view.alertMatches} />
       <section aria-labelledby="summary-heading" className="mb-8">
         <h2 id="summary-heading" className="mb-2 text-xl font-bold">
           {t("case.summaryHeading")}
@@ -141,7 +134,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
         </h2>
         <p className="whitespace-pre-wrap">{report.narrative || notGiven}</p>
       </section>
-      <CaseSafety user={user} reportId={report.id} now={now} />
+      <CaseSafety user={user} reportId={report.id} risk={view.risk} safeguarding={view.safeguarding} />
       <VictimUpdates
         report={report}
         canLogContact={can(user, "contact:create:unit")}
@@ -173,8 +166,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
         )}
       </section>
       <ReportLifecycle report={report} canClose={can(user, "report:close:unit")} />
-      <CaseReferrals user={user} report={report} flags={flags} />
-      <LinkedReports links={links} />
+      <CaseReferrals user={user} report={report} referrals={view.referrals} flags={flags} />
+      <LinkedReports links={view.links} />
       <Timeline entries={report.timeline} />
     </article>
   );

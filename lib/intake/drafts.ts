@@ -124,24 +124,36 @@ export async function saveStep(
   input: unknown,
   opts: { validate: boolean } = { validate: true },
 ): Promise<StepResult> {
-  const draft = await getDraftForUser(user, draftId);
-  if (!draft) return { status: "not-found" };
+  if (!mayDraft(user) || !isUuid(draftId)) return { status: "not-found" };
   const values = ownedValues(slug, input);
   const parsed = STEP_SCHEMAS[slug].safeParse(ownedValues(slug, input, { keepNul: true }));
-  const data: DraftData = { ...draft.data, [slug]: values };
-  await withRowScope(rowScopeOf(user), async (tx) => {
+  const found = await withRowScope(rowScopeOf(user), async (tx) => {
+    // Read, add this step and write back under the row's lock: two saves of one draft at
+    // once (two tabs, two app instances) each keep the other's step. The data is encrypted,
+    // so the merge cannot be done in SQL.
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Draft" WHERE id = ${draftId}::uuid AND "ownerId" = ${user.id}::uuid FOR UPDATE`;
+    if (locked.length === 0) return false;
+    const draft = await tx.draft.findFirst({
+      where: { id: draftId, ownerId: user.id, kind: INTAKE_KIND },
+      select: { data: true },
+    });
+    if (!draft) return false;
+    const data: DraftData = { ...(draft.data as DraftData), [slug]: values };
     await tx.draft.updateMany({
-      where: { id: draft.id, ownerId: user.id },
+      where: { id: draftId, ownerId: user.id },
       data: { data: data as Prisma.InputJsonObject, step: slug },
     });
     await recordAudit(tx, {
       actor: user,
       action: "draft.update",
       recordType: "draft",
-      recordId: draft.id,
+      recordId: draftId,
       outcome: "SUCCESS",
     });
+    return true;
   });
+  if (!found) return { status: "not-found" };
   if (!opts.validate || parsed.success) return { status: "saved", fieldErrors: {} };
   return {
     status: "invalid",

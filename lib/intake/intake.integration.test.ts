@@ -177,6 +177,22 @@ describe("taking a report", () => {
     expect((await findDraftsForUser(officer)).rows.map((d) => d.workingName)).toEqual(["Cerys"]);
   });
 
+  it("two saves of one draft at once each keep the other's step", async () => {
+    const { officer } = await officerInUnit();
+    const draftId = await startDraft(officer);
+    if (!draftId) throw new Error("draft not started");
+    // Two tabs (or two app instances) saving different steps at the same moment, several times.
+    for (let round = 0; round < 5; round++) {
+      await Promise.all([
+        saveStep(officer, draftId, "person", { workingName: `Cerys ${round}` }),
+        saveStep(officer, draftId, "what-happened", { area: `Docks ${round}` }, { validate: false }),
+      ]);
+      const data = (await getDraftForUser(officer, draftId))?.data;
+      expect(data?.person).toMatchObject({ workingName: `Cerys ${round}` });
+      expect(data?.["what-happened"]).toMatchObject({ area: `Docks ${round}` });
+    }
+  });
+
   it("partners and administrators cannot take reports", async () => {
     const agency = await makeOrganisation("PARTNER_AGENCY");
     const force = await makeOrganisation("POLICE_FORCE");

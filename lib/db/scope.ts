@@ -45,7 +45,7 @@ const conflictPause = (attempt: number) => 20 * attempt + Math.floor(Math.random
 // A page that shows several use cases' results (the case record, the officer's home) reads
 // them all in one transaction rather than one each: on these machines every statement is a
 // system call or two, and BEGIN, the scope and COMMIT were most of a page's statements
-// (docs/decisions/014). Inside `withOneTransaction`, each `withRowScope` for the same scope
+// (docs/decisions/016, addendum). Inside `withOneTransaction`, each `withRowScope` for the same scope
 // and client joins the open transaction instead of starting its own, and the audit events
 // they record are written together just before it commits, so the audit chain's lock
 // (decision 016) is held for one statement and the commit, not for the whole page.

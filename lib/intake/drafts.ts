@@ -131,9 +131,8 @@ export async function saveStep(
     // Read, add this step and write back under the row's lock: two saves of one draft at
     // once (two tabs, two app instances) each keep the other's step. The data is encrypted,
     // so the merge cannot be done in SQL.
-    const locked = await tx.$queryRaw<{ id: string }[]>`
+    await tx.$queryRaw`
       SELECT id FROM "Draft" WHERE id = ${draftId}::uuid AND "ownerId" = ${user.id}::uuid FOR UPDATE`;
-    if (locked.length === 0) return false;
     const draft = await tx.draft.findFirst({
       where: { id: draftId, ownerId: user.id, kind: INTAKE_KIND },
       select: { data: true },

@@ -40,5 +40,3 @@ export async function getCaseView(user: CurrentUser, id: string, now: Date) {
     };
   });
 }
-
-export type CaseView = Extract<Awaited<ReturnType<typeof getCaseView>>, { found: true }>;

@@ -62,9 +62,11 @@ export async function issueSetupLink(
 
 // The part of issuing a link that belongs in the caller's transaction (creating a user
 // issues their first link in the same transaction). The caller has checked permission.
+// `admin` is null for the first administrator's own link (first-administrator.ts), issued by
+// the operator's command outside any account: it is recorded as issued by the account itself.
 export async function writeSetupToken(
   tx: Tx,
-  admin: Actor,
+  admin: Actor | null,
   userId: string,
   now: Date,
 ): Promise<{ url: string; expiresAt: Date }> {
@@ -73,7 +75,13 @@ export async function writeSetupToken(
   // Replaces, not adds: an earlier link that was never used stops working now.
   await tx.accountSetupToken.deleteMany({ where: { userId, usedAt: null } });
   await tx.accountSetupToken.create({
-    data: { userId, tokenHash: hashSetupToken(token), createdById: admin.id, createdAt: now, expiresAt },
+    data: {
+      userId,
+      tokenHash: hashSetupToken(token),
+      createdById: admin?.id ?? userId,
+      createdAt: now,
+      expiresAt,
+    },
   });
   await recordAudit(tx, {
     actor: admin,

@@ -37,6 +37,7 @@ export default async function LoginPage({
       <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
       <p className="mb-6 text-muted">{t("intro")}</p>
       <SignInForm next={next} />
+      <p className="mt-6 max-w-md text-muted">{t("help")}</p>
       <SsoSignIn next={next} />
     </div>
   );

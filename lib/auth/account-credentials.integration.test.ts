@@ -106,6 +106,37 @@ describe("redeeming a set-up link", () => {
       reason: "reused",
     });
   });
+
+  // What the sign-in page tells someone who has forgotten their password.
+  it("a new link for a forgotten password leads to a new password and a new app; the old ones stop working", async () => {
+    const { user, admin, token } = await newUserWithLink();
+    const before = new Date(Date.now() - 60_000);
+    await chooseSetupPassword(token, "lantern harbour kettle", "lantern harbour kettle");
+    const first = await setupState(token);
+    if (first?.step !== "enrol") throw new Error("expected the enrolment step");
+    expect((await completeSetup(token, totpAt(first.secret, before), before)).ok).toBe(true);
+
+    const again = tokenOf((await issueSetupLink(admin, user.id)).url);
+    expect(await setupState(again)).toMatchObject({ step: "password" });
+    expect(await chooseSetupPassword(again, "quarry lighthouse minnow", "quarry lighthouse minnow")).toEqual({
+      ok: true,
+    });
+    const second = await setupState(again);
+    if (second?.step !== "enrol") throw new Error("expected the enrolment step");
+    expect(second.secret).not.toBe(first.secret);
+    // Until the new app is confirmed nobody signs in with the new password, nor with the old app.
+    expect(
+      (await attemptSignIn(user.email, "quarry lighthouse minnow", totpAt(first.secret, new Date()))).ok,
+    ).toBe(false);
+    expect((await completeSetup(again, totpAt(second.secret, new Date()))).ok).toBe(true);
+    expect(
+      (await attemptSignIn(user.email, "lantern harbour kettle", totpAt(second.secret, new Date()))).ok,
+    ).toBe(false);
+    const later = new Date(Date.now() + 30_000);
+    expect(
+      (await attemptSignIn(user.email, "quarry lighthouse minnow", totpAt(second.secret, later), later)).ok,
+    ).toBe(true);
+  });
 });
 
 describe("changing a password", () => {

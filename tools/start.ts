@@ -9,6 +9,7 @@ import { appUrlFor, ownerUrlFor } from "./db/roles";
 import { appEnvironment, localSecrets, ROOT, applyLocalFieldKey } from "./secrets";
 import { buildApp } from "./build";
 import { createPrismaClient } from "@/lib/db/client";
+import { administratorsWhoCanSignIn } from "@/lib/accounts/admin-guard";
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo";
 import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
 import { totpAt } from "@/lib/auth/totp";
@@ -171,6 +172,12 @@ async function main() {
         log(
           `AUTH_URL is not set, so sign-in works only at ${url}: set it to the https:// address people use.`,
         );
+      if (externalDatabase && !(await hasAdministrator(appUrl))) {
+        log("Nobody can sign in yet: this database has no administrator who has set up their account.");
+        log(
+          '  Make the first one: npm run admin:first -- --organisation "<police force>" --name "<full name>" --email <address>',
+        );
+      }
       if (!externalDatabase) {
         log(`Demo accounts (password ${DEMO_PASSWORD}):`);
         for (const a of DEMO_ACCOUNTS) log(`  ${a.email.padEnd(30)} ${a.role.padEnd(16)} ${a.organisation}`);
@@ -185,6 +192,19 @@ async function main() {
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await shutdown(1);
+  }
+}
+
+// Whether anyone could make accounts: an active administrator who can sign in. Only advice:
+// if the question cannot be answered, nothing is said.
+async function hasAdministrator(url: string): Promise<boolean> {
+  const client = createPrismaClient(url, 1);
+  try {
+    return (await administratorsWhoCanSignIn(client)) > 0;
+  } catch {
+    return true;
+  } finally {
+    await client.$disconnect();
   }
 }
 

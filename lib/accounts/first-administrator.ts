@@ -22,7 +22,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { organisationRenameSchema, userCreateSchema } from "./schema";
-import { lockAdministrators } from "./admin-guard";
+import { ACTIVE_ADMINISTRATOR, administratorsWhoCanSignIn, lockAdministrators } from "./admin-guard";
 import { writeSetupToken } from "./setup-links";
 
 export const FIRST_ADMINISTRATOR_FIELDS = ["organisation", "name", "email"] as const;
@@ -51,13 +51,6 @@ export type FirstAdministratorResult =
   | { status: "email-taken" }
   | { status: "organisation-not-a-force" };
 
-// Active: enabled, in an active organisation.
-const ACTIVE_ADMINISTRATOR = {
-  role: "ADMIN",
-  disabledAt: null,
-  organisation: { deactivatedAt: null },
-} as const;
-
 export async function createFirstAdministrator(
   raw: Record<string, unknown>,
   now = new Date(),
@@ -76,14 +69,7 @@ export async function createFirstAdministrator(
 
   return db().$transaction(async (tx): Promise<FirstAdministratorResult> => {
     await lockAdministrators(tx);
-    const canSignIn = await tx.user.count({
-      where: {
-        ...ACTIVE_ADMINISTRATOR,
-        // The second factor is required: a password alone (chosen through the link, the
-        // authenticator not yet confirmed) does not sign anyone in.
-        OR: [{ passwordHash: { not: null }, totpEnrolledAt: { not: null } }, { oidcSubject: { not: null } }],
-      },
-    });
+    const canSignIn = await administratorsWhoCanSignIn(tx);
     if (canSignIn > 0) return { status: "administrator-exists" };
 
     const pending = await tx.user.findFirst({

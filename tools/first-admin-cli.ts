@@ -52,10 +52,16 @@ async function main(args: string[]): Promise<number> {
     );
     return 1;
   }
-  // Only the set-up link's address needs the app's configuration; a laptop without an
-  // AUTH_SECRET of its own uses the local one `npm start` made.
+  // The app's configuration is read as the app reads it. On a laptop where `npm start` made
+  // the local secrets, its AUTH_SECRET serves; an image is given the app's own environment.
   if (!process.env.AUTH_SECRET) {
-    const { localSecrets } = await import("./secrets");
+    const { existsSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { localSecrets, ROOT } = await import("./secrets");
+    if (!existsSync(join(ROOT, ".data", "secrets.json"))) {
+      console.error("AUTH_SECRET is not set: run this with the same environment as the app instances.");
+      return 1;
+    }
     process.env.AUTH_SECRET = localSecrets().AUTH_SECRET;
   }
   const { createFirstAdministrator } = await import("@/lib/accounts/first-administrator");
@@ -87,15 +93,27 @@ async function main(args: string[]): Promise<number> {
             "Choose the force's own name; nothing was changed.",
         );
         return 2;
+      case "changed-meanwhile":
+        console.error(
+          "An account with this address, or an organisation with this name, was added at the same moment some other way. Nothing was changed: run this again.",
+        );
+        return 2;
       case "created":
       case "new-link": {
-        console.log(
-          result.status === "created"
-            ? `Administrator ${result.email} added${result.organisationCreated ? `, with the police force "${options.organisation.trim()}"` : ""}.`
-            : `A new set-up link for ${result.email}; the earlier one no longer works.`,
-        );
+        if (result.status === "created")
+          console.log(
+            `Administrator ${result.email} added to ${result.organisationCreated ? "the new police force" : "the police force"} "${result.organisationName}".`,
+          );
+        else
+          console.log(
+            `${result.email} has not set up their account yet: a new set-up link, from the start (the earlier link and ` +
+              `anything chosen through it no longer work). --organisation and --name were not used: the account is in "${result.organisationName}".`,
+          );
         console.log(`Set-up link (pass it on to that person only; it works once):\n  ${result.setupUrl}`);
         console.log(`It expires at ${result.expiresAt.toISOString()}.`);
+        console.log(
+          `The force's id, for OIDC_GROUP_ORGANISATIONS if it signs in through single sign-on: ${result.organisationId}`,
+        );
         if (!process.env.AUTH_URL)
           console.log(
             "AUTH_URL is not set, so the link points at http://localhost:3000: set AUTH_URL as the app has it.",

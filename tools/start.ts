@@ -10,6 +10,7 @@ import { appEnvironment, localSecrets, ROOT, applyLocalFieldKey } from "./secret
 import { buildApp } from "./build";
 import { createPrismaClient } from "@/lib/db/client";
 import { administratorsWhoCanSignIn } from "@/lib/accounts/admin-guard";
+import { oidcConfigFrom } from "@/lib/auth/oidc-config";
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo";
 import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
 import { totpAt } from "@/lib/auth/totp";
@@ -172,7 +173,7 @@ async function main() {
         log(
           `AUTH_URL is not set, so sign-in works only at ${url}: set it to the https:// address people use.`,
         );
-      if (externalDatabase && !(await hasAdministrator(appUrl))) {
+      if (externalDatabase && !(await hasAdministrator(appUrl, process.env.LIAISON_DEMO === "1"))) {
         log("Nobody can sign in yet: this database has no administrator who has set up their account.");
         log(
           '  Make the first one: npm run admin:first -- --organisation "<police force>" --name "<full name>" --email <address>',
@@ -197,10 +198,11 @@ async function main() {
 
 // Whether anyone could make accounts: an active administrator who can sign in. Only advice:
 // if the question cannot be answered, nothing is said.
-async function hasAdministrator(url: string): Promise<boolean> {
+async function hasAdministrator(url: string, demo: boolean): Promise<boolean> {
   const client = createPrismaClient(url, 1);
   try {
-    return (await administratorsWhoCanSignIn(client)) > 0;
+    const oidcIssuer = oidcConfigFrom(process.env)?.issuer ?? null;
+    return (await administratorsWhoCanSignIn(client, { demo, oidcIssuer })) > 0;
   } catch {
     return true;
   } finally {

@@ -1,19 +1,28 @@
-// The first administrator of an installation (npm run admin:first). The tests run in order on
-// one database that starts with no accounts at all, as a new deployment does.
+// The first administrator of an installation (npm run admin:first). The file's database starts
+// with no accounts, as a new deployment does; before each test every administrator is
+// disabled, so each test starts from "nobody can make accounts".
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { chooseSetupPassword, completeSetup, setupState } from "@/lib/auth/account-credentials";
 import { totpAt } from "@/lib/auth/totp";
 import { makeOrganisation, makeUser } from "@/tests/support/factories";
+import { ownerDb } from "@/tests/support/owner-db";
 import { findRedeemableSetupToken } from "./setup-links";
+import { ADMINISTRATORS_LOCK } from "./admin-guard";
 import { createFirstAdministrator } from "./first-administrator";
 
 const now = new Date();
-const input = { organisation: "Gwent Police", name: "Alex Morgan", email: "Alex.Morgan@gwent.example" };
-// Which of the two first runs won the race (test 1); the tests after it continue with them.
-let first = { ...input };
+const NO_SSO = { demo: false, oidcIssuer: null };
+let n = 0;
+// A new person (and force) for each run, so tests do not meet each other's accounts.
+const someone = (organisation = "Gwent Police") => {
+  n += 1;
+  return { organisation, name: `Alex Morgan ${"I".repeat(n)}`, email: `alex.${n}@gwent.example` };
+};
 
 function tokenOf(url: string): string {
   const match = /\/setup\/([A-Za-z0-9_-]{43})$/.exec(new URL(url).pathname);
@@ -25,95 +34,182 @@ async function written() {
   return {
     users: await db().user.count(),
     organisations: await db().organisation.count(),
-    events: await db().auditEvent.count(),
+    tokens: await db().accountSetupToken.count(),
   };
 }
 
-const run = promisify(execFile);
-
-// The command as an operator runs it, against this file's database.
-async function command(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    // The file's own DATABASE_URL and AUTH_SECRET reach the command as an operator's would.
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ["--import", "tsx", "tools/first-admin-cli.ts", ...args],
-      {
-        timeout: 60_000,
-      },
-    );
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, out: failed.stdout ?? "", err: failed.stderr ?? "" };
-  }
+async function lastSeq(): Promise<bigint> {
+  const last = await db().auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
+  return last?.seq ?? 0n;
 }
 
+async function eventsSince(seq: bigint) {
+  return db().auditEvent.findMany({ where: { seq: { gt: seq } }, orderBy: { seq: "asc" } });
+}
+
+// An administrator who has set up their account: a password and a confirmed authenticator.
+async function setUpAdministrator(organisationId: string, overrides: { email?: string } = {}) {
+  return makeUser("ADMIN", organisationId, { totpEnrolledAt: now, ...overrides });
+}
+
+beforeEach(async () => {
+  await db().user.updateMany({ where: { role: "ADMIN", disabledAt: null }, data: { disabledAt: now } });
+});
+
 describe("the first administrator", () => {
-  it("two runs at once on an empty installation make one administrator; the other is told who is waiting", async () => {
-    expect(await db().user.count({ where: { role: "ADMIN" } })).toBe(0);
-    const [a, b] = await Promise.all([
-      createFirstAdministrator(input, now),
-      createFirstAdministrator({ ...input, name: "Sam Other", email: "sam@gwent.example" }, now),
-    ]);
-    const results = [a, b].map((r) => r.status).sort();
-    expect(results).toEqual(["created", "set-up-pending"]);
-    const admins = await db().user.findMany({ where: { role: "ADMIN" }, include: { organisation: true } });
-    expect(admins).toHaveLength(1);
-    const [admin] = admins;
-    expect(admin).toMatchObject({
-      passwordHash: null,
-      disabledAt: null,
-      organisation: { kind: "POLICE_FORCE", name: "Gwent Police" },
-    });
-    const pending = [a, b].find((r) => r.status === "set-up-pending");
-    expect(pending).toEqual({ status: "set-up-pending", email: admin?.email });
-    first = { ...input, name: admin?.name ?? "", email: admin?.email ?? "" };
-    expect(await db().organisation.count()).toBe(1);
+  it("two runs at once make one administrator: the second waits for the lock and is told who is waiting", async () => {
+    // Hold the administrators' lock so that both runs are certainly inside at the same time.
+    const holder = new pg.Client({ connectionString: env().DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query("SELECT pg_advisory_lock($1::bigint)", [ADMINISTRATORS_LOCK]);
+      const a = someone("Gwent Police");
+      const b = someone("Dyfed-Powys Police");
+      const runs = Promise.all([
+        createFirstAdministrator(a, now, NO_SSO),
+        createFirstAdministrator(b, now, NO_SSO),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await holder.query("SELECT pg_advisory_unlock($1::bigint)", [ADMINISTRATORS_LOCK]);
+      const results = await runs;
+      expect(results.map((r) => r.status).sort()).toEqual(["created", "set-up-pending"]);
+      const active = await db().user.findMany({ where: { role: "ADMIN", disabledAt: null } });
+      expect(active).toHaveLength(1);
+      expect(results.find((r) => r.status === "set-up-pending")).toEqual({
+        status: "set-up-pending",
+        email: active[0]?.email,
+      });
+    } finally {
+      await holder.end();
+    }
   });
 
-  it("made the force, the account and a link valid for 24 hours, audited with no actor and no token", async () => {
-    await db().$executeRaw`DELETE FROM "AccountSetupToken"`;
-    const admin = await db().user.findFirstOrThrow({ where: { role: "ADMIN" } });
-    // Asking again for the same (differently written) address: a new link, no new account.
-    const again = await createFirstAdministrator({ ...first, email: ` ${admin.email.toUpperCase()} ` }, now);
-    if (again.status !== "new-link") throw new Error(`expected a new link, got ${again.status}`);
-    expect(again).toMatchObject({ userId: admin.id, organisationCreated: false });
-    expect(again.expiresAt).toEqual(new Date(now.getTime() + 24 * 3_600_000));
-    expect(again.setupUrl.startsWith("http")).toBe(true);
-    const token = tokenOf(again.setupUrl);
-    expect(await findRedeemableSetupToken(token, now)).toMatchObject({ userId: admin.id });
-    const row = await db().accountSetupToken.findFirstOrThrow({ where: { userId: admin.id } });
-    expect(row.createdById).toBe(admin.id);
-
-    const events = await db().auditEvent.findMany({ orderBy: { seq: "asc" } });
-    expect(events.map((e) => [e.action, e.recordType, e.actorId])).toEqual([
-      ["organisation.create", "organisation", null],
-      ["account.first-administrator", "user", null],
-      ["account.setup-link.issue", "user", null],
-      ["account.setup-link.issue", "user", null],
+  it("makes the force, the account with no password and a 24-hour link, audited with no actor and no token", async () => {
+    const before = await lastSeq();
+    const input = someone("South Wales Police");
+    const made = await createFirstAdministrator(
+      { ...input, email: ` ${input.email.toUpperCase()} ` },
+      now,
+      NO_SSO,
+    );
+    if (made.status !== "created") throw new Error(`expected created, got ${made.status}`);
+    expect(made).toMatchObject({
+      email: input.email,
+      organisationName: "South Wales Police",
+      organisationCreated: true,
+    });
+    expect(made.expiresAt).toEqual(new Date(now.getTime() + 24 * 3_600_000));
+    const user = await db().user.findUniqueOrThrow({
+      where: { id: made.userId },
+      include: { organisation: true },
+    });
+    expect(user).toMatchObject({
+      role: "ADMIN",
+      passwordHash: null,
+      totpEnrolledAt: null,
+      organisation: { id: made.organisationId, kind: "POLICE_FORCE", deactivatedAt: null },
+    });
+    const token = tokenOf(made.setupUrl);
+    expect(await findRedeemableSetupToken(token, now)).toMatchObject({ userId: made.userId });
+    const events = await eventsSince(before);
+    expect(events.map((e) => [e.action, e.outcome, e.recordType, e.recordId, e.actorId])).toEqual([
+      ["organisation.create", "SUCCESS", "organisation", made.organisationId, null],
+      ["account.first-administrator", "SUCCESS", "user", made.userId, null],
+      ["account.setup-link.issue", "SUCCESS", "user", made.userId, null],
     ]);
     expect(JSON.stringify(events, (_, v: unknown) => (typeof v === "bigint" ? String(v) : v))).not.toContain(
       token,
     );
   });
 
-  it("a new link replaces the earlier one, which stops working", async () => {
-    const earlier = await createFirstAdministrator(first, now);
-    const second = await createFirstAdministrator(first, now);
-    if (earlier.status !== "new-link" || second.status !== "new-link") throw new Error("expected new links");
-    expect(await findRedeemableSetupToken(tokenOf(earlier.setupUrl), now)).toBeNull();
-    expect(await findRedeemableSetupToken(tokenOf(second.setupUrl), now)).not.toBeNull();
-    expect(await db().user.count()).toBe(1);
+  it("asked again for the waiting account: a new link from the start, the earlier one and its password gone", async () => {
+    const input = someone();
+    const made = await createFirstAdministrator(input, now, NO_SSO);
+    if (made.status !== "created") throw new Error(`expected created, got ${made.status}`);
+    const firstToken = tokenOf(made.setupUrl);
+    expect(
+      await chooseSetupPassword(firstToken, "Llanfair-Ceredigion-19-stones", "Llanfair-Ceredigion-19-stones"),
+    ).toEqual({
+      ok: true,
+    });
+    expect(await setupState(firstToken)).toMatchObject({ step: "enrol" });
+
+    const before = await lastSeq();
+    const again = await createFirstAdministrator(
+      { ...input, name: "Somebody Else", organisation: "Elsewhere" },
+      now,
+      NO_SSO,
+    );
+    if (again.status !== "new-link") throw new Error(`expected a new link, got ${again.status}`);
+    expect(again).toMatchObject({
+      userId: made.userId,
+      organisationId: made.organisationId,
+      organisationCreated: false,
+    });
+    expect(await findRedeemableSetupToken(firstToken, now)).toBeNull();
+    expect(await setupState(tokenOf(again.setupUrl))).toMatchObject({ step: "password" });
+    expect(await db().user.findUniqueOrThrow({ where: { id: made.userId } })).toMatchObject({
+      name: input.name,
+      passwordHash: null,
+      totpSecretEnc: null,
+    });
+    expect(await db().organisation.count({ where: { name: "Elsewhere" } })).toBe(0);
+    expect((await eventsSince(before)).map((e) => [e.action, e.outcome, e.actorId])).toEqual([
+      ["account.first-administrator.new-link", "SUCCESS", null],
+      ["account.setup-link.issue", "SUCCESS", null],
+    ]);
+  });
+
+  it("a set-up that finishes while the command runs is not undone by a new link", async () => {
+    const input = someone();
+    const made = await createFirstAdministrator(input, now, NO_SSO);
+    if (made.status !== "created") throw new Error(`expected created, got ${made.status}`);
+    // The last step of redeeming the link, still uncommitted when the command asks.
+    const redeeming = new pg.Client({ connectionString: env().DATABASE_URL });
+    await redeeming.connect();
+    try {
+      await redeeming.query("BEGIN");
+      await redeeming.query(
+        `UPDATE "User" SET "passwordHash" = 'chosen', "totpEnrolledAt" = now() WHERE id = $1`,
+        [made.userId],
+      );
+      const asked = createFirstAdministrator(input, now, NO_SSO);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await redeeming.query("COMMIT");
+      expect(await asked).toEqual({ status: "administrator-exists" });
+    } finally {
+      await redeeming.end();
+    }
+    expect(await db().user.findUniqueOrThrow({ where: { id: made.userId } })).toMatchObject({
+      passwordHash: "chosen",
+    });
+  });
+
+  it("the last administrator locked out: once the owner clears their sign-in, a new link for them", async () => {
+    const force = await makeOrganisation("POLICE_FORCE");
+    const locked = await setUpAdministrator(force.id);
+    expect(await createFirstAdministrator({ ...someone(), email: locked.email }, now, NO_SSO)).toEqual({
+      status: "administrator-exists",
+    });
+    // decision 025's way back, run as the owner outside the app.
+    await ownerDb()
+      .$executeRaw`UPDATE "User" SET "passwordHash" = NULL, "totpEnrolledAt" = NULL WHERE email = ${locked.email}`;
+    const again = await createFirstAdministrator({ ...someone(), email: locked.email }, now, NO_SSO);
+    expect(again).toMatchObject({ status: "new-link", userId: locked.id, organisationId: force.id });
+    if (again.status === "new-link")
+      expect(await setupState(tokenOf(again.setupUrl))).toMatchObject({ step: "password" });
   });
 
   it("bad input changes nothing and names each field", async () => {
     const before = await written();
-    const result = await createFirstAdministrator(
-      { organisation: " ", name: "A\u0007", email: "not an address" },
-      now,
-    );
-    expect(result).toEqual({
+    const seq = await lastSeq();
+    expect(
+      await createFirstAdministrator(
+        { organisation: " ", name: "A\u0007", email: "not an address" },
+        now,
+        NO_SSO,
+      ),
+    ).toEqual({
       status: "invalid",
       fieldErrors: {
         organisation: "admin.errors.organisationName",
@@ -121,71 +217,114 @@ describe("the first administrator", () => {
         email: "admin.errors.email",
       },
     });
-    expect(await createFirstAdministrator({ organisation: "Gwent Police", name: "Alex" }, now)).toMatchObject(
-      {
-        status: "invalid",
-        fieldErrors: { email: "admin.errors.email" },
-      },
-    );
+    expect(
+      await createFirstAdministrator({ organisation: "Gwent Police", name: "Alex" }, now, NO_SSO),
+    ).toMatchObject({
+      status: "invalid",
+      fieldErrors: { email: "admin.errors.email" },
+    });
     expect(await written()).toEqual(before);
+    expect(await lastSeq()).toBe(seq);
   });
 
-  it("once the administrator has set up their account (password and authenticator), it refuses and changes nothing", async () => {
-    const link = await createFirstAdministrator(first, now);
-    if (link.status !== "new-link") throw new Error("expected a new link");
-    const token = tokenOf(link.setupUrl);
-    expect(
-      await chooseSetupPassword(token, "Llanfair-Ceredigion-19-stones", "Llanfair-Ceredigion-19-stones"),
-    ).toEqual({
-      ok: true,
-    });
-    // A password alone does not sign in: until the authenticator is confirmed the run still
-    // only replaces the link.
-    const midway = await createFirstAdministrator(first, now);
-    expect(midway.status).toBe("new-link");
-    if (midway.status !== "new-link") return;
-    const state = await setupState(tokenOf(midway.setupUrl));
+  it("refuses, audited and changing nothing, once the administrator has set up password and authenticator", async () => {
+    const input = someone();
+    const made = await createFirstAdministrator(input, now, NO_SSO);
+    if (made.status !== "created") throw new Error(`expected created, got ${made.status}`);
+    const token = tokenOf(made.setupUrl);
+    await chooseSetupPassword(token, "Llanfair-Ceredigion-19-stones", "Llanfair-Ceredigion-19-stones");
+    const state = await setupState(token);
     if (state?.step !== "enrol") throw new Error(`expected the enrol step, got ${state?.step}`);
-    const done = await completeSetup(tokenOf(midway.setupUrl), totpAt(state.secret, new Date()));
-    expect(done.ok).toBe(true);
+    expect((await completeSetup(token, totpAt(state.secret, new Date()))).ok).toBe(true);
 
     const before = await written();
-    expect(await createFirstAdministrator(first, now)).toEqual({ status: "administrator-exists" });
-    expect(await createFirstAdministrator({ ...input, email: "someone.else@gwent.example" }, now)).toEqual({
+    const seq = await lastSeq();
+    expect(await createFirstAdministrator(input, now, NO_SSO)).toEqual({ status: "administrator-exists" });
+    expect(await createFirstAdministrator(someone(), now, NO_SSO)).toEqual({
       status: "administrator-exists",
     });
     expect(await written()).toEqual(before);
+    expect((await eventsSince(seq)).map((e) => [e.action, e.outcome, e.actorId])).toEqual([
+      ["account.first-administrator", "DENIED", null],
+      ["account.first-administrator", "DENIED", null],
+    ]);
   });
 
-  it("with the only administrator disabled, a new one can be made; an address or a name already in use is refused", async () => {
-    await db().user.updateMany({ where: { role: "ADMIN" }, data: { disabledAt: now } });
+  it("counts only administrators who could sign in now: not disabled, not in a deactivated force, demo and single sign-on only where they work", async () => {
+    const closed = await makeOrganisation("POLICE_FORCE");
+    await setUpAdministrator(closed.id);
+    await db().organisation.update({ where: { id: closed.id }, data: { deactivatedAt: now } });
+    const force = await makeOrganisation("POLICE_FORCE");
+    await setUpAdministrator(force.id, { email: `admin-${n}@demo.liaison.test` });
+    await db().user.update({
+      where: { id: (await makeUser("ADMIN", force.id, { passwordHash: null })).id },
+      data: { oidcIssuer: "https://idp.force.example", oidcSubject: "entra-object-id-1" },
+    });
+    const sso = await db().user.findFirstOrThrow({ where: { oidcSubject: "entra-object-id-1" } });
+    expect(await createFirstAdministrator(someone(), now, { demo: true, oidcIssuer: null })).toEqual({
+      status: "administrator-exists",
+    });
+    expect(
+      await createFirstAdministrator(someone(), now, {
+        demo: false,
+        oidcIssuer: "https://idp.force.example",
+      }),
+    ).toEqual({ status: "administrator-exists" });
+    // With single sign-on pointed elsewhere, its administrator is only waiting (a set-up link
+    // is their way in); the demo administrator, who can never sign in outside demo mode, is
+    // neither counted nor waited for, and the one in the deactivated force does not count.
+    expect(
+      await createFirstAdministrator(someone(), now, { demo: false, oidcIssuer: "https://other.example" }),
+    ).toEqual({
+      status: "set-up-pending",
+      email: sso.email,
+    });
+    await db().user.update({ where: { id: sso.id }, data: { disabledAt: now } });
+    expect((await createFirstAdministrator(someone(), now, NO_SSO)).status).toBe("created");
+  });
+
+  it("uses the force already there whatever its capitals; refuses an address in use or a name that is not a force", async () => {
+    const existing = await makeOrganisation("POLICE_FORCE", "North Wales Police");
+    const made = await createFirstAdministrator(someone("NORTH WALES police"), now, NO_SSO);
+    expect(made).toMatchObject({
+      status: "created",
+      organisationId: existing.id,
+      organisationName: "North Wales Police",
+      organisationCreated: false,
+    });
+    await db().user.updateMany({ where: { role: "ADMIN", disabledAt: null }, data: { disabledAt: now } });
+
     const unit = await makeOrganisation("LIAISON_UNIT", "Gwent SWLO Unit");
     const officer = await makeUser("LIAISON_OFFICER", unit.id);
     const before = await written();
-    expect(await createFirstAdministrator({ ...input, email: officer.email }, now)).toEqual({
+    expect(await createFirstAdministrator({ ...someone(), email: officer.email }, now, NO_SSO)).toEqual({
       status: "email-taken",
     });
-    expect(
-      await createFirstAdministrator(
-        { ...input, organisation: "Gwent SWLO Unit", email: "new.admin@gwent.example" },
-        now,
-      ),
-    ).toEqual({ status: "organisation-not-a-force" });
-    expect(await written()).toEqual(before);
-
-    const made = await createFirstAdministrator(
-      { ...input, name: "Rhian Price", email: "rhian.price@gwent.example" },
-      now,
-    );
-    expect(made).toMatchObject({
-      status: "created",
-      email: "rhian.price@gwent.example",
-      organisationCreated: false,
+    expect(await createFirstAdministrator(someone("gwent swlo unit"), now, NO_SSO)).toEqual({
+      status: "organisation-not-a-force",
     });
-    expect(await db().organisation.count({ where: { name: "Gwent Police" } })).toBe(1);
+    await db().organisation.update({ where: { id: existing.id }, data: { deactivatedAt: now } });
+    expect(await createFirstAdministrator(someone("North Wales Police"), now, NO_SSO)).toEqual({
+      status: "organisation-not-a-force",
+    });
+    expect(await written()).toEqual(before);
   });
 
-  it("the command prints the link for the operator, explains a refusal and exits non-zero", async () => {
+  it("the command prints the link and the force's id, explains a refusal and exits non-zero", async () => {
+    const run = promisify(execFile);
+    // The file's own DATABASE_URL and AUTH_SECRET reach the command as an operator's would.
+    const command = async (...args: string[]) =>
+      run(process.execPath, ["--import", "tsx", "tools/first-admin-cli.ts", ...args], {
+        timeout: 60_000,
+      }).then(
+        ({ stdout, stderr }) => ({ code: 0, out: stdout, err: stderr }),
+        (error: { code?: number; stdout?: string; stderr?: string }) => ({
+          code: error.code ?? -1,
+          out: error.stdout ?? "",
+          err: error.stderr ?? "",
+        }),
+      );
+
     const usage = await command("--name", "Only a name");
     expect(usage.code).toBe(1);
     expect(usage.err).toContain("Usage: npm run admin:first");
@@ -194,25 +333,27 @@ describe("the first administrator", () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain("--email: Enter an email address in the correct format");
 
-    const waiting = await command(
-      "--organisation=Gwent Police",
-      "--name=Sam Other",
-      "--email=sam@gwent.example",
-    );
-    expect(waiting.code).toBe(2);
-    expect(waiting.err).toContain("waiting to be set up: rhian.price@gwent.example");
-
-    const link = await command(
+    const made = await command(
       "--organisation",
-      "Gwent Police",
+      "Heddlu Gwent",
       "--name",
       "Rhian Price",
       "--email",
       "rhian.price@gwent.example",
     );
-    expect(link.code).toBe(0);
-    const url = /https?:\/\/\S+\/setup\/[A-Za-z0-9_-]{43}/.exec(link.out)?.[0];
-    if (!url) throw new Error(`no link in: ${link.out}`);
+    expect(made.code).toBe(0);
+    const url = /https?:\/\/\S+\/setup\/[A-Za-z0-9_-]{43}/.exec(made.out)?.[0];
+    if (!url) throw new Error(`no link in: ${made.out}`);
     expect(await findRedeemableSetupToken(tokenOf(url))).not.toBeNull();
+    const force = await db().organisation.findFirstOrThrow({ where: { name: "Heddlu Gwent" } });
+    expect(made.out).toContain(force.id);
+
+    const waiting = await command(
+      "--organisation=Heddlu Gwent",
+      "--name=Sam Other",
+      "--email=sam@gwent.example",
+    );
+    expect(waiting.code).toBe(2);
+    expect(waiting.err).toContain("waiting to be set up: rhian.price@gwent.example");
   }, 120_000);
 });

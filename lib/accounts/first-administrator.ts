@@ -19,10 +19,18 @@
 // two runs at once make one account. The audit events have no actor: the command is run by
 // whoever operates the servers, outside any account.
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { DEMO_EMAIL_DOMAIN, isDemoMode } from "@/lib/auth/demo-mode";
+import { oidcConfig } from "@/lib/auth/oidc-config";
+import { isUniqueViolation } from "@/lib/organisations/unique";
 import { organisationRenameSchema, userCreateSchema } from "./schema";
-import { ACTIVE_ADMINISTRATOR, administratorsWhoCanSignIn, lockAdministrators } from "./admin-guard";
+import {
+  ACTIVE_ADMINISTRATOR,
+  administratorsWhoCanSignIn,
+  lockAdministrators,
+  type SignInSettings,
+} from "./admin-guard";
 import { writeSetupToken } from "./setup-links";
 
 export const FIRST_ADMINISTRATOR_FIELDS = ["organisation", "name", "email"] as const;
@@ -40,20 +48,50 @@ export type FirstAdministratorResult =
       userId: string;
       email: string;
       organisationId: string;
+      organisationName: string;
       organisationCreated: boolean;
       setupUrl: string;
       expiresAt: Date;
     }
   // Message keys under admin.errors, per field.
   | { status: "invalid"; fieldErrors: Partial<Record<Field, string>> }
+  | Refusal;
+
+type Refusal =
   | { status: "administrator-exists" }
   | { status: "set-up-pending"; email: string }
   | { status: "email-taken" }
-  | { status: "organisation-not-a-force" };
+  | { status: "organisation-not-a-force" }
+  | { status: "changed-meanwhile" };
+
+// How sign-in is configured now: demo accounts and single sign-on count only where they work.
+export function signInSettings(): SignInSettings {
+  let oidcIssuer: string | null = null;
+  try {
+    oidcIssuer = oidcConfig()?.issuer ?? null;
+  } catch {
+    // A configuration single sign-on refuses to run with lets nobody in that way.
+  }
+  return { demo: isDemoMode(), oidcIssuer };
+}
+
+const audit = (
+  tx: Tx,
+  action: string,
+  outcome: "SUCCESS" | "DENIED",
+  record?: { type: string; id: string },
+) =>
+  recordAudit(tx, {
+    actor: null,
+    action,
+    ...(record ? { recordType: record.type, recordId: record.id } : {}),
+    outcome,
+  });
 
 export async function createFirstAdministrator(
   raw: Record<string, unknown>,
   now = new Date(),
+  settings: SignInSettings = signInSettings(),
 ): Promise<FirstAdministratorResult> {
   const parsed = inputSchema.safeParse(raw);
   if (!parsed.success) {
@@ -67,81 +105,102 @@ export async function createFirstAdministrator(
   }
   const input = parsed.data;
 
-  return db().$transaction(async (tx): Promise<FirstAdministratorResult> => {
-    await lockAdministrators(tx);
-    const canSignIn = await administratorsWhoCanSignIn(tx);
-    if (canSignIn > 0) return { status: "administrator-exists" };
+  try {
+    return await db().$transaction(async (tx): Promise<FirstAdministratorResult> => {
+      const refuse = async (refusal: Refusal) => {
+        await audit(tx, "account.first-administrator", "DENIED");
+        return refusal;
+      };
+      await lockAdministrators(tx);
+      if ((await administratorsWhoCanSignIn(tx, settings)) > 0)
+        return refuse({ status: "administrator-exists" });
 
-    const pending = await tx.user.findFirst({
-      where: ACTIVE_ADMINISTRATOR,
-      select: { id: true, email: true, organisationId: true },
-      orderBy: { createdAt: "asc" },
-    });
-    if (pending) {
-      if (pending.email !== input.email) return { status: "set-up-pending", email: pending.email };
-      const link = await writeSetupToken(tx, null, pending.id, now);
+      // Waiting to set up: any other active administrator, except a demo account outside demo
+      // mode, which can never sign in (lib/auth/demo-mode.ts) and so is nobody's way in.
+      const pending = await tx.user.findFirst({
+        where: {
+          ...ACTIVE_ADMINISTRATOR,
+          ...(settings.demo ? {} : { NOT: { email: { endsWith: DEMO_EMAIL_DOMAIN } } }),
+        },
+        select: { id: true, email: true, organisation: { select: { id: true, name: true } } },
+        orderBy: { createdAt: "asc" },
+      });
+      if (pending) {
+        if (pending.email !== input.email) return refuse({ status: "set-up-pending", email: pending.email });
+        // Redeeming a link does not take the administrators' lock: lock the account's row and
+        // ask again, so a set-up finished a moment ago is not undone by a new link.
+        await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${pending.id}::uuid FOR UPDATE`;
+        if ((await administratorsWhoCanSignIn(tx, settings)) > 0)
+          return refuse({ status: "administrator-exists" });
+        // A new link starts the set-up again from the password: a password chosen through an
+        // earlier link (perhaps forgotten since) and an authenticator never confirmed go.
+        await tx.user.update({
+          where: { id: pending.id },
+          data: { passwordHash: null, totpSecretEnc: null, totpEnrolledAt: null, totpLastStep: null },
+        });
+        await audit(tx, "account.first-administrator.new-link", "SUCCESS", { type: "user", id: pending.id });
+        const link = await writeSetupToken(tx, null, pending.id, now);
+        return {
+          status: "new-link",
+          userId: pending.id,
+          email: pending.email,
+          organisationId: pending.organisation.id,
+          organisationName: pending.organisation.name,
+          organisationCreated: false,
+          setupUrl: link.url,
+          expiresAt: link.expiresAt,
+        };
+      }
+
+      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
+        return refuse({ status: "email-taken" });
+
+      // The force's own name, however its capitals were typed (names are unique as written).
+      const named = await tx.organisation.findFirst({
+        where: { name: { equals: input.organisation, mode: "insensitive" } },
+        select: { id: true, name: true, kind: true, deactivatedAt: true },
+      });
+      if (named && (named.kind !== "POLICE_FORCE" || named.deactivatedAt))
+        return refuse({ status: "organisation-not-a-force" });
+      const force =
+        named ??
+        (await tx.organisation.create({
+          data: { name: input.organisation, kind: "POLICE_FORCE", createdAt: now },
+          select: { id: true, name: true },
+        }));
+      if (!named) await audit(tx, "organisation.create", "SUCCESS", { type: "organisation", id: force.id });
+
+      const user = await tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          role: "ADMIN",
+          organisationId: force.id,
+          passwordHash: null,
+          createdAt: now,
+        },
+        select: { id: true, email: true },
+      });
+      await audit(tx, "account.first-administrator", "SUCCESS", { type: "user", id: user.id });
+      const link = await writeSetupToken(tx, null, user.id, now);
       return {
-        status: "new-link",
-        userId: pending.id,
-        email: pending.email,
-        organisationId: pending.organisationId,
-        organisationCreated: false,
+        status: "created",
+        userId: user.id,
+        email: user.email,
+        organisationId: force.id,
+        organisationName: force.name,
+        organisationCreated: !named,
         setupUrl: link.url,
         expiresAt: link.expiresAt,
       };
+    });
+  } catch (error) {
+    // The same address or name added at this moment some other way (the administration
+    // pages, a first single sign-on): told as a refusal, nothing written.
+    if (isUniqueViolation(error)) {
+      await db().$transaction((tx) => audit(tx, "account.first-administrator", "DENIED"));
+      return { status: "changed-meanwhile" };
     }
-
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
-      return { status: "email-taken" };
-
-    const named = await tx.organisation.findUnique({
-      where: { name: input.organisation },
-      select: { id: true, kind: true, deactivatedAt: true },
-    });
-    if (named && (named.kind !== "POLICE_FORCE" || named.deactivatedAt))
-      return { status: "organisation-not-a-force" };
-    const force =
-      named ??
-      (await tx.organisation.create({
-        data: { name: input.organisation, kind: "POLICE_FORCE", createdAt: now },
-        select: { id: true },
-      }));
-    if (!named)
-      await recordAudit(tx, {
-        actor: null,
-        action: "organisation.create",
-        recordType: "organisation",
-        recordId: force.id,
-        outcome: "SUCCESS",
-      });
-
-    const user = await tx.user.create({
-      data: {
-        email: input.email,
-        name: input.name,
-        role: "ADMIN",
-        organisationId: force.id,
-        passwordHash: null,
-        createdAt: now,
-      },
-      select: { id: true, email: true },
-    });
-    await recordAudit(tx, {
-      actor: null,
-      action: "account.first-administrator",
-      recordType: "user",
-      recordId: user.id,
-      outcome: "SUCCESS",
-    });
-    const link = await writeSetupToken(tx, null, user.id, now);
-    return {
-      status: "created",
-      userId: user.id,
-      email: user.email,
-      organisationId: force.id,
-      organisationCreated: !named,
-      setupUrl: link.url,
-      expiresAt: link.expiresAt,
-    };
-  });
+    throw error;
+  }
 }

@@ -7,7 +7,7 @@
 #     --env-file /secure/path/liaison.env liaison
 #
 # Nothing secret is built in: DATABASE_URL, AUTH_SECRET, LIAISON_MASTER_KEY and the rest
-# arrive at run time (docs/deploy.md, "Secrets"). The root file system can be mounted
+# arrive at run time (docs/deploy.md, "App instances"). The root file system can be mounted
 # read-only; the only writable place the app needs is /tmp (Next.js's cache is pointed
 # there). Migrations are a separate one-off run of the same image as the owner role:
 #   docker run --rm --read-only --tmpfs /tmp -e DATABASE_OWNER_URL=… liaison npm run db:migrate

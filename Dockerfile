@@ -24,9 +24,10 @@ ENV NEXT_TELEMETRY_DISABLED=1 \
     NPM_CONFIG_AUDIT=false
 
 # 1. Build: every dependency (install scripts only for the packages package.json's
-#    allowScripts lists), the generated Prisma client (postinstall), the production build.
+#    allowScripts allows; .npmrc fails the install on any it neither allows nor denies),
+#    the generated Prisma client (postinstall), the production build.
 FROM base AS build
-COPY package.json package-lock.json prisma.config.ts ./
+COPY package.json package-lock.json .npmrc prisma.config.ts ./
 COPY prisma ./prisma
 COPY tools/generate.ts ./tools/generate.ts
 RUN npm ci

@@ -111,6 +111,25 @@ export async function createFirstAdministrator(
         await audit(tx, "account.first-administrator", "DENIED");
         return refusal;
       };
+      // The account's set-up link, written in this transaction, and what the caller is told.
+      const withLink = async (
+        status: "created" | "new-link",
+        user: { id: string; email: string },
+        organisation: { id: string; name: string },
+        organisationCreated: boolean,
+      ): Promise<FirstAdministratorResult> => {
+        const link = await writeSetupToken(tx, null, user.id, now);
+        return {
+          status,
+          userId: user.id,
+          email: user.email,
+          organisationId: organisation.id,
+          organisationName: organisation.name,
+          organisationCreated,
+          setupUrl: link.url,
+          expiresAt: link.expiresAt,
+        };
+      };
       await lockAdministrators(tx);
       if ((await administratorsWhoCanSignIn(tx, settings)) > 0)
         return refuse({ status: "administrator-exists" });
@@ -139,17 +158,7 @@ export async function createFirstAdministrator(
           data: { passwordHash: null, totpSecretEnc: null, totpEnrolledAt: null, totpLastStep: null },
         });
         await audit(tx, "account.first-administrator.new-link", "SUCCESS", { type: "user", id: pending.id });
-        const link = await writeSetupToken(tx, null, pending.id, now);
-        return {
-          status: "new-link",
-          userId: pending.id,
-          email: pending.email,
-          organisationId: pending.organisation.id,
-          organisationName: pending.organisation.name,
-          organisationCreated: false,
-          setupUrl: link.url,
-          expiresAt: link.expiresAt,
-        };
+        return withLink("new-link", pending, pending.organisation, false);
       }
 
       if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
@@ -182,17 +191,7 @@ export async function createFirstAdministrator(
         select: { id: true, email: true },
       });
       await audit(tx, "account.first-administrator", "SUCCESS", { type: "user", id: user.id });
-      const link = await writeSetupToken(tx, null, user.id, now);
-      return {
-        status: "created",
-        userId: user.id,
-        email: user.email,
-        organisationId: force.id,
-        organisationName: force.name,
-        organisationCreated: !named,
-        setupUrl: link.url,
-        expiresAt: link.expiresAt,
-      };
+      return withLink("created", user, force, !named);
     });
   } catch (error) {
     // The same address or name added at this moment some other way (the administration

@@ -11,7 +11,9 @@ const SOURCES = [
   "messages",
   "i18n",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.ts",
+  "tsconfig.json",
   "package-lock.json",
   "postcss.config.mjs",
 ];

@@ -23,8 +23,10 @@ const BASE = `http://127.0.0.1:${APP_PORT}`;
 const OUTAGE_TEXT =
   "Liaison cannot reach its database. Nothing you typed on this page has been sent; try again in a minute.";
 
-// Browsers log every 503 answer and the app's own failures are expected here; anything
-// else in the console still fails the test.
+// Browsers log every 503 answer and the app's own failures are expected here, and so is
+// React's production message for a page the database left half-made ("an error occurred in
+// the Server Components render", #441, logged by the page's error boundary); anything else in
+// the console still fails the test.
 const test = journey.extend<{ consoleErrors: string[]; outageConsoleErrors: string[] }>({
   // Replaced by the check below, which lets 503 answers through.
   consoleErrors: async ({ page }, provide) => {
@@ -35,7 +37,7 @@ const test = journey.extend<{ consoleErrors: string[]; outageConsoleErrors: stri
     async ({ page }, provide) => {
       const errors: string[] = [];
       page.on("console", (message) => {
-        if (message.type() === "error" && !/status of (404|503)/.test(message.text()))
+        if (message.type() === "error" && !/status of (404|503)|React error #441/.test(message.text()))
           errors.push(message.text());
       });
       page.on("pageerror", (error) => errors.push(error.message));
@@ -50,6 +52,7 @@ const test = journey.extend<{ consoleErrors: string[]; outageConsoleErrors: stri
 class Relay {
   private server: net.Server | null = null;
   private sockets = new Set<net.Socket>();
+  private trap: { marker: Buffer; sprung: () => void } | null = null;
   port = 0;
   constructor(
     private readonly host: string,
@@ -65,6 +68,13 @@ class Relay {
         s.on("error", () => s.destroy());
       }
       client.pipe(upstream).pipe(client);
+      client.on("data", (chunk: Buffer) => {
+        const trap = this.trap;
+        if (trap && chunk.includes(trap.marker)) {
+          this.trap = null;
+          void this.cut().then(trap.sprung);
+        }
+      });
       client.on("close", () => upstream.destroy());
       upstream.on("close", () => client.destroy());
     });
@@ -74,6 +84,14 @@ class Relay {
     });
     this.port = (server.address() as net.AddressInfo).port;
     this.server = server;
+  }
+
+  // Cuts everything the moment the app sends a statement naming `marker`: the database goes
+  // away after the proxy's check passed, while a page is being made. Resolves once cut.
+  cutWhenSent(marker: string): Promise<void> {
+    return new Promise((sprung) => {
+      this.trap = { marker: Buffer.from(marker), sprung };
+    });
   }
 
   async cut(): Promise<void> {
@@ -202,6 +220,33 @@ test("the database stops in the middle of an intake: nothing typed is lost, ever
   await expect(page.getByText("Outage Olwen, typed while the database was down")).toBeVisible();
   await page.getByRole("button", { name: "Submit report" }).click();
   await expect(page.getByRole("heading", { name: "Report submitted" })).toBeVisible();
+});
+
+test("the database stops while a page is being made: that page load answers 503 with Liaison's page too", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page, "officer2");
+  // The home page's last list, read after the proxy's check and the session have passed.
+  const cut = relay.cutWhenSent('"ThirdPartySubmission"');
+  const response = await page.goto("/");
+  await cut;
+  expect(response?.status()).toBe(503);
+  const headers = response?.headers() ?? {};
+  expect(headers["retry-after"]).toBe("60");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["cache-control"]).toContain("no-store");
+  await expect(page.getByRole("heading", { name: "Liaison is not available", level: 1 })).toBeVisible();
+  await expect(page.getByText(OUTAGE_TEXT)).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Liaison" })).toBeVisible();
+  await expect(page).toHaveURL(`${BASE}/`);
+
+  await relay.start();
+  await expect.poll(healthStatus, { timeout: 30_000, intervals: [500] }).toBe(200);
+  // The same address, reloaded, is the page again.
+  expect((await page.reload())?.status()).toBe(200);
+  await expect(page.getByRole("heading", { name: "Open reports", level: 1 })).toBeVisible();
 });
 
 // The session ends (as an idle limit ends it) between typing and pressing Continue.

@@ -1,0 +1,99 @@
+// A page whose database goes away while it is being made answers 503, like every other page
+// load of the outage (docs/decisions/014).
+//
+// proxy.ts answers 503 before rendering when its probe finds the database down. What it
+// cannot see is a database that goes away after the probe, between the page's own queries:
+// the page throws, and Next.js sets the status itself (500) — a server component cannot set
+// any other. Two hooks of the Node.js server, installed from instrumentation.ts, close that:
+// - `noteRenderError`, Next.js's `onRequestError`, runs while the page fails, before anything
+//   is sent. When the error is the database's connection failing, it marks the request (its
+//   headers object, which Next.js passes as it is; a WeakSet, so the mark goes with the
+//   request);
+// - `answerLostDatabaseWith503` changes, for a marked page load only, the 500 Next.js then
+//   writes into 503 with `Retry-After`, the outage's status. The page itself is the error
+//   boundary in the app's layout, which names the outage (app/error.tsx).
+// Nothing else is touched: any other status, any other error, API routes and form posts
+// (which answer for themselves) go out as they are.
+import { ServerResponse, type IncomingHttpHeaders, type OutgoingHttpHeaders } from "node:http";
+
+const lostDuringRender = new WeakSet<object>();
+
+// Error kinds and codes that mean "the connection to PostgreSQL is gone or cannot be made",
+// as pg, Prisma's driver adapter and PostgreSQL report them. A failing query (a constraint,
+// bad input) is none of these.
+const LOST_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
+const LOST_PRISMA_CODES = new Set(["P1001", "P1002", "P1017"]);
+// 57P01–57P03: the server is shutting down, crashed, or cannot take connections yet; class
+// 08: connection exceptions.
+const LOST_SQLSTATE = /^(57P0[123]|08\d{3})$/;
+const LOST_MESSAGE =
+  /Connection terminated|Connection ended|ECONNREFUSED|ECONNRESET|EPIPE|Can't reach database server|the database system is (shutting down|starting up)|terminating connection due to administrator command/;
+
+function causes(error: unknown): unknown[] {
+  const seen: unknown[] = [];
+  const queue = [error];
+  while (queue.length > 0 && seen.length < 8) {
+    const next = queue.shift();
+    if (typeof next !== "object" || next === null || seen.includes(next)) continue;
+    seen.push(next);
+    const { cause, meta } = next as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    queue.push(cause, meta?.driverAdapterError);
+  }
+  return seen;
+}
+
+export function isDatabaseLost(error: unknown): boolean {
+  return causes(error).some((e) => {
+    const { kind, code, originalCode, message } = e as Record<string, unknown>;
+    return (
+      (typeof kind === "string" && LOST_KINDS.has(kind)) ||
+      (typeof code === "string" && (LOST_PRISMA_CODES.has(code) || LOST_SQLSTATE.test(code))) ||
+      (typeof originalCode === "string" && LOST_SQLSTATE.test(originalCode)) ||
+      (typeof message === "string" && LOST_MESSAGE.test(message))
+    );
+  });
+}
+
+export function noteRenderError(error: unknown, request: { headers: unknown }): void {
+  if (typeof request.headers === "object" && request.headers !== null && isDatabaseLost(error))
+    lostDuringRender.add(request.headers);
+}
+
+function isPageLoad(method: string | undefined, url: string | undefined): boolean {
+  const path = url ?? "/";
+  return (method === "GET" || method === "HEAD") && !path.startsWith("/api/") && !path.startsWith("/_next/");
+}
+
+export function answersWith503(
+  status: number,
+  request: { method?: string; url?: string; headers: IncomingHttpHeaders } | undefined,
+): boolean {
+  return (
+    status === 500 &&
+    request !== undefined &&
+    lostDuringRender.has(request.headers) &&
+    isPageLoad(request.method, request.url)
+  );
+}
+
+type WriteHead = (
+  this: ServerResponse,
+  status: number,
+  reason?: string | OutgoingHttpHeaders,
+  headers?: OutgoingHttpHeaders,
+) => ServerResponse;
+
+const installed = Symbol.for("liaison.outageStatus");
+
+export function answerLostDatabaseWith503(): void {
+  const proto = ServerResponse.prototype as unknown as { writeHead: WriteHead; [installed]?: true };
+  if (proto[installed]) return;
+  proto[installed] = true;
+  const writeHead = proto.writeHead;
+  proto.writeHead = function (status, reason, headers) {
+    if (!answersWith503(status, this.req)) return writeHead.call(this, status, reason, headers);
+    this.setHeader("Retry-After", "60");
+    // A reason phrase given for the 500 would be wrong for the 503: Node.js supplies its own.
+    return writeHead.call(this, 503, typeof reason === "string" ? headers : reason);
+  };
+}

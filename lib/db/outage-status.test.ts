@@ -12,13 +12,16 @@ const refusedRaw = Object.assign(new Error("Raw query failed. Code: `N/A`."), {
   code: "P2010",
   meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable" } } },
 });
+// pg's answer when a pooled connection that broke is used again.
+const broken = new Error("Client has encountered a connection error and is not queryable");
 const shutDown = Object.assign(new Error("terminating connection due to administrator command"), {
   code: "57P01",
 });
 
 describe("isDatabaseLost", () => {
   it("recognises a connection cut mid-query, refused, or ended by a shutdown", () => {
-    for (const error of [midQuery, refused, refusedRaw, shutDown]) expect(isDatabaseLost(error)).toBe(true);
+    for (const error of [midQuery, refused, refusedRaw, broken, shutDown])
+      expect(isDatabaseLost(error)).toBe(true);
     expect(isDatabaseLost(new Error("wrapped", { cause: midQuery }))).toBe(true);
   });
 

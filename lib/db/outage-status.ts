@@ -27,7 +27,7 @@ const LOST_PRISMA_CODES = new Set(["P1001", "P1002", "P1017"]);
 // 08: connection exceptions.
 const LOST_SQLSTATE = /^(57P0[123]|08\d{3})$/;
 const LOST_MESSAGE =
-  /Connection terminated|Connection ended|ECONNREFUSED|ECONNRESET|EPIPE|Can't reach database server|the database system is (shutting down|starting up)|terminating connection due to administrator command/;
+  /Connection terminated|Connection ended|connection error and is not queryable|ECONNREFUSED|ECONNRESET|EPIPE|Can't reach database server|the database system is (shutting down|starting up)|terminating connection due to administrator command/;
 
 function causes(error: unknown): unknown[] {
   const seen: unknown[] = [];

@@ -4,8 +4,9 @@
 // and before this the person behind it saw an error for work nothing had kept.
 import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { isTransactionConflict, withRowScope, type RowScope } from "./scope";
-import type { Tx } from "./client";
+import { db, type Tx } from "./client";
 
 const NO_ONE: RowScope = { unitId: null, agencyId: null, userId: null };
 
@@ -59,7 +60,6 @@ describe("withRowScope and transaction conflicts", () => {
     const second = first + 1;
     const bothHoldOne = barrier(2);
     // Without withRowScope: the raw error PostgreSQL's deadlock comes back as.
-    const { db } = await import("./client");
     const attempt = (mine: number, theirs: number) =>
       db().$transaction((tx) => takeBoth(tx, mine, theirs, bothHoldOne));
     const settled = await Promise.allSettled([attempt(first, second), attempt(second, first)]);
@@ -76,5 +76,50 @@ describe("withRowScope and transaction conflicts", () => {
     ).rejects.toThrow("not a conflict");
     expect(runs).toBe(1);
     expect(isTransactionConflict(new Error("deadlock detected"))).toBe(false);
+  }, 20_000);
+
+  // bench:load found this one after the database came back: submitting a report wrote its
+  // audit event (taking the audit chain's lock) and then waited on a summary row another
+  // transaction had written, while that one waited for the chain's lock to write its own
+  // event. A use case's events now wait for the end of its transaction, so the chain's lock
+  // is the last one it takes and it never waits on anything while holding it.
+  it("takes the audit chain's lock last, so auditing first cannot deadlock with writing first", async () => {
+    const row = randomInt(1, 2 ** 40);
+    const audited = barrier(2);
+    let runs = 0;
+    const auditsThenWaits = withRowScope(NO_ONE, async (tx) => {
+      runs += 1;
+      await recordAudit(tx, {
+        actor: null,
+        action: "test.audit-first",
+        outcome: "SUCCESS",
+        clientAddress: "test",
+      });
+      if (runs === 1) await audited();
+      await lock(tx, row);
+      return "audited first";
+    });
+    // Holds the row's lock, then writes an event straight away, as a plain transaction.
+    const writesThenAudits = db().$transaction(async (tx) => {
+      await lock(tx, row);
+      await audited();
+      await tx.auditEvent.create({
+        data: { actorId: null, action: "test.write-first", outcome: "SUCCESS", clientAddress: "test" },
+      });
+      return "wrote first";
+    });
+
+    await expect(Promise.all([auditsThenWaits, writesThenAudits])).resolves.toEqual([
+      "audited first",
+      "wrote first",
+    ]);
+    expect(runs).toBe(1);
+    // Both events are on the chain, the plain transaction's first: it committed first.
+    const events = await db().auditEvent.findMany({
+      where: { action: { in: ["test.audit-first", "test.write-first"] } },
+      orderBy: { at: "asc" },
+      select: { action: true },
+    });
+    expect(events.map((e) => e.action)).toEqual(["test.write-first", "test.audit-first"]);
   }, 20_000);
 });

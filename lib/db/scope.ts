@@ -42,46 +42,45 @@ export function isTransactionConflict(error: unknown): boolean {
 const CONFLICT_TRIES = 4;
 const conflictPause = (attempt: number) => 20 * attempt + Math.floor(Math.random() * 40);
 
+// Every scoped transaction writes the audit events its use cases record at its very end, with
+// one `createMany`, just before it commits. The audit chain's lock (decision 016) is then the
+// last lock a transaction takes, so it never waits for anything while holding it: a use case
+// that recorded its event and then waited on a row another transaction was writing, while
+// that one waited for the chain's lock, deadlocked (bench:load, after the database restart).
+//
 // A page that shows several use cases' results (the case record, the officer's home) reads
 // them all in one transaction rather than one each: on these machines every statement is a
 // system call or two, and BEGIN, the scope and COMMIT were most of a page's statements
-// (docs/decisions/016, addendum). Inside `withOneTransaction`, each `withRowScope` for the same scope
-// and client joins the open transaction instead of starting its own, and the audit events
-// they record are written together just before it commits, so the audit chain's lock
-// (decision 016) is held for one statement and the commit, not for the whole page.
-type Shared = { client: Db; scope: RowScope; tx: Tx; audits: Prisma.AuditEventCreateManyInput[] };
-const shared = new AsyncLocalStorage<Shared>();
+// (docs/decisions/016, addendum). Inside `withOneTransaction`, each `withRowScope` for the same
+// scope and client joins the open transaction instead of starting its own.
+type Open = {
+  client: Db;
+  scope: RowScope;
+  tx: Tx;
+  audits: Prisma.AuditEventCreateManyInput[];
+  shared: boolean;
+};
+const open = new AsyncLocalStorage<Open>();
 
 const sameScope = (a: RowScope, b: RowScope) =>
   a.unitId === b.unitId && a.agencyId === b.agencyId && (a.userId ?? null) === (b.userId ?? null);
 
 // Runs `fn`, whose use cases share one scoped transaction; a conflict runs all of it again.
-// Only for reads and the audit events that record them: an event written here is not in
-// the table until `fn` has finished.
+// Only for reads and the audit events that record them.
 export async function withOneTransaction<T>(
   scope: RowScope,
   fn: () => Promise<T>,
   options: { client?: Db } = {},
 ): Promise<T> {
-  const client = options.client ?? db();
-  return withRowScope(
-    scope,
-    async (tx) => {
-      const open: Shared = { client, scope, tx, audits: [] };
-      const result = await shared.run(open, fn);
-      if (open.audits.length > 0) await tx.auditEvent.createMany({ data: open.audits });
-      return result;
-    },
-    { client },
-  );
+  return scoped(scope, () => fn(), { client: options.client, shared: true });
 }
 
-// For recordAudit: keeps the event for the shared transaction `client` belongs to, if it
-// belongs to one, and says whether it did.
+// For recordAudit: keeps the event for the end of the scoped transaction `client` is, if it
+// is one, and says whether it did. Nothing in a transaction may read the events it recorded.
 export function deferAudit(client: unknown, event: Prisma.AuditEventCreateManyInput): boolean {
-  const open = shared.getStore();
-  if (!open || open.tx !== client) return false;
-  open.audits.push(event);
+  const current = open.getStore();
+  if (!current || current.tx !== client) return false;
+  current.audits.push(event);
   return true;
 }
 
@@ -98,15 +97,26 @@ export async function withRowScope<T>(
   fn: (tx: Tx) => Promise<T>,
   options: { client?: Db; timeout?: number } = {},
 ): Promise<T> {
+  return scoped(scope, fn, { ...options, shared: false });
+}
+
+async function scoped<T>(
+  scope: RowScope,
+  fn: (tx: Tx) => Promise<T>,
+  options: { client?: Db; timeout?: number; shared: boolean },
+): Promise<T> {
   const client = options.client ?? db();
-  const open = shared.getStore();
-  if (open && open.client === client && sameScope(open.scope, scope)) return fn(open.tx);
+  const current = open.getStore();
+  if (current?.shared && current.client === client && sameScope(current.scope, scope)) return fn(current.tx);
   for (let attempt = 1; ; attempt++) {
     try {
       return await client.$transaction(
         async (tx) => {
           await applyRowScope(tx, scope);
-          return fn(tx);
+          const mine: Open = { client, scope, tx, audits: [], shared: options.shared };
+          const result = await open.run(mine, () => fn(tx));
+          if (mine.audits.length > 0) await tx.auditEvent.createMany({ data: mine.audits });
+          return result;
         },
         options.timeout ? { timeout: options.timeout } : undefined,
       );

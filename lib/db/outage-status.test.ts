@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answersWith503, isDatabaseLost, noteRenderError } from "./outage-status";
+import { isDatabaseLost } from "./database-lost";
+import { answersWith503, noteRenderError } from "./outage-status";
 
 // The shapes below are what pg and Prisma 7's driver adapter threw when a TCP relay in front
 // of PostgreSQL was cut under a running query, and then refused new connections.

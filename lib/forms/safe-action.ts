@@ -4,7 +4,8 @@
 // or a redirect that would empty the form:
 // - the session has lapsed: status "signed-out", the values, and the same values sealed
 //   for this user and page (lib/forms/keep.ts) so they come back after signing in again;
-// - the database cannot be reached: status "failed", "forms.databaseDown";
+// - the database cannot be reached (the error says its connection failed, or a probe asked
+//   afresh gets no answer): status "failed", "forms.databaseDown";
 // - anything else unexpected: status "failed", "forms.unexpected", logged by name only (a
 //   database error can quote the values it was given).
 // Next.js's own signals (redirect on success, notFound) pass through untouched. Expected
@@ -19,6 +20,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { isUuid } from "@/lib/ids";
 import { databaseReachable } from "@/lib/db/liveness";
+import { isDatabaseLost } from "@/lib/db/database-lost";
 import { keepableValues, sealValues } from "./keep";
 
 export type SafeStatus = "failed" | "signed-out";
@@ -67,7 +69,8 @@ async function answered<S extends SafeState>(
   } catch (error) {
     unstable_rethrow(error);
     console.error(`${what} failed`, error instanceof Error ? error.name : typeof error);
-    const down = !(await databaseReachable());
+    // The error itself may say so (the connection failed); otherwise ask the database now.
+    const down = isDatabaseLost(error) || !(await databaseReachable());
     return {
       status: "failed",
       values,

@@ -16,6 +16,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { decode } from "next-auth/jwt";
 import pg from "pg";
+import type { Page, Response } from "@playwright/test";
 import { test as journey, expect, signIn, submitSignIn } from "./fixtures";
 
 const APP_PORT = Number(process.env.E2E_PORT ?? 3100) + 50;
@@ -120,6 +121,22 @@ async function healthStatus(): Promise<number> {
   }
 }
 
+// Liaison's own outage page: status 503 with Retry-After, the security headers, the outage's
+// words in the app's layout, and the address asked for kept in the address bar.
+async function expectOutagePage(page: Page, response: Response | null, path: string): Promise<void> {
+  expect(response?.status()).toBe(503);
+  const headers = response?.headers() ?? {};
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["cache-control"]).toContain("no-store");
+  expect(headers["retry-after"]).toBe("60");
+  await expect(page.getByRole("heading", { name: "Liaison is not available", level: 1 })).toBeVisible();
+  await expect(page.getByText(OUTAGE_TEXT)).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Liaison" })).toBeVisible();
+  await expect(page).toHaveURL(`${BASE}${path}`);
+}
+
 test.describe.configure({ mode: "serial" });
 test.use({ baseURL: BASE });
 
@@ -172,18 +189,7 @@ test("the database stops in the middle of an intake: nothing typed is lost, ever
 
   // The very next page load, at once: Liaison's own page, status 503, in the app's layout,
   // with the headers.
-  const response = await other.goto("/people");
-  expect(response?.status()).toBe(503);
-  const headers = response?.headers() ?? {};
-  expect(headers["x-frame-options"]).toBe("DENY");
-  expect(headers["x-content-type-options"]).toBe("nosniff");
-  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
-  expect(headers["cache-control"]).toContain("no-store");
-  expect(headers["retry-after"]).toBe("60");
-  await expect(other.getByRole("heading", { name: "Liaison is not available", level: 1 })).toBeVisible();
-  await expect(other.getByText(OUTAGE_TEXT)).toBeVisible();
-  await expect(other.getByRole("banner").getByRole("link", { name: "Liaison" })).toBeVisible();
-  await expect(other).toHaveURL(`${BASE}/people`);
+  await expectOutagePage(other, await other.goto("/people"), "/people");
   // The health check names the dependency that failed.
   const health = await other.request.get("/api/health");
   expect(health.status()).toBe(503);
@@ -231,16 +237,7 @@ test("the database stops while a page is being made: that page load answers 503 
   const cut = relay.cutWhenSent('"ThirdPartySubmission"');
   const response = await page.goto("/");
   await cut;
-  expect(response?.status()).toBe(503);
-  const headers = response?.headers() ?? {};
-  expect(headers["retry-after"]).toBe("60");
-  expect(headers["x-frame-options"]).toBe("DENY");
-  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
-  expect(headers["cache-control"]).toContain("no-store");
-  await expect(page.getByRole("heading", { name: "Liaison is not available", level: 1 })).toBeVisible();
-  await expect(page.getByText(OUTAGE_TEXT)).toBeVisible();
-  await expect(page.getByRole("banner").getByRole("link", { name: "Liaison" })).toBeVisible();
-  await expect(page).toHaveURL(`${BASE}/`);
+  await expectOutagePage(page, response, "/");
 
   await relay.start();
   await expect.poll(healthStatus, { timeout: 30_000, intervals: [500] }).toBe(200);
@@ -250,7 +247,7 @@ test("the database stops while a page is being made: that page load answers 503 
 });
 
 // The session ends (as an idle limit ends it) between typing and pressing Continue.
-async function endSessionOf(page: import("@playwright/test").Page): Promise<void> {
+async function endSessionOf(page: Page): Promise<void> {
   const cookies = await page.context().cookies(BASE);
   const cookie = cookies.find((c) => /authjs\.session-token$/.test(c.name));
   if (!cookie) throw new Error("no session cookie");

@@ -8,12 +8,12 @@ import { NextResponse, type NextRequest } from "next/server";
 export const OUTAGE_PATH = "/database-unavailable";
 
 export function isPageLoad(request: NextRequest): boolean {
-  const path = request.nextUrl.pathname;
-  return (
-    (request.method === "GET" || request.method === "HEAD") &&
-    !path.startsWith("/api/") &&
-    !path.startsWith("/_next/")
-  );
+  return isPageLoadOf(request.method, request.nextUrl.pathname);
+}
+
+// The same question from a method and a path (lib/db/outage-status.ts has no NextRequest).
+export function isPageLoadOf(method: string | undefined, path: string): boolean {
+  return (method === "GET" || method === "HEAD") && !path.startsWith("/api/") && !path.startsWith("/_next/");
 }
 
 function requestHeaders(request: NextRequest, csp: string): Headers {

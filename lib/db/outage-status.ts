@@ -16,17 +16,13 @@
 // (which answer for themselves) go out as they are.
 import { ServerResponse, type IncomingHttpHeaders, type OutgoingHttpHeaders } from "node:http";
 import { isDatabaseLost } from "./database-lost";
+import { isPageLoadOf } from "./outage-response";
 
 const lostDuringRender = new WeakSet<object>();
 
 export function noteRenderError(error: unknown, request: { headers: unknown }): void {
   if (typeof request.headers === "object" && request.headers !== null && isDatabaseLost(error))
     lostDuringRender.add(request.headers);
-}
-
-function isPageLoad(method: string | undefined, url: string | undefined): boolean {
-  const path = url ?? "/";
-  return (method === "GET" || method === "HEAD") && !path.startsWith("/api/") && !path.startsWith("/_next/");
 }
 
 export function answersWith503(
@@ -37,7 +33,7 @@ export function answersWith503(
     status === 500 &&
     request !== undefined &&
     lostDuringRender.has(request.headers) &&
-    isPageLoad(request.method, request.url)
+    isPageLoadOf(request.method, request.url ?? "/")
   );
 }
 

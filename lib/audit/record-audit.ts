@@ -45,7 +45,8 @@ export async function recordAudit(client: Tx | Db, entry: AuditEntry): Promise<v
     outcome: entry.outcome,
     subjectKey: entry.subjectKey ?? null,
   };
-  // In a page's shared transaction the event is written with the others at its end.
+  // In a scoped transaction (lib/db/scope.ts) the event is written with any others at its end,
+  // so that the audit chain's lock is the last lock the transaction takes.
   if (deferAudit(client, data)) return;
   await client.auditEvent.create({ data });
 }

@@ -12,6 +12,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
+import { plainFormInput } from "@/lib/forms";
 import { clearDueUpdates, clearableUpdatesWhere } from "@/lib/victims-code/clear-updates";
 import {
   contactFormSchema,
@@ -67,7 +68,7 @@ export async function createContact(
     if (first) return first;
   }
   const values = contactFormValues(rest);
-  const parsed = contactFormSchema(now).safeParse(rest);
+  const parsed = contactFormSchema(now).safeParse(plainFormInput(rest));
   const fieldErrors: Partial<Record<ContactField, string>> = {};
   let formError: string | undefined;
   if (!parsed.success) {

@@ -10,7 +10,7 @@ import {
   WithdrawalReason,
 } from "@/lib/generated/prisma/enums";
 import { hasControlCharacters } from "@/lib/text";
-import { fieldErrorsOf } from "@/lib/forms";
+import { fieldErrorsOf, plainFormInput } from "@/lib/forms";
 import { LIFECYCLE_EVENTS, outcomeContentProblems } from "./trail-rules";
 
 // A change of what the person wants is recorded by editing the report, and closing,
@@ -132,7 +132,7 @@ export type ParsedCaseEvent =
 // Checks one event against what its type needs. `today` is the London calendar date, so an
 // event cannot be dated in the future.
 export function parseCaseEvent(raw: unknown, today: Date): ParsedCaseEvent {
-  const parsed = caseEventFormSchema.safeParse(raw);
+  const parsed = caseEventFormSchema.safeParse(plainFormInput(raw));
   if (!parsed.success) {
     // Fields the form does not own are reported against the form as a whole (its type).
     const fieldErrors = fieldErrorsOf<CaseEventField>(parsed.error, {

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { unitScope } from "@/lib/authz/scope";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
+import { plainFormInput } from "@/lib/forms";
 import { personFormValues, personUpdateSchema, type PersonField, type PersonFormValues } from "./schema";
 import { PERSON_DETAILS } from "./queries";
 
@@ -31,7 +32,7 @@ export async function updatePerson(
   const unitId = unitScope(user, "person:update:unit");
   if (!unitId || !isUuid(personId)) return { status: "not-found" };
   const values = personFormValues(raw);
-  const parsed = personUpdateSchema.safeParse(raw);
+  const parsed = personUpdateSchema.safeParse(plainFormInput(raw));
 
   return withRowScope(rowScopeOf(user), async (tx) => {
     const saved = await tx.person.findFirst({ where: { id: personId, unitId }, select: PERSON_DETAILS });

@@ -11,7 +11,7 @@ import { isUuid } from "@/lib/ids";
 import { IncidentType, PerpetratorRelationship, PersonWants } from "@/lib/generated/prisma/enums";
 import { londonToday } from "@/lib/time/london";
 import { hasControlCharacters } from "@/lib/text";
-import { fieldErrorsOf } from "@/lib/forms";
+import { fieldErrorsOf, plainFormInput } from "@/lib/forms";
 import { applyDerivedEnhancedRights } from "@/lib/victims-code/reschedule-updates";
 import { openableReportWhere } from "@/lib/reports/restriction";
 
@@ -126,7 +126,7 @@ export async function updateReport(
       });
       return null;
     }
-    const parsed = reportEditSchema.safeParse(raw);
+    const parsed = reportEditSchema.safeParse(plainFormInput(raw));
     if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error, EDIT_ERRORS) };
     const input = parsed.data;
     const changed =

@@ -7,6 +7,7 @@ import { parseCaseEvent, caseEventFormSchema } from "@/lib/outcomes/schema";
 import { reportEditSchema } from "@/lib/reports/update-report";
 import { contactFormSchema } from "@/lib/contacts/schema";
 import { personUpdateSchema } from "@/lib/people/schema";
+import { plainFormInput } from "@/lib/forms";
 
 const hostileString = fc.oneof(
   fc.string(),
@@ -102,7 +103,8 @@ describe("forms given random and hostile input", () => {
           : ["type", "method", "notes", "reportId"];
       fc.assert(
         fc.property(hostileRecord(fields), (raw) => {
-          const parsed = schema.safeParse(raw);
+          // As its use case does: the input as text and lists of text first.
+          const parsed = schema.safeParse(plainFormInput(raw));
           if (parsed.success) {
             expect(holdsNul(parsed.data)).toBe(false);
             expect("extraField" in raw).toBe(false);
@@ -112,4 +114,40 @@ describe("forms given random and hostile input", () => {
       );
     });
   }
+
+  // fast-check found this on CI (seed -1133607048): zod 4 runs a length check even on a
+  // value of the wrong type, and reading this `length` as a number throws.
+  const unreadableLength = { length: { toString: [] } };
+
+  it("a field whose length cannot be read is refused with a message, in every form", () => {
+    const today = new Date(Date.UTC(2026, 10, 26));
+    for (const field of Object.keys(caseEventFormSchema.shape)) {
+      const result = parseCaseEvent({ type: "CRIME_RECORDED", [field]: unreadableLength }, today);
+      expect(result.ok, field).toBe(false);
+      if (!result.ok)
+        for (const m of Object.values(result.fieldErrors)) expect(m).toMatch(/^caseEvents\.errors\./);
+    }
+    const schemas = [
+      ["editing a report", reportEditSchema, Object.keys(reportEditSchema.shape)],
+      ["logging a contact", contactFormSchema(today), ["type", "method", "notes", "reportId", "updateIds"]],
+      ["updating a person", personUpdateSchema, Object.keys(personUpdateSchema.shape)],
+    ] as const;
+    for (const [name, schema, fields] of schemas) {
+      for (const field of fields) {
+        const parsed = schema.safeParse(plainFormInput({ [field]: unreadableLength }));
+        expect(parsed.success, `${name}: ${field}`).toBe(false);
+      }
+    }
+  });
+
+  it("the input given to a schema keeps text and lists of text, and nothing else", () => {
+    expect(
+      plainFormInput({ a: "x", b: ["y", "z"], c: unreadableLength, d: [1, "y"], e: 3, f: null }),
+    ).toEqual({ a: "x", b: ["y", "z"], c: null, d: null, e: null, f: null });
+    const withProto = plainFormInput(JSON.parse('{"__proto__": "x"}'));
+    expect(Object.getPrototypeOf(withProto)).toBe(Object.prototype);
+    expect(Object.keys(withProto)).toEqual(["__proto__"]);
+    for (const notARecord of [null, undefined, "text", 3, ["a"]])
+      expect(plainFormInput(notARecord)).toEqual({});
+  });
 });

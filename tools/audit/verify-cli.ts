@@ -8,7 +8,11 @@ import { verifyAuditChain } from "./verify";
 
 async function main(): Promise<number> {
   const expect = process.argv.find((a) => a.startsWith("--expect-head="))?.slice("--expect-head=".length);
-  const server = await ensureDatabaseServer({ purpose: "app" });
+  const server = await ensureDatabaseServer({
+    purpose: "app",
+    shareRunning: true,
+    log: (l) => console.error(l),
+  });
   try {
     const started = Date.now();
     const report = await verifyAuditChain(ownerUrlFor(server.url), {

@@ -1,8 +1,9 @@
 // `npm run db:backup [-- --out=<file>]` and `npm run db:restore -- <file> [--into=<database>]`
-// (docs/decisions/020). Both work against the embedded server (started if need be) or the
-// server in DATABASE_OWNER_URL / DATABASE_URL. A restore goes into a NEW database on the same
-// server (default `liaison_restored_<time>`), never over the live one: point DATABASE_URL at
-// it, or rename it, once you have checked it (`npm run audit:verify`).
+// (docs/decisions/020). Both work against the embedded server (the one `npm start` runs, or
+// one started for the run) or the server in DATABASE_OWNER_URL / DATABASE_URL. A restore
+// goes into a NEW database on the same server (default `liaison_restored_<time>`), never
+// over the live one: point DATABASE_URL at it, or rename it, once you have checked it
+// (`npm run audit:verify`).
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { ensureDatabaseServer, createDatabase, dropDatabase, redact, withDatabase } from "../db/server";
@@ -32,7 +33,7 @@ const log = (line: string) => console.error(line);
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
-  const server = await ensureDatabaseServer({ purpose: "app", log });
+  const server = await ensureDatabaseServer({ purpose: "app", log, shareRunning: true });
   try {
     const ownerUrl = ownerUrlFor(server.url);
     const backupKey = key(server.embedded);

@@ -30,9 +30,14 @@ const APP_DATABASE = "liaison";
 // The test server hands out its maintenance database; tests create their own from it.
 const ADMIN_DATABASE = "postgres";
 
+// `shareRunning`: a tool that only reads or copies the database (audit:verify, backup) may
+// use the embedded server `npm start` already runs on the same folder, and leaves it
+// running. Anything else refuses, since two programs starting and stopping one server
+// would stop it under each other.
 export async function ensureDatabaseServer(opts: {
   purpose: Purpose;
   log?: (line: string) => void;
+  shareRunning?: boolean;
 }): Promise<DatabaseServer> {
   const log = opts.log ?? (() => undefined);
   const external = process.env.DATABASE_URL;
@@ -40,10 +45,14 @@ export async function ensureDatabaseServer(opts: {
     await checkAnswers(external);
     return { url: external, embedded: false, stop: async () => undefined };
   }
-  return startEmbedded(opts.purpose, log);
+  return startEmbedded(opts.purpose, log, opts.shareRunning ?? false);
 }
 
-async function startEmbedded(purpose: Purpose, log: (line: string) => void): Promise<DatabaseServer> {
+async function startEmbedded(
+  purpose: Purpose,
+  log: (line: string) => void,
+  shareRunning: boolean,
+): Promise<DatabaseServer> {
   const port = embeddedPort(purpose);
   const dataDir = join(repoRoot, ".data", `postgres-${purpose}`);
   const shownDir = relative(repoRoot, dataDir);
@@ -57,7 +66,24 @@ async function startEmbedded(purpose: Purpose, log: (line: string) => void): Pro
     if (serverLog.length > 40) serverLog.shift();
   };
 
-  await refuseIfBusy(await clearStalePid(dataDir, port, log), shownDir, port);
+  const use = await clearStalePid(dataDir, port, log);
+  if (use.kind === "ours" && shareRunning) {
+    const password = await readPassword(passwordFile, shownDir);
+    const adminUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${use.port}/${ADMIN_DATABASE}`;
+    await checkAnswers(adminUrl);
+    if (purpose === "app" && !(await databaseExists(adminUrl, APP_DATABASE)))
+      throw new Error(`The embedded PostgreSQL on ${shownDir} holds no ${APP_DATABASE} database yet.`);
+    log(
+      `Using the embedded PostgreSQL already running on ${shownDir} (pid ${use.pid}, port ${use.port}); ` +
+        "it is left running.",
+    );
+    return {
+      url: purpose === "app" ? withDatabase(adminUrl, APP_DATABASE) : adminUrl,
+      embedded: true,
+      stop: async () => undefined,
+    };
+  }
+  await refuseIfBusy(use, shownDir, port);
 
   const fresh = !existsSync(join(dataDir, "PG_VERSION"));
   const password = fresh ? randomBytes(18).toString("base64url") : await readPassword(passwordFile, shownDir);
@@ -171,8 +197,9 @@ function embeddedPort(purpose: Purpose): number {
 async function refuseIfBusy(use: PortUse, shownDir: string, port: number): Promise<void> {
   if (use.kind === "ours") {
     throw new Error(
-      `An embedded PostgreSQL from an earlier run is still running on ${shownDir} ` +
-        `(pid ${use.pid}, port ${use.port}). Stop it with \`kill ${use.pid}\` and try again.`,
+      `An embedded PostgreSQL is already running on ${shownDir} (pid ${use.pid}, port ${use.port}): ` +
+        "another `npm start` or `npm test` is using it, or an earlier run left it behind. " +
+        `Stop that run (Ctrl-C in its terminal), or stop the server with \`kill ${use.pid}\`, and try again.`,
     );
   }
   if (await isPortTaken(port)) {

@@ -10,7 +10,8 @@ import "./globals.css";
 // its own words; nothing of the error reaches the browser, only a generic message (or the
 // outage page's, when the health check says the database is down). Its words
 // are a file of their own: whatever this imports is in every page's first-load JavaScript.
-export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+// "Try again" asks the server afresh (`retry`), as in app/error.tsx.
+export default function GlobalError({ retry }: { error: Error & { digest?: string }; retry: () => void }) {
   const text = strings.errorPage;
   // The database going away mid-render is the usual reason the root layout fails.
   const databaseDown = useDatabaseDown();
@@ -23,7 +24,7 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
             {databaseDown ? text.unavailableBody : text.body}
           </p>
           <div className="flex gap-4">
-            <button type="button" onClick={reset} className="rounded bg-brand px-4 py-2 font-bold text-white">
+            <button type="button" onClick={retry} className="rounded bg-brand px-4 py-2 font-bold text-white">
               {text.tryAgain}
             </button>
             <Link href="/">{text.home}</Link>

@@ -43,23 +43,19 @@ export function fieldErrorsOf<Field extends string>(
   return out;
 }
 
-// What a schema may be given: each field as text or a list of text. A server action's
-// arguments are decoded from whatever the browser sent, so a crafted request can put other
-// things there; zod 4 runs its length checks even on a value of the wrong type, and an
-// object whose `length` cannot become a number makes such a check throw. Anything that is
-// not text or a list of text becomes null, which every schema refuses with its own
-// message. Keys stay as they are, so strict schemas still refuse fields the form does not
-// own (`Object.fromEntries` keeps a `__proto__` key as a plain field).
+// What a schema may be given: each field as text, a list of text, a number or a yes/no. A
+// server action's arguments are decoded from whatever the browser sent, so a crafted request
+// can put other things there; zod 4 runs its length checks even on a value of the wrong
+// type, and an object whose `length` cannot become a number makes such a check throw.
+// Anything else becomes null, which every schema refuses with its own message. Keys stay
+// as they are, so strict schemas still refuse fields the form does not own
+// (`Object.fromEntries` keeps a `__proto__` key as a plain field).
 export function plainFormInput(raw: unknown): Record<string, unknown> {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return {};
-  return Object.fromEntries(
-    Object.entries(raw).map(([key, value]) => [
-      key,
-      typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string"))
-        ? value
-        : null,
-    ]),
-  );
+  const plain = (value: unknown) =>
+    ["string", "number", "boolean"].includes(typeof value) ||
+    (Array.isArray(value) && value.every((v) => typeof v === "string"));
+  return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, plain(value) ? value : null]));
 }
 
 // Turns a submitted form into a plain object for a zod schema. Fields that may repeat

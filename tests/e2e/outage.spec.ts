@@ -246,6 +246,28 @@ test("the database stops while a page is being made: that page load answers 503 
   await expect(page.getByRole("heading", { name: "Open reports", level: 1 })).toBeVisible();
 });
 
+test("the database stops during a move from page to page: the page says why, and Try again brings it back", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page, "officer2");
+  expect((await page.goto("/people"))?.status()).toBe(200);
+  // A link inside the app is fetched by the browser's router, not loaded as a page, so no
+  // status reaches the person: the error boundary has to say what happened.
+  const cut = relay.cutWhenSent('"ThirdPartySubmission"');
+  await page.getByRole("banner").getByRole("link", { name: "Home", exact: true }).click();
+  await cut;
+  await expect(page.getByRole("heading", { name: "Liaison is not available", level: 1 })).toBeVisible();
+  await expect(page.getByText(OUTAGE_TEXT)).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Liaison" })).toBeVisible();
+
+  await relay.start();
+  await expect.poll(healthStatus, { timeout: 30_000, intervals: [500] }).toBe(200);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { name: "Open reports", level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(`${BASE}/`);
+});
+
 // The session ends (as an idle limit ends it) between typing and pressing Continue.
 async function endSessionOf(page: Page): Promise<void> {
   const cookies = await page.context().cookies(BASE);

@@ -140,10 +140,10 @@ describe("forms given random and hostile input", () => {
     }
   });
 
-  it("the input given to a schema keeps text and lists of text, and nothing else", () => {
+  it("the input given to a schema keeps text, lists of text, numbers and yes/no, and nothing else", () => {
     expect(
-      plainFormInput({ a: "x", b: ["y", "z"], c: unreadableLength, d: [1, "y"], e: 3, f: null }),
-    ).toEqual({ a: "x", b: ["y", "z"], c: null, d: null, e: null, f: null });
+      plainFormInput({ a: "x", b: ["y", "z"], c: unreadableLength, d: [1, "y"], e: 3, f: null, g: true }),
+    ).toEqual({ a: "x", b: ["y", "z"], c: null, d: null, e: 3, f: null, g: true });
     const withProto = plainFormInput(JSON.parse('{"__proto__": "x"}'));
     expect(Object.getPrototypeOf(withProto)).toBe(Object.prototype);
     expect(Object.keys(withProto)).toEqual(["__proto__"]);

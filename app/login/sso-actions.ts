@@ -6,8 +6,10 @@ import { signIn } from "@/lib/auth/next-auth";
 import { OIDC_PROVIDER_ID } from "@/lib/auth/oidc";
 import { oidcConfig } from "@/lib/auth/oidc-config";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { submittedForm } from "@/lib/forms";
 
-export async function ssoSignInAction(form: FormData): Promise<void> {
+export async function ssoSignInAction(submitted: unknown): Promise<void> {
+  const form = submittedForm(submitted);
   // Off unless configured: the button is not shown then, and a forged post does nothing.
   if (!oidcConfig()) return;
   await signIn(OIDC_PROVIDER_ID, { redirectTo: safeReturnPath(form.get("next")) });

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/authz/scope";
-import type { FormState } from "@/lib/forms";
+import { submittedForm, type FormState } from "@/lib/forms";
 import { safeAction } from "@/lib/forms/safe-action";
 import { hasControlCharacters } from "@/lib/text";
 import {
@@ -32,8 +32,9 @@ const searchSchema = z.strictObject({
 
 export async function searchPeopleAction(
   _previous: PeopleSearchState,
-  form: FormData,
+  submitted: unknown,
 ): Promise<PeopleSearchState> {
+  const form = submittedForm(submitted);
   const typed = form.get("query");
   const values = { query: typeof typed === "string" ? typed.slice(0, 1000) : "" };
   const answer = { values, fieldErrors: {}, results: [], limited: false };

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, type FormState, submittedForm } from "@/lib/forms";
 import { safeAction } from "@/lib/forms/safe-action";
 import { reauthenticate } from "@/lib/auth/account-credentials";
 import { safeReturnPath } from "@/lib/auth/return-path";
@@ -20,8 +20,9 @@ const schema = z.strictObject({
 // then back to where the user was going (a path on this site only).
 export async function reauthenticateAction(
   _prev: FormState<ReauthValues>,
-  form: FormData,
+  submitted: unknown,
 ): Promise<FormState<ReauthValues>> {
+  const form = submittedForm(submitted);
   const next = safeReturnPath(form.get("next"));
   // The password is never sent back, nor sealed: the wrapper is given no values.
   return safeAction<FormState<ReauthValues>>("Checking a password again", {}, async (user) => {

@@ -2,7 +2,8 @@
 
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { requirePermission } from "@/lib/auth/session-user";
+import { ensurePermission } from "@/lib/auth/session-user";
+import type { ButtonState } from "@/components/form/action-button";
 import { reauthUrl } from "@/lib/auth/recent-auth";
 import { can } from "@/lib/authz/scope";
 import { formToObject } from "@/lib/forms";
@@ -56,20 +57,27 @@ export async function retainAction(
   });
 }
 
-// The confirmed erasure: no typed values, so a plain action. The lib function checks the
-// permission, the unit and the five-minute re-authentication again, and audits.
-export async function eraseAction(personId: string): Promise<void> {
-  const user = await requirePermission("retention:review:unit");
-  const id = personIdSchema.safeParse(personId);
-  if (!id.success) notFound();
-  try {
-    await erasePerson(user, id.data);
-  } catch (error) {
-    if (error instanceof RetentionRefused) {
-      if (error.reason === "reauth") redirect(reauthUrl(`/retention/${id.data}/erase`));
-      notFound();
+// The confirmed erasure: nothing typed, so a button, whose failures the wrapper answers beside
+// it. The lib function checks the permission, the unit and the five-minute re-authentication
+// again, and audits.
+export async function eraseAction(
+  personId: string,
+  _prev: ButtonState,
+  _form: FormData,
+): Promise<ButtonState> {
+  return safeAction<ButtonState>("Erasing a record", {}, async (user) => {
+    await ensurePermission(user, "retention:review:unit");
+    const id = personIdSchema.safeParse(personId);
+    if (!id.success) notFound();
+    try {
+      await erasePerson(user, id.data);
+    } catch (error) {
+      if (error instanceof RetentionRefused) {
+        if (error.reason === "reauth") redirect(reauthUrl(`/retention/${id.data}/erase`));
+        notFound();
+      }
+      throw error;
     }
-    throw error;
-  }
-  redirect("/retention?done=erased");
+    redirect("/retention?done=erased");
+  });
 }

@@ -23,11 +23,13 @@ export function ActionButton({
   formClassName?: string;
 }) {
   const t = useTranslations();
-  const [state, dispatch, pending] = useSafeActionState<ButtonState>(action, {
-    status: "idle",
-    values: {},
-    fieldErrors: {},
-  });
+  // Its own name for what it keeps across a new sign-in (nothing typed, so an empty copy), so
+  // that it never takes the copy of a form beside it on the same page.
+  const [state, dispatch, pending] = useSafeActionState<ButtonState>(
+    action,
+    { status: "idle", values: {}, fieldErrors: {} },
+    "button",
+  );
   return (
     <form action={dispatch} className={formClassName}>
       {state.formError && (

@@ -37,16 +37,20 @@ export async function requireUser(): Promise<CurrentUser> {
 // reaching for case pages leaves a trace (DPA 2018 s.62).
 export async function requirePermission(permission: Permission): Promise<CurrentUser> {
   const user = await requireUser();
-  if (!roleHas(user.role, permission)) {
-    const path = safeReturnPath((await headers()).get("x-liaison-path"));
-    await recordAudit(db(), {
-      actor: user,
-      action: "permission.refused",
-      recordType: "permission",
-      recordId: `${permission} ${path}`.slice(0, 300),
-      outcome: "DENIED",
-    });
-    notFound();
-  }
+  await ensurePermission(user, permission);
   return user;
+}
+
+// The same refusal for a user already found (a form action finds the user in its wrapper).
+export async function ensurePermission(user: CurrentUser, permission: Permission): Promise<void> {
+  if (roleHas(user.role, permission)) return;
+  const path = safeReturnPath((await headers()).get("x-liaison-path"));
+  await recordAudit(db(), {
+    actor: user,
+    action: "permission.refused",
+    recordType: "permission",
+    recordId: `${permission} ${path}`.slice(0, 300),
+    outcome: "DENIED",
+  });
+  notFound();
 }

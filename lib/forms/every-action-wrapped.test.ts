@@ -19,14 +19,6 @@ const NOT_WRAPPED: Record<string, string> = {
     "reads no database and takes nothing typed: its only answer is the redirect to the identity provider",
   "app/actions/sign-out.ts#signOutAction":
     "not a form: a button whose answer is the sign-in page (its own file belongs to the sessions work)",
-  "app/submissions/[id]/actions.ts#markLookingAction":
-    "a button with nothing typed, answered by a redirect; not yet moved (triage area)",
-  "app/submissions/[id]/actions.ts#searchPeopleAction":
-    "the triage form's person search; not yet moved (triage area)",
-  "app/retention/actions.ts#eraseAction":
-    "a confirmed erasure with nothing typed, answered by a redirect; not yet moved (retention area)",
-  "app/reports/[id]/restriction/actions.ts#reviewOverrideAction":
-    "a 'mark reviewed' button with nothing typed; not yet moved (restriction area)",
 };
 
 function sourceFiles(dir: string): string[] {

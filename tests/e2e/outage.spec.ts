@@ -268,6 +268,62 @@ test("the database stops during a move from page to page: the page says why, and
   await expect(page).toHaveURL(`${BASE}/`);
 });
 
+// Behind the app's back, as the owner when `npm test` says who that is.
+async function asOwner<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({
+    connectionString: process.env.TEST_OWNER_DATABASE_URL ?? databaseUrl().toString(),
+  });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+test("the database stops before a triage search: the search says why, and the decision being written is kept", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  // A partner's submission still waiting in the officer's unit; this test only searches, so
+  // it stays waiting.
+  const submissionId = await asOwner(async (client) => {
+    const found = await client.query<{ id: string }>(
+      `SELECT s.id FROM "ThirdPartySubmission" s JOIN "User" u ON u."organisationId" = s."unitId"
+        WHERE u.email = 'officer@demo.liaison.test' AND s.status IN ('RECEIVED', 'BEING_LOOKED_AT')
+        ORDER BY s.id LIMIT 1`,
+    );
+    return found.rows[0]?.id;
+  });
+  expect(submissionId, "the demo data has a submission waiting for triage").toBeTruthy();
+  await signIn(page, "officer");
+  expect((await page.goto(`/submissions/${submissionId}`))?.status()).toBe(200);
+  const notOpened = page.getByLabel("Do not open a report");
+  const reason = page.getByLabel("Why no report is opened");
+  const query = page.getByLabel("Working name", { exact: true });
+  await notOpened.check();
+  await reason.fill("Typed before the search; the database went while it ran.");
+  await query.fill("Kasia");
+
+  await relay.cut();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Liaison cannot reach its database." }),
+  ).toBeVisible();
+  await expect(query).toHaveValue("Kasia");
+  await expect(notOpened).toBeChecked();
+  await expect(reason).toHaveValue("Typed before the search; the database went while it ran.");
+
+  await relay.start();
+  await expect.poll(healthStatus, { timeout: 30_000, intervals: [500] }).toBe(200);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByText("1 person found.")).toBeVisible();
+  await expect(page.getByRole("radio", { name: /^Kasia/ })).toBeVisible();
+  // The people found join the decision form without drawing it afresh.
+  await expect(notOpened).toBeChecked();
+  await expect(reason).toHaveValue("Typed before the search; the database went while it ran.");
+});
+
 // The session ends (as an idle limit ends it) between typing and pressing Continue.
 async function endSessionOf(page: Page): Promise<void> {
   const cookies = await page.context().cookies(BASE);
@@ -277,17 +333,10 @@ async function endSessionOf(page: Page): Promise<void> {
   if (!secret) throw new Error("AUTH_SECRET is set by `npm test`");
   const token = await decode({ token: cookie.value, secret, salt: cookie.name });
   if (!token?.sub) throw new Error("session cookie without a session id");
-  // Behind the app's back, as the owner when \`npm test\` says who that is.
-  const client = new pg.Client({
-    connectionString: process.env.TEST_OWNER_DATABASE_URL ?? databaseUrl().toString(),
-  });
-  await client.connect();
-  try {
-    const ended = await client.query(`UPDATE "Session" SET "endedAt" = now() WHERE id = $1`, [token.sub]);
-    expect(ended.rowCount).toBe(1);
-  } finally {
-    await client.end();
-  }
+  const ended = await asOwner((client) =>
+    client.query(`UPDATE "Session" SET "endedAt" = now() WHERE id = $1`, [token.sub]),
+  );
+  expect(ended.rowCount).toBe(1);
 }
 
 test("a session that lapses before Continue keeps what was typed through signing in again", async ({

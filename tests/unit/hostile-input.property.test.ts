@@ -7,7 +7,7 @@ import { parseCaseEvent, caseEventFormSchema } from "@/lib/outcomes/schema";
 import { reportEditSchema } from "@/lib/reports/update-report";
 import { contactFormSchema } from "@/lib/contacts/schema";
 import { personUpdateSchema } from "@/lib/people/schema";
-import { plainFormInput } from "@/lib/forms";
+import { formToObject, plainFormInput, submittedForm } from "@/lib/forms";
 
 const hostileString = fc.oneof(
   fc.string(),
@@ -149,5 +149,21 @@ describe("forms given random and hostile input", () => {
     expect(Object.keys(withProto)).toEqual(["__proto__"]);
     for (const notARecord of [null, undefined, "text", 3, ["a"]])
       expect(plainFormInput(notARecord)).toEqual({});
+  });
+
+  // An action's form argument is whatever a request decoded to; a hand-made one can put text,
+  // an object or nothing there. It reads as an empty form, never as a thrown error.
+  it("something sent in place of a form reads as an empty form", () => {
+    const form = new FormData();
+    form.append("factors", "a");
+    form.append("factors", "b");
+    form.set("note", "kept");
+    form.set("$ACTION_ID_1", "dropped");
+    expect(formToObject(form, ["factors"])).toEqual({ factors: ["a", "b"], note: "kept" });
+    expect(submittedForm(form)).toBe(form);
+    for (const notAForm of ["text", { note: "x", entries: "y", get: "z" }, 7, null, undefined, ["note"]]) {
+      expect(formToObject(notAForm, ["factors"])).toEqual({ factors: [] });
+      expect([...submittedForm(notAForm).keys()]).toEqual([]);
+    }
   });
 });

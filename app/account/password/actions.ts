@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, type FormState, submittedForm } from "@/lib/forms";
 import { safeAction } from "@/lib/forms/safe-action";
 import { changePassword } from "@/lib/auth/account-credentials";
 import { PASSWORD_PROBLEM_MESSAGES, newPasswordFields } from "@/lib/auth/password-policy";
@@ -22,8 +22,9 @@ const schema = z.strictObject({
 // only the values it is given: none here).
 export async function changePasswordAction(
   _prev: ChangePasswordState,
-  form: FormData,
+  submitted: unknown,
 ): Promise<ChangePasswordState> {
+  const form = submittedForm(submitted);
   return safeAction<ChangePasswordState>("Changing a password", {}, async (user) => {
     const parsed = schema.safeParse({
       currentPassword: form.get("currentPassword") ?? undefined,

@@ -6,7 +6,7 @@
 import { notFound } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { safeAction } from "@/lib/forms/safe-action";
-import { formToObject, typedValues } from "@/lib/forms";
+import { formToObject, submittedForm, typedValues } from "@/lib/forms";
 import { createUser } from "@/lib/accounts/create-user";
 import { changeRole } from "@/lib/accounts/change-role";
 import { disableUser, enableUser } from "@/lib/accounts/set-user-disabled";
@@ -155,8 +155,9 @@ function mayManage(admin: CurrentUser): boolean {
 export async function endSessionAction(
   userId: string,
   _previous: AdminActionState,
-  form: FormData,
+  submitted: unknown,
 ): Promise<AdminActionState> {
+  const form = submittedForm(submitted);
   const sessionId = form.get("sessionId");
   return safeAction("Ending a session", {}, async (admin) => {
     if (!mayManage(admin) || typeof sessionId !== "string" || !isUuid(sessionId)) notFound();

@@ -3,6 +3,7 @@
 import { notFound, redirect } from "next/navigation";
 import { startDraft, saveStep, discardDraft, savePersonSearch } from "@/lib/intake/drafts";
 import { submitDraft } from "@/lib/intake/submit";
+import { submittedForm } from "@/lib/forms";
 import { safeAction } from "@/lib/forms/safe-action";
 import type { ButtonState } from "@/components/form/action-button";
 import {
@@ -50,8 +51,9 @@ export async function startIntakeAction(_prev: ButtonState, _form: FormData): Pr
 export async function searchPersonAction(
   draftId: string,
   returnTo: "check" | null,
-  form: FormData,
+  submitted: unknown,
 ): Promise<void> {
+  const form = submittedForm(submitted);
   const here = `/reports/new/${draftId}/person${returnTo === "check" ? "?return=check" : ""}`;
   await safeAction<ButtonState>("Searching for a person", {}, async (user) => {
     if (!can(user, "report:create:unit")) notFound();
@@ -69,8 +71,9 @@ export async function saveStepAction(
   slug: string,
   returnTo: "check" | null,
   _prev: StepFormState,
-  form: FormData,
+  submitted: unknown,
 ): Promise<StepFormState> {
+  const form = submittedForm(submitted);
   const valid = stepSlug(slug);
   const step = valid ? stepBySlug(valid) : undefined;
   if (!valid || !step) redirect("/reports/drafts");

@@ -5,7 +5,7 @@
 // only when the app is confirmed; until then the same link leads back to the current step.
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, type FormState, submittedForm } from "@/lib/forms";
 import { safePublicAction } from "@/lib/forms/safe-action";
 import { chooseSetupPassword, completeSetup } from "@/lib/auth/account-credentials";
 import { PASSWORD_PROBLEM_MESSAGES, newPasswordFields } from "@/lib/auth/password-policy";
@@ -32,8 +32,9 @@ function setupPath(token: string): string {
 export async function choosePasswordAction(
   token: string,
   _prev: FormState<SetupPasswordValues>,
-  form: FormData,
+  submitted: unknown,
 ): Promise<FormState<SetupPasswordValues>> {
+  const form = submittedForm(submitted);
   return safePublicAction<FormState<SetupPasswordValues>>("Choosing a password", {}, async () => {
     const link = tokenSchema.safeParse(token);
     if (!link.success) redirect("/setup/invalid");
@@ -57,8 +58,9 @@ export async function choosePasswordAction(
 export async function confirmEnrolmentAction(
   token: string,
   _prev: EnrolState,
-  form: FormData,
+  submitted: unknown,
 ): Promise<EnrolState> {
+  const form = submittedForm(submitted);
   return safePublicAction<EnrolState>("Confirming an authenticator", {}, async () => {
     const link = tokenSchema.safeParse(token);
     if (!link.success) redirect("/setup/invalid");

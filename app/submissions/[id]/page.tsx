@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/session-user";
 import { getSubmissionForUnit } from "@/lib/third-party/queries";
 import { splitLines } from "@/lib/intake/schemas";
 import { markLookingAction, searchPeopleAction, triageAction } from "./actions";
+import { ActionButton } from "@/components/form/action-button";
 import { TriageForm } from "./_components/triage-form";
 import { SafeguardingFlag } from "@/components/third-party/safeguarding-flag";
 
@@ -128,11 +129,12 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         </dl>
       </section>
       {s.status === "RECEIVED" && (
-        <form action={markLookingAction.bind(null, s.id)} className="mb-8">
-          <button type="submit" className="rounded border-2 border-brand px-4 py-1.5 font-bold text-brand">
-            {t("thirdParty.markLooking")}
-          </button>
-        </form>
+        <ActionButton
+          action={markLookingAction.bind(null, s.id)}
+          label={t("thirdParty.markLooking")}
+          formClassName="mb-8"
+          className="rounded border-2 border-brand px-4 py-1.5 font-bold text-brand disabled:opacity-60"
+        />
       )}
       {open && <TriageForm triage={triageAction.bind(null, s.id)} search={searchPeopleAction} />}
     </>

@@ -1,7 +1,8 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session-user";
+import { ensurePermission } from "@/lib/auth/session-user";
+import type { ButtonState } from "@/components/form/action-button";
 import { reauthUrl } from "@/lib/auth/recent-auth";
 import { can } from "@/lib/authz/scope";
 import { decideRestriction, overrideRestriction, reviewOverride } from "@/lib/reports/restriction-decisions";
@@ -23,8 +24,7 @@ export async function decideRestrictionAction(
   _prev: ReasonState,
   form: FormData,
 ): Promise<ReasonState> {
-  // A hand-made post may send anything in place of the form: treat it as an empty form.
-  const raw = form instanceof FormData ? formToObject(form, []) : {};
+  const raw = formToObject(form, []);
   return safeAction<ReasonState>("Restricting a case", echo(raw), async (user) => {
     if (!can(user, "report:restrict:unit") || !isUuid(reportId)) notFound();
     const result = await decideRestriction(user, reportId, restrict === true, raw);
@@ -45,8 +45,7 @@ export async function overrideRestrictionAction(
   _prev: ReasonState,
   form: FormData,
 ): Promise<ReasonState> {
-  // A hand-made post may send anything in place of the form: treat it as an empty form.
-  const raw = form instanceof FormData ? formToObject(form, []) : {};
+  const raw = formToObject(form, []);
   return safeAction<ReasonState>("Opening a restricted case", echo(raw), async (user) => {
     // The id is checked before anything is built from it (the re-authentication address).
     if (!can(user, "report:read:unit") || !isUuid(reportId)) notFound();
@@ -65,10 +64,17 @@ export async function overrideRestrictionAction(
   });
 }
 
-// The supervisor's "mark reviewed" button: no typed values to keep.
-export async function reviewOverrideAction(overrideId: string): Promise<void> {
-  const user = await requirePermission("report:restrict:unit");
-  const result = await reviewOverride(user, overrideId);
-  if (!result) notFound();
-  redirect("/");
+// The supervisor's "mark reviewed" button: nothing typed; the wrapper answers a failure
+// beside it.
+export async function reviewOverrideAction(
+  overrideId: string,
+  _prev: ButtonState,
+  _form: FormData,
+): Promise<ButtonState> {
+  return safeAction<ButtonState>("Marking an override reviewed", {}, async (user) => {
+    await ensurePermission(user, "report:restrict:unit");
+    const result = await reviewOverride(user, String(overrideId));
+    if (!result) notFound();
+    redirect("/");
+  });
 }

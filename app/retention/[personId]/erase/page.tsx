@@ -7,8 +7,8 @@ import { requirePermission } from "@/lib/auth/session-user";
 import { requireRecentAuth } from "@/lib/auth/recent-auth";
 import { unitScope } from "@/lib/authz/scope";
 import { erasePreview } from "@/lib/retention/confirm";
-import { SubmitButton } from "@/components/form/submit-button";
 import { eraseAction } from "../../actions";
+import { ActionButton } from "@/components/form/action-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("retention");
@@ -60,10 +60,16 @@ export default async function ConfirmErasePage({ params }: Props) {
         ))}
       </ul>
       <p className="mb-4 font-bold">{t("eraseWarning")}</p>
-      <form action={eraseAction.bind(null, person.id)} className="flex items-center gap-6">
-        <SubmitButton pending={false} label={t("eraseConfirm")} pendingLabel={t("erasing")} />
-        <Link href="/retention">{t("cancel")}</Link>
-      </form>
+      <div className="flex items-end gap-6">
+        <ActionButton
+          action={eraseAction.bind(null, person.id)}
+          label={t("eraseConfirm")}
+          className="rounded bg-brand px-5 py-2 font-bold text-white disabled:opacity-60"
+        />
+        <Link href="/retention" className="py-2">
+          {t("cancel")}
+        </Link>
+      </div>
     </article>
   );
 }

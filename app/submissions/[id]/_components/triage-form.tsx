@@ -1,6 +1,5 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "@/components/translations";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { useSafeActionState } from "@/lib/forms/use-safe-action-state";
@@ -29,7 +28,13 @@ export function TriageForm({ triage, search }: Props) {
     values: {},
     fieldErrors: {},
   });
-  const [found, searchAction, searching] = useActionState(search, { searched: false, query: "", people: [] });
+  const tAll = useTranslations();
+  const [found, searchAction, searching] = useSafeActionState(
+    search,
+    { status: "idle", values: {}, fieldErrors: {} },
+    "triage-search",
+  );
+  const people = found.status === "done" ? (found.people ?? []) : [];
   // Errors are whole-catalogue keys; anything unknown (a crafted request) reads generally.
   const text = (key: string) => {
     const short = key.replace(/^thirdParty\./, "");
@@ -59,7 +64,8 @@ export function TriageForm({ triage, search }: Props) {
           <input
             id="query"
             name="query"
-            defaultValue={found.query}
+            defaultValue={found.values.query ?? ""}
+            key={`query-${found.values.query ?? ""}`}
             maxLength={100}
             autoComplete="off"
             className="border-2 border-ink px-2 py-1.5"
@@ -72,11 +78,16 @@ export function TriageForm({ triage, search }: Props) {
         >
           {t("searchButton")}
         </button>
-        <p role="status" className="w-full">
-          {found.searched ? t("searchResults", { count: found.people.length }) : ""}
+        <FormRecovery state={found} />
+        <p role="status" className={`w-full ${found.formError ? "font-bold text-danger" : ""}`}>
+          {found.formError
+            ? tAll(found.formError)
+            : found.status === "done"
+              ? t("searchResults", { count: people.length })
+              : ""}
         </p>
       </form>
-      <form action={action} noValidate key={JSON.stringify(state.values) + found.people.length}>
+      <form action={action} noValidate key={JSON.stringify(state.values)}>
         <ChoiceGroup
           name="decision"
           type="radio"
@@ -85,7 +96,7 @@ export function TriageForm({ triage, search }: Props) {
           selected={state.values.decision ? [state.values.decision] : []}
           options={DECISIONS.map((d) => ({ value: d, label: t(`decisions.${d}`) }))}
         />
-        {found.people.length > 0 ? (
+        {people.length > 0 ? (
           <ChoiceGroup
             name="personId"
             type="radio"
@@ -93,7 +104,7 @@ export function TriageForm({ triage, search }: Props) {
             hint={t("personHint")}
             error={error("personId")}
             selected={state.values.personId ? [state.values.personId] : []}
-            options={found.people.map((p) => ({
+            options={people.map((p) => ({
               value: p.id,
               label: p.selfDescription ? `${p.workingName} (${p.selfDescription})` : p.workingName,
             }))}

@@ -95,6 +95,45 @@ test("a partner's anonymous report becomes a report for a new person, and the pa
   await expectAccessible(page);
 });
 
+test("the unit finds someone it already knows and opens the partner's report for them", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, "partner");
+  await press(page, "Report an incident for someone you support");
+  await choose(page, "Yes, stay anonymous");
+  await choose(page, "Threats or intimidation");
+  await choose(page, "Intelligence only: no investigation");
+  await press(page, "Send the report", "button");
+  await expect(page.getByText("Your report has been sent to the liaison unit.")).toBeVisible();
+  const href = (await page
+    .getByRole("table")
+    .getByRole("row")
+    .nth(1)
+    .getByRole("link")
+    .getAttribute("href"))!;
+  const submissionId = href.split("/").pop()!;
+
+  const officer = await signedInPage(browser, "officer");
+  await officer.goto(`/submissions/${submissionId}`);
+  // The decision is chosen first; searching afterwards keeps it.
+  await choose(officer, "Open a report for someone the unit already knows");
+  await officer.getByLabel("Working name", { exact: true }).fill("Kasia");
+  await press(officer, "Search", "button");
+  await expect(officer.getByRole("status").filter({ hasText: "1 person found." })).toBeVisible();
+  await expect(officer.getByLabel("Open a report for someone the unit already knows")).toBeChecked();
+  await expectAccessible(officer);
+  await officer.getByRole("radio", { name: /^Kasia/ }).focus();
+  await officer.keyboard.press("Space");
+  await press(officer, "Record the decision", "button");
+  await expect(officer).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
+  await expect(officer.getByRole("link", { name: "Kasia" }).first()).toBeVisible();
+
+  await page.goto(href);
+  await expect(page.locator("dd").first()).toHaveText("Report opened");
+});
+
 test("another agency's submission is not found", async ({ page, browser }) => {
   await signIn(page, "partner");
   await page.goto("/third-party-reports");

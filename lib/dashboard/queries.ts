@@ -240,27 +240,20 @@ function factCells(scope: Scope, filters: DashboardFilters, range: MonthRange): 
       AND NOT (GROUPING(f."daysToCharge") = 0 AND f."daysToCharge" IS NULL)
       AND NOT (GROUPING(f."daysToOutcome") = 0 AND f."daysToOutcome" IS NULL)
     UNION ALL
-    SELECT
-      CASE WHEN GROUPING(f.t) = 0 THEN 'type' WHEN GROUPING(f.w) = 0 THEN 'reason' ELSE 'updateDue' END,
-      CASE WHEN GROUPING(f.t) = 0 THEN f.t WHEN GROUPING(f.w) = 0 THEN f.w ELSE to_char(f.d, 'YYYY-MM-DD') END,
-      NULL, ${FACT_MEASURES}
-    FROM (
-      -- Set-returning functions side by side run in step: a report gives as many rows as its
-      -- longest list, each list padded with nulls, and each grouping set below drops its nulls.
-      -- One pass over the reports, where a lateral join per list took twice as long.
-      SELECT f.stage, f."supportsAction", f."isOpen", f."suspectsCharged", f."startedQuiet", f.converted,
-        f."isRepeat", f."updatesOnTime", f."updatesLate",
-        unnest(CASE WHEN cardinality(f."incidentTypes") > 0 THEN f."incidentTypes"::text[] ELSE ARRAY[''] END) AS t,
-        unnest(CASE WHEN f.outcome IN ('OUTCOME_14', 'OUTCOME_16') THEN
-          CASE WHEN cardinality(f."withdrawalReasons") > 0 THEN f."withdrawalReasons"::text[] ELSE ARRAY['NOT_RECORDED'] END
-        END) AS w,
-        unnest(f."openUpdatesDue") AS d
-      FROM "DashboardReportFact" f
-      WHERE ${where}
-    ) f
-    GROUP BY GROUPING SETS ((f.t), (f.w), (f.d))
-    HAVING (GROUPING(f.t) = 0 AND f.t IS NOT NULL) OR (GROUPING(f.w) = 0 AND f.w IS NOT NULL)
-      OR (GROUPING(f.d) = 0 AND f.d IS NOT NULL)`;
+    SELECT l.dimension, l.value, NULL, ${FACT_MEASURES}
+    FROM "DashboardReportFact" f
+    CROSS JOIN LATERAL (
+      SELECT 'type' AS dimension, t AS value
+        FROM unnest(CASE WHEN cardinality(f."incidentTypes") > 0 THEN f."incidentTypes"::text[] ELSE ARRAY[''] END) t
+      UNION ALL
+      SELECT 'reason', w FROM unnest(CASE WHEN f.outcome IN ('OUTCOME_14', 'OUTCOME_16') THEN
+        CASE WHEN cardinality(f."withdrawalReasons") > 0 THEN f."withdrawalReasons"::text[] ELSE ARRAY['NOT_RECORDED'] END
+      END) w
+      UNION ALL
+      SELECT 'updateDue', to_char(d, 'YYYY-MM-DD') FROM unnest(f."openUpdatesDue") d
+    ) l
+    WHERE ${where}
+    GROUP BY 1, 2`;
 }
 
 // Every count the page shows, per dimension and value; by month for the cohort as a whole.

@@ -21,6 +21,26 @@ async function signedInPage(browser: Browser, who: AccountName): Promise<Page> {
   return page;
 }
 
+// The partner's list of what they sent, newest first: the address of the newest.
+async function newestSubmissionHref(page: Page): Promise<string> {
+  return (await page.getByRole("table").getByRole("row").nth(1).getByRole("link").getAttribute("href"))!;
+}
+
+// The partner's form, already open, answered as anonymous threats given as intelligence only
+// and sent; the new submission is the newest row of their list.
+async function sendAnonymousThreatsAsIntelligence(
+  page: Page,
+): Promise<{ href: string; submissionId: string }> {
+  await choose(page, "Yes, stay anonymous");
+  await choose(page, "Threats or intimidation");
+  await choose(page, "Intelligence only: no investigation");
+  await press(page, "Send the report", "button");
+  await expect(page.getByText("Your report has been sent to the liaison unit.")).toBeVisible();
+  const href = await newestSubmissionHref(page);
+  const submissionId = href.split("/").pop()!;
+  return { href, submissionId };
+}
+
 test("a partner's anonymous report becomes a report for a new person, and the partner sees only that", async ({
   page,
   browser,
@@ -102,18 +122,7 @@ test("the unit finds someone it already knows and opens the partner's report for
   test.setTimeout(120_000);
   await signIn(page, "partner");
   await press(page, "Report an incident for someone you support");
-  await choose(page, "Yes, stay anonymous");
-  await choose(page, "Threats or intimidation");
-  await choose(page, "Intelligence only: no investigation");
-  await press(page, "Send the report", "button");
-  await expect(page.getByText("Your report has been sent to the liaison unit.")).toBeVisible();
-  const href = (await page
-    .getByRole("table")
-    .getByRole("row")
-    .nth(1)
-    .getByRole("link")
-    .getAttribute("href"))!;
-  const submissionId = href.split("/").pop()!;
+  const { href, submissionId } = await sendAnonymousThreatsAsIntelligence(page);
 
   const officer = await signedInPage(browser, "officer");
   await officer.goto(`/submissions/${submissionId}`);
@@ -137,12 +146,7 @@ test("the unit finds someone it already knows and opens the partner's report for
 test("another agency's submission is not found", async ({ page, browser }) => {
   await signIn(page, "partner");
   await page.goto("/third-party-reports");
-  const href = (await page
-    .getByRole("table")
-    .getByRole("row")
-    .nth(1)
-    .getByRole("link")
-    .getAttribute("href"))!;
+  const href = await newestSubmissionHref(page);
   const other = await signedInPage(browser, "partner2");
   const response = await other.goto(href);
   expect(response?.status()).toBe(404);
@@ -176,18 +180,7 @@ test("a partner reporting for a 16-year-old sees the child panel at once, child 
   ).toBeVisible();
   await expectAccessible(page);
 
-  await choose(page, "Yes, stay anonymous");
-  await choose(page, "Threats or intimidation");
-  await choose(page, "Intelligence only: no investigation");
-  await press(page, "Send the report", "button");
-  await expect(page.getByText("Your report has been sent to the liaison unit.")).toBeVisible();
-  const href = (await page
-    .getByRole("table")
-    .getByRole("row")
-    .nth(1)
-    .getByRole("link")
-    .getAttribute("href"))!;
-  const submissionId = href.split("/").pop()!;
+  const { href, submissionId } = await sendAnonymousThreatsAsIntelligence(page);
 
   // The unit's queue flags it, in words.
   const officer = await signedInPage(browser, "officer");

@@ -63,7 +63,7 @@ export type SearchState = {
 export async function searchPeopleAction(_prev: SearchState, form: FormData): Promise<SearchState> {
   const values = { query: String(submittedForm(form).get("query") ?? "").slice(0, 100) };
   return safeAction<SearchState>("Searching for a person to triage", values, async (user) => {
-    if (!can(user, "submission:triage:unit")) notFound();
+    await ensurePermission(user, "submission:triage:unit");
     const found = await findPeopleByWorkingName(user, values.query);
     return {
       status: "done",

@@ -67,8 +67,7 @@ export function plainFormInput(raw: unknown): Record<string, unknown> {
 export function formToObject(form: unknown, listFields: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const name of listFields) out[name] = [];
-  if (!(form instanceof FormData)) return out;
-  for (const [key, value] of form.entries()) {
+  for (const [key, value] of submittedForm(form).entries()) {
     if (key.startsWith("$ACTION")) continue;
     const text = typeof value === "string" ? value : "";
     if (listFields.includes(key)) (out[key] as string[]).push(text);

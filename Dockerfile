@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # Liaison's container image: one stateless app instance (docs/deploy.md).
 #
 #   docker build -t liaison .

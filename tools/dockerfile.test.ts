@@ -1,5 +1,5 @@
-// Docker is not available where the tests run, so the image is never built here. This reads
-// the Dockerfile and .dockerignore and checks the promises docs/deploy.md makes about the
+// `npm test` runs where no Docker daemon is, so it does not build the image: `npm run
+// docker:check` (tools/docker-check.ts) builds and runs it. This reads the Dockerfile and .dockerignore and checks the promises docs/deploy.md makes about the
 // image: Node 20, a non-root user, a health check on /api/health, no secret baked in,
 // production dependencies only, and nothing secret or local sent to the build.
 import { readFileSync } from "node:fs";

@@ -15,7 +15,8 @@ const parts = new Intl.DateTimeFormat("en-GB", {
 export type WallClock = { year: number; month: number; day: number; hour: number; minute: number };
 
 export function londonWallClock(instant: Date): WallClock {
-  const get = (type: string) => Number(parts.formatToParts(instant).find((p) => p.type === type)?.value);
+  const read = parts.formatToParts(instant);
+  const get = (type: string) => Number(read.find((p) => p.type === type)?.value);
   return {
     year: get("year"),
     month: get("month"),

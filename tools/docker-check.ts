@@ -21,10 +21,9 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chromium } from "@playwright/test";
-import pg from "pg";
 import { totpAt } from "@/lib/auth/totp";
 import { findChromium, CHROMIUM_HELP } from "./browser";
-import { createDatabase, dropDatabase, redact, withDatabase } from "./db/server";
+import { createDatabase, dropDatabase, redact, withClient, withDatabase } from "./db/server";
 import { enableRuntimeLogin, RUNTIME_ROLE } from "./db/roles";
 import { freePort } from "./free-port";
 import { ROOT } from "./secrets";
@@ -321,22 +320,12 @@ async function main(): Promise<void> {
     for (const c of containers) docker(["rm", "-f", c], { quiet: true });
     await dropDatabase(ADMIN_URL, name);
     if (revokeLogin)
-      await withAdmin((c) => c.query(`ALTER ROLE ${c.escapeIdentifier(RUNTIME_ROLE)} NOLOGIN`));
-  }
-}
-
-async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
+      await withClient(ADMIN_URL, (c) => c.query(`ALTER ROLE ${c.escapeIdentifier(RUNTIME_ROLE)} NOLOGIN`));
   }
 }
 
 async function runtimeCanLogIn(): Promise<boolean> {
-  const { rows } = await withAdmin((c) =>
+  const { rows } = await withClient(ADMIN_URL, (c) =>
     c.query<{ can: boolean }>("SELECT rolcanlogin AS can FROM pg_roles WHERE rolname = $1", [RUNTIME_ROLE]),
   );
   return rows[0]?.can === true;

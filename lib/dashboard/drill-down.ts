@@ -20,7 +20,7 @@ import { PerpetratorRelationship, PersonWants, WorkSetting } from "@/lib/generat
 import { HomeOfficeOutcome } from "@/lib/generated/prisma/enums";
 import { AGE_BANDS, STAGES, type AgeBand } from "./definitions";
 import { addMonths, currentMonth, resolvePeriod, type DashboardFilters } from "./filters";
-import { DASHBOARD_TRANSACTION, factWhere, scopeFor } from "./queries";
+import { DASHBOARD_PLANNER, DASHBOARD_TRANSACTION, factWhere, scopeFor } from "./queries";
 
 const stage = z.enum(STAGES);
 const yes = z.literal("yes");
@@ -122,8 +122,9 @@ export async function findDrillDownReports(
   // The list may come from the read replica; the audit event always goes to the primary.
   const reader = opts.readClient ?? opts.client ?? readDb();
   const found = await reader.$transaction(async (tx) => {
-    // The reports joined here are under row security: scoped like every case read.
-    await applyRowScope(tx, rowScopeOf(user));
+    // The reports joined here are under row security: scoped like every case read. The
+    // dashboard's planner settings too: the same facts, the same reasons.
+    await applyRowScope(tx, rowScopeOf(user), DASHBOARD_PLANNER);
     const [{ total } = { total: 0 }] = await tx.$queryRaw<{ total: number }[]>(Prisma.sql`
       SELECT count(*)::int AS total FROM "DashboardReportFact" f WHERE ${where}`);
     const rows = await tx.$queryRaw<(Omit<ReportListRow, "incidentTypes"> & { incidentTypes: string[] })[]>(

@@ -330,9 +330,18 @@ function histogramOf(rows: CellRow[], dimension: string): { days: number; report
 // apply: a referral is about a person, not a report.
 export type ReferralCounts = { made: number; accepted: number; takenUp: number };
 
-// The unit's officers and areas (to check the filters against and to offer them), with JIT
-// compilation switched off for the transaction (plans here are cheap; compiling them would
-// cost more than running them): one round trip.
+// Every dashboard transaction runs with JIT compilation switched off (plans here are cheap;
+// compiling them would cost more than running them) and with starting parallel workers priced
+// at ten times PostgreSQL's default. The statements here either read one unit's slice through
+// an index (a few milliseconds) or count hundreds of thousands of facts. At the default price
+// the planner sent the first kind to two workers to save a fraction of a millisecond, and
+// starting them cost 40–50 ms on the test machine: a unit among 40 others took 58 ms for a
+// view it answered in 3 ms alone (decision 022, 2026-12-03 addendum). At this price only the
+// second kind is worth workers.
+export const DASHBOARD_PLANNER = { jit: "off", parallel_setup_cost: "10000" } as const;
+
+// The unit's officers and areas (to check the filters against and to offer them), and the
+// planner settings above for the rest of the transaction: one round trip.
 async function choicesOf(
   tx: Tx,
   scope: Scope,
@@ -340,7 +349,8 @@ async function choicesOf(
   const [row] = await tx.$queryRaw<
     { officers: { id: string; name: string }[]; areas: string[] }[]
   >(Prisma.sql`
-    SELECT set_config('jit', 'off', true) AS jit,
+    SELECT set_config('jit', ${DASHBOARD_PLANNER.jit}, true) AS jit,
+      set_config('parallel_setup_cost', ${DASHBOARD_PLANNER.parallel_setup_cost}, true) AS parallel,
       (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name, u.id), '[]')
         FROM "User" u
         WHERE u."organisationId" = ${scope.unitId}::uuid AND u.role IN ('LIAISON_OFFICER', 'SUPERVISOR')

@@ -6,7 +6,7 @@
 import pg from "pg";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { getDashboard, type Scope } from "@/lib/dashboard/queries";
+import { DASHBOARD_PLANNER, getDashboard, type Scope } from "@/lib/dashboard/queries";
 import { areaKey } from "@/lib/dashboard/area-key";
 import { resolvePeriod, type DashboardFilters } from "@/lib/dashboard/filters";
 import { applyMigrations } from "@/tools/db/migrate";
@@ -242,6 +242,16 @@ function verdicts(rows: Measured[]): string[] {
 async function benchViews(url: string, views: View[], runs: number): Promise<Measured[]> {
   const unit = 0;
   const client = createPrismaClient(url, 4);
+  // The floors run with the planner settings the page gives its own transaction, so that
+  // neither side pays for a plan the other avoids.
+  const floorUrl = new URL(url);
+  floorUrl.searchParams.set(
+    "options",
+    Object.entries(DASHBOARD_PLANNER)
+      .map(([name, value]) => `-c ${name}=${value}`)
+      .join(" "),
+  );
+  const floorClient = createPrismaClient(floorUrl.toString(), 2);
   try {
     const supervisor = await currentUserOf(client, synUnitEmail(unit, "supervisor"));
     const officer = await currentUserOf(client, synUnitEmail(unit, "officer02"));
@@ -264,13 +274,14 @@ async function benchViews(url: string, views: View[], runs: number): Promise<Mea
       const floorSql = floorOf(scope, counted, resolvePeriod(counted, now));
       const opts = { warmup: 2, runs, budgetMs: 30_000 };
       // Floor and page take turns, so that load on the machine falls on both alike.
-      const floor = await measure(() => client.$queryRaw(floorSql), opts);
+      const floor = await measure(() => floorClient.$queryRaw(floorSql), opts);
       const page = await measure(() => getDashboard(user, filters, { client, now }), opts);
       measured.push({ view: view.name, page, floor });
     }
     return measured;
   } finally {
     await client.$disconnect();
+    await floorClient.$disconnect();
   }
 }
 

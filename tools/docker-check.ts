@@ -12,14 +12,19 @@
 //  4. /api/health answers 200 and Docker's own health check turns "healthy";
 //  5. in Chromium: the administrator's set-up link → password → authenticator app → sign in with
 //     a recovery code → the administration page;
-//  6. the same image pointed at a database that is not there: /api/health and a page answer 503
+//  6. `db:backup` from the image to a mounted volume, and `db:restore` of it into a new
+//     database, whose audit chain it checks;
+//  7. the same image pointed at a database that is not there: /api/health and a page answer 503
 //     with Liaison's own message;
-//  7. `docker stop` ends the app within its grace period.
+//  8. `docker stop` ends the app within its grace period.
 //
 // Not part of `npm test`: the machines that run the tests have no Docker daemon, and the
 // official Node image comes from Docker Hub. The figures of the last run are in docs/deploy.md.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { chromium } from "@playwright/test";
 import { totpAt } from "@/lib/auth/totp";
 import { findChromium, CHROMIUM_HELP } from "./browser";
@@ -122,6 +127,7 @@ async function main(): Promise<void> {
   const ownerUrl = withDatabase(ADMIN_URL, name);
   const containers: string[] = [];
   let revokeLogin = false;
+  let restoredName: string | null = null;
   await createDatabase(ADMIN_URL, name);
   log(`database ${redact(ownerUrl)}`);
   try {
@@ -140,11 +146,7 @@ async function main(): Promise<void> {
         quiet: true,
       },
     );
-    check(
-      "migrations run from the image, read-only root",
-      migrated.status === 0,
-      migrated.stdout.trim().split("\n").at(-1),
-    );
+    check("migrations run from the image, read-only root", migrated.status === 0, lastLine(migrated.stdout));
     if (migrated.status !== 0) return console.error(migrated.stderr);
 
     // The runtime role is one per server. One that can already sign in is left as it is (on a
@@ -267,6 +269,51 @@ async function main(): Promise<void> {
       await browser.close();
     }
 
+    // Backups run as jobs of the same image, writing to a mounted volume (docs/deploy.md,
+    // "Backups"); a restore goes into a new database and checks the audit chain there.
+    const backups = mkdtempSync(join(tmpdir(), "liaison-docker-backup-"));
+    chmodSync(backups, 0o777); // the image's user, uid 10001, writes the file
+    const jobEnv = {
+      DATABASE_URL: ownerUrl,
+      DATABASE_OWNER_URL: ownerUrl,
+      LIAISON_MASTER_KEY: appEnv.LIAISON_MASTER_KEY,
+    };
+    const job = (args: string[]) =>
+      docker(
+        [
+          "run",
+          "--rm",
+          ...HARDENED,
+          "-v",
+          `${backups}:/backup`,
+          ...envArgs(jobEnv),
+          IMAGE,
+          "npm",
+          "run",
+          ...args,
+        ],
+        {
+          quiet: true,
+        },
+      );
+    try {
+      const backedUp = job(["db:backup", "--", "--out=/backup/liaison.lbk"]);
+      check(
+        "a backup is written from the image to a mounted volume",
+        backedUp.status === 0 && existsSync(join(backups, "liaison.lbk")),
+        lastLine(backedUp.stdout) || lastLine(backedUp.stderr),
+      );
+      restoredName = `${name}_restored`;
+      const restored = job(["db:restore", "--", "/backup/liaison.lbk", `--into=${restoredName}`]);
+      check(
+        "the backup restores into a new database, audit chain intact",
+        restored.status === 0 && /Audit chain intact/.test(restored.stdout),
+        lastLine(restored.stdout) || lastLine(restored.stderr),
+      );
+    } finally {
+      rmSync(backups, { recursive: true, force: true });
+    }
+
     // The same image with no database to reach.
     const downPort = PORT + 1;
     const down = `liaison-check-down-${randomBytes(3).toString("hex")}`;
@@ -319,10 +366,13 @@ async function main(): Promise<void> {
   } finally {
     for (const c of containers) docker(["rm", "-f", c], { quiet: true });
     await dropDatabase(ADMIN_URL, name);
+    if (restoredName) await dropDatabase(ADMIN_URL, restoredName);
     if (revokeLogin)
       await withClient(ADMIN_URL, (c) => c.query(`ALTER ROLE ${c.escapeIdentifier(RUNTIME_ROLE)} NOLOGIN`));
   }
 }
+
+const lastLine = (text: string) => text.trim().split("\n").at(-1) ?? "";
 
 async function runtimeCanLogIn(): Promise<boolean> {
   const { rows } = await withClient(ADMIN_URL, (c) =>

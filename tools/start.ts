@@ -116,6 +116,11 @@ async function main() {
     process.removeAllListeners(signal);
     process.on(signal, () => void shutdown(0));
   }
+  // Where the output goes may go away first: `npm start | tee log` loses tee to the same
+  // Ctrl-C, and a closed terminal its tty. Writing there then fails (EPIPE, EIO); unheard,
+  // each failure was an uncaught exception whose message failed the same way, for ever, and
+  // the shutdown never ran. Lost output is let go; stopping carries on.
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
   // A program that cannot be started (permission denied) is reported by its library as an
   // unhandled error event; tell it as a message, and stop what was started.
   process.on("uncaughtException", (error: NodeJS.ErrnoException) => {

@@ -83,6 +83,33 @@ async function startApp(port: number): Promise<{ npm: ChildProcess; output: stri
   return { npm, output };
 }
 
+// `npm start | tee log`: a Ctrl-C ends tee too, and whatever start.ts writes after that goes
+// to a pipe nobody reads. It must still stop everything.
+test("SIGINT to npm after its output has gone away still stops everything", async () => {
+  test.setTimeout(180_000);
+  expect(buildIsCurrent(), "the build under test is current, so npm start will not rebuild it").toBe(true);
+  const port = await freePort();
+  const { npm } = await startApp(port);
+  const pid = npm.pid!;
+  try {
+    const started = descendantsOf(pid);
+    expect(started.some((p) => /next-server|next\/dist\/bin\/next start/.test(p.args))).toBe(true);
+    npm.stdout?.destroy();
+    npm.stderr?.destroy();
+    process.kill(pid, "SIGINT");
+    await expect
+      .poll(() => started.filter((p) => alive(p.pid)).map((p) => p.args), { timeout: 30_000 })
+      .toEqual([]);
+    await expect(fetch(`http://localhost:${port}/api/health`)).rejects.toThrow();
+  } finally {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // Nothing was left.
+    }
+  }
+});
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   test(`${signal} to npm alone stops the app server and everything else npm start started`, async () => {
     test.setTimeout(180_000);

@@ -7,7 +7,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import { readDb } from "@/lib/db/replica";
-import { applyRowScope, rowScopeOf } from "@/lib/db/scope";
+import { applyRowScope, rowScopeOf, settingsSql } from "@/lib/db/scope";
 import { londonToday } from "@/lib/time/london";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can } from "@/lib/authz/scope";
@@ -349,8 +349,7 @@ async function choicesOf(
   const [row] = await tx.$queryRaw<
     { officers: { id: string; name: string }[]; areas: string[] }[]
   >(Prisma.sql`
-    SELECT set_config('jit', ${DASHBOARD_PLANNER.jit}, true) AS jit,
-      set_config('parallel_setup_cost', ${DASHBOARD_PLANNER.parallel_setup_cost}, true) AS parallel,
+    SELECT true AS planner ${settingsSql(DASHBOARD_PLANNER)},
       (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name, u.id), '[]')
         FROM "User" u
         WHERE u."organisationId" = ${scope.unitId}::uuid AND u.role IN ('LIAISON_OFFICER', 'SUPERVISOR')

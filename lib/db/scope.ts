@@ -19,6 +19,15 @@ export function rowScopeOf(user: { id?: string; unitId: string | null; agencyId:
   return { unitId: user.unitId ?? null, agencyId: user.agencyId ?? null, userId: user.id ?? null };
 }
 
+// `settings` as further items of a select list (", set_config(name, value, true)" each), so a
+// statement that is sent anyway sets them for the rest of its transaction.
+export function settingsSql(settings: Readonly<Record<string, string>>): Prisma.Sql {
+  const items = Object.entries(settings).map(
+    ([name, value]) => Prisma.sql`, set_config(${name}, ${value}, true)`,
+  );
+  return items.length ? Prisma.join(items, "") : Prisma.empty;
+}
+
 // Sets the scope for the rest of the transaction `tx` (set_config(…, true) ends with it), and
 // any planner `settings` the caller's statements want (the dashboard's), in the same round trip.
 export async function applyRowScope(
@@ -26,13 +35,10 @@ export async function applyRowScope(
   scope: RowScope,
   settings: Readonly<Record<string, string>> = {},
 ): Promise<void> {
-  const more = Object.entries(settings).map(
-    ([name, value]) => Prisma.sql`, set_config(${name}, ${value}, true)`,
-  );
   await tx.$queryRaw`SELECT set_config('liaison.unit_id', ${scope.unitId ?? ""}, true),
                             set_config('liaison.agency_id', ${scope.agencyId ?? ""}, true),
                             set_config('liaison.user_id', ${scope.userId ?? ""}, true)
-                            ${more.length ? Prisma.join(more, "") : Prisma.empty}`;
+                            ${settingsSql(settings)}`;
 }
 
 // A transaction PostgreSQL ended because it deadlocked with another or could not be

@@ -180,10 +180,10 @@ test.describe("every server action given hostile input", () => {
           // loaded machine, for an action that answers every other time; an action whose input
           // breaks the connection breaks it on the second try too, and fails.
           if (response instanceof Error && response.message === "fetch failed") {
-            test.info().annotations.push({
-              type: "resent",
-              description: `${action.name} [${index}]: ${causeOf(response)}`,
-            });
+            const resent = `${action.name} [${index}]: ${causeOf(response)}`;
+            test.info().annotations.push({ type: "resent", description: resent });
+            // In the run's log too, so a resend in CI is seen, not only in the report.
+            console.warn(`[hostile-actions] sent again after a closed connection: ${resent}`);
             started = Date.now();
             response = await send();
           }

@@ -332,13 +332,14 @@ export type ReferralCounts = { made: number; accepted: number; takenUp: number }
 
 // Every dashboard transaction runs with JIT compilation switched off (plans here are cheap;
 // compiling them would cost more than running them) and with starting parallel workers priced
-// at ten times PostgreSQL's default. The statements here either read one unit's slice through
-// an index (a few milliseconds) or count hundreds of thousands of facts. At the default price
-// the planner sent the first kind to two workers to save a fraction of a millisecond, and
-// starting them cost 40–50 ms on the test machine: a unit among 40 others took 58 ms for a
-// view it answered in 3 ms alone (decision 022, 2026-12-03 addendum). At this price only the
-// second kind is worth workers.
-export const DASHBOARD_PLANNER = { jit: "off", parallel_setup_cost: "10000" } as const;
+// at what it costs on the test machine. The statements here either read one unit's slice
+// through an index (a few milliseconds) or count hundreds of thousands of facts. Starting two
+// workers takes 40–50 ms there, and the planner's cost units ran at about 2,700 a millisecond
+// for a unit's slice, so 100000. At the default (1000) a unit among 40 others of 2,500 reports
+// took 58 ms for a view it answered in 3 ms alone; at 10000 the same happened with units of
+// 25,000 (45 ms in workers, 10 ms in one process). Only counts of hundreds of thousands of facts
+// are worth workers (decision 022, 2026-12-03 addenda).
+export const DASHBOARD_PLANNER = { jit: "off", parallel_setup_cost: "100000" } as const;
 
 // The unit's officers and areas (to check the filters against and to offer them), and the
 // planner settings above for the rest of the transaction: one round trip.

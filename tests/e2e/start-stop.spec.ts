@@ -83,24 +83,26 @@ async function startApp(port: number): Promise<{ npm: ChildProcess; output: stri
   return { npm, output };
 }
 
-// `npm start | tee log`: a Ctrl-C ends tee too, and whatever start.ts writes after that goes
-// to a pipe nobody reads. It must still stop everything.
-test("SIGINT to npm after its output has gone away still stops everything", async () => {
-  test.setTimeout(180_000);
+// Starts `npm start`, checks that the app server is among what it started, lets `stop` stop
+// it, and checks that everything it started is gone and the port no longer answers; `stopped`
+// then checks more before the kill that clears up whatever a failure left.
+async function startThenStop(
+  stop: (npm: ChildProcess, port: number) => Promise<void>,
+  stopped: (npm: ChildProcess, output: string[]) => Promise<void> = async () => undefined,
+): Promise<void> {
   expect(buildIsCurrent(), "the build under test is current, so npm start will not rebuild it").toBe(true);
   const port = await freePort();
-  const { npm } = await startApp(port);
+  const { npm, output } = await startApp(port);
   const pid = npm.pid!;
   try {
     const started = descendantsOf(pid);
     expect(started.some((p) => /next-server|next\/dist\/bin\/next start/.test(p.args))).toBe(true);
-    npm.stdout?.destroy();
-    npm.stderr?.destroy();
-    process.kill(pid, "SIGINT");
+    await stop(npm, port);
     await expect
       .poll(() => started.filter((p) => alive(p.pid)).map((p) => p.args), { timeout: 30_000 })
       .toEqual([]);
     await expect(fetch(`http://localhost:${port}/api/health`)).rejects.toThrow();
+    await stopped(npm, output);
   } finally {
     try {
       process.kill(-pid, "SIGKILL");
@@ -108,36 +110,33 @@ test("SIGINT to npm after its output has gone away still stops everything", asyn
       // Nothing was left.
     }
   }
+}
+
+// `npm start | tee log`: a Ctrl-C ends tee too, and whatever start.ts writes after that goes
+// to a pipe nobody reads. It must still stop everything.
+test("SIGINT to npm after its output has gone away still stops everything", async () => {
+  test.setTimeout(180_000);
+  await startThenStop(async (npm) => {
+    npm.stdout?.destroy();
+    npm.stderr?.destroy();
+    process.kill(npm.pid!, "SIGINT");
+  });
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   test(`${signal} to npm alone stops the app server and everything else npm start started`, async () => {
     test.setTimeout(180_000);
-    expect(buildIsCurrent(), "the build under test is current, so npm start will not rebuild it").toBe(true);
-    const port = await freePort();
-    const { npm, output } = await startApp(port);
-    const pid = npm.pid!;
-    try {
-      const started = descendantsOf(pid);
-      // The app server is among them, and answers.
-      expect(started.some((p) => /next-server|next\/dist\/bin\/next start/.test(p.args))).toBe(true);
-      expect((await fetch(`http://localhost:${port}/api/health`)).status).toBe(200);
-
-      process.kill(pid, signal);
-
-      await expect
-        .poll(() => started.filter((p) => alive(p.pid)).map((p) => p.args), { timeout: 30_000 })
-        .toEqual([]);
-      await expect.poll(() => alive(pid), { timeout: 10_000 }).toBe(false);
-      await expect(fetch(`http://localhost:${port}/api/health`)).rejects.toThrow();
-      // Its own shutdown ran to the end: the app server's exit was awaited, then the database.
-      expect(output.join("")).toMatch(/Stopping…[\s\S]*Stopped cleanly\./);
-    } finally {
-      try {
-        process.kill(-pid, "SIGKILL");
-      } catch {
-        // Nothing was left.
-      }
-    }
+    await startThenStop(
+      async (npm, port) => {
+        // The app server answers before it is told to stop.
+        expect((await fetch(`http://localhost:${port}/api/health`)).status).toBe(200);
+        process.kill(npm.pid!, signal);
+      },
+      async (npm, output) => {
+        await expect.poll(() => alive(npm.pid!), { timeout: 10_000 }).toBe(false);
+        // Its own shutdown ran to the end: the app server's exit was awaited, then the database.
+        expect(output.join("")).toMatch(/Stopping…[\s\S]*Stopped cleanly\./);
+      },
+    );
   });
 }
